@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'scratch', 'bench-data', 'data', 'test/fixtures'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // DuckDB is started in one place (src/db); charts are drawn through one wrapper.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db/ talks to DuckDB.' },
+            { group: ['echarts', 'echarts/*'], message: 'Only the chart wrapper imports echarts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['echarts', 'echarts/*'], message: 'Only the chart wrapper imports echarts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/charts/**', 'scripts/build-maps.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db/ talks to DuckDB.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,2 @@
+export { sql, ident, raw, joinSql, Sql, type SqlValue } from './sql';
+export type { Db, Row } from './types';

@@ -1,0 +1,50 @@
+/**
+ * Accepted rows → the database, all files of an import in one transaction. Merge rules: keyed
+ * tables are upserted by their key; tax rows replace the existing rows of the same enterprise-months
+ * present in the file, so loading a month twice changes nothing and a corrected month replaces it.
+ */
+import { ident, joinSql, raw, sql, type Db } from '../db';
+import type { Checked } from './check';
+
+export interface CommitCounts {
+  table: string;
+  added: number;
+  replaced: number;
+}
+
+export async function commitChecked(db: Db, files: readonly { file: string; checked: Checked }[]) {
+  const counts: CommitCounts[] = [];
+  await db.run(raw('BEGIN TRANSACTION'));
+  try {
+    for (const { file, checked } of files) counts.push(await mergeOne(db, file, checked));
+    await db.run(raw('COMMIT'));
+  } catch (error) {
+    await db.run(raw('ROLLBACK'));
+    throw error;
+  }
+  return counts;
+}
+
+async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitCounts> {
+  const { table, accepted } = checked;
+  const target = ident(table.name);
+  // Tax has no key: a file's enterprise-months are the unit of replacement.
+  const key = table.key.length ? table.key : ['credit_code', 'period'];
+  const match = joinSql(
+    key.map((k) => sql`${target}.${ident(k)} = incoming.${ident(k)}`),
+    ' AND ',
+  );
+  const [{ n: replaced }] = (await db.query<{ n: number }>(sql`
+    SELECT count(*) AS n FROM ${target}
+    WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT ${joinSql(key.map((k) => ident(k)))} FROM ${accepted}) AS incoming WHERE ${match})`)) as [
+    { n: number },
+  ];
+  await db.run(sql`
+    DELETE FROM ${target} USING (SELECT DISTINCT ${joinSql(key.map((k) => ident(k)))} FROM ${accepted}) AS incoming
+    WHERE ${match}`);
+  const columns = [...table.columns.map((c) => ident(c.name)), raw('source_row'), raw('extra')];
+  await db.run(sql`
+    INSERT INTO ${target} (${joinSql(columns)}, source_file)
+    SELECT ${joinSql(columns)}, ${file} FROM ${accepted}`);
+  return { table: table.name, added: checked.acceptedCount, replaced };
+}

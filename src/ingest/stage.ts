@@ -1,0 +1,67 @@
+/**
+ * A source's body → a staging table of text columns c0…cN in DuckDB, plus the SQL expression that
+ * gives each staged row its row number in the file.
+ */
+import { ident, raw, type Db, type Sql } from '../db';
+import { toCsvText } from './csvText';
+import { FileRefused } from './refusal';
+import type { Source } from './source';
+
+export interface Staged {
+  table: Sql;
+  /** SQL giving the 1-based file row of a staged row. */
+  rowNumber: Sql;
+  width: number;
+}
+
+const DELIMITERS = new Set([',', '\t', ';', '|']);
+
+export function stageColumn(i: number): Sql {
+  return ident(`c${i}`);
+}
+
+export async function stageSource(db: Db, source: Source, id: string): Promise<Staged> {
+  const table = ident(`stage_${id}`);
+  const fileName = `import_${id}.csv`;
+  const width = Math.max(source.width, 1);
+  const body = source.body;
+  const textColumns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`);
+  try {
+    if (body.kind === 'csv') {
+      if (!DELIMITERS.has(body.delimiter)) throw new FileRefused(source.file, '无法识别的分隔符');
+      await db.registerFile(fileName, body.utf8);
+      await db.run(readCsvInto(table, fileName, textColumns, body.skipLines, body.delimiter));
+      return { table, rowNumber: raw(`(rowid + ${body.firstRow})`), width };
+    }
+    const rows = body.rows.map((r) => [r.row, ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null)]);
+    await db.registerFile(fileName, new TextEncoder().encode(toCsvText(rows)));
+    await db.run(readCsvInto(table, fileName, [`'__row': 'INTEGER'`, ...textColumns], 0, ','));
+    return { table, rowNumber: raw('"__row"'), width };
+  } catch (error) {
+    if (error instanceof FileRefused) throw error;
+    throw new FileRefused(source.file, explainCsvError((error as Error).message));
+  } finally {
+    await db.dropFile(fileName);
+  }
+}
+
+function readCsvInto(table: Sql, fileName: string, columns: string[], skip: number, delimiter: string): Sql {
+  const delim = delimiter === '\t' ? '\\t' : delimiter;
+  // Every column is text: typing happens deliberately in check.ts (DuckDB's type guess failed on
+  // credit codes that look numeric for 200k rows). Strict quoting, so a broken file is refused.
+  return raw(
+    `CREATE OR REPLACE TEMP TABLE ${table.text} AS SELECT * FROM read_csv('${fileName}', header = false, ` +
+      `skip = ${skip}, auto_detect = false, delim = '${delim}', quote = '"', escape = '"', ` +
+      `null_padding = true, parallel = false, columns = {${columns.join(', ')}})`,
+  );
+}
+
+/** DuckDB's CSV errors, said in Chinese with the line they name. */
+export function explainCsvError(message: string): string {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  const where = line ? `第${line}行` : '';
+  if (/unterminated quote/i.test(message)) return `${where}引号未闭合，文件可能被截断或格式损坏`;
+  if (/Expected Number of Columns/i.test(message)) return `${where}的列数多于表头`;
+  if (/Invalid unicode|UTF-8/i.test(message)) return `${where}含有无法识别的字符编码`;
+  return `无法按表格读取（${message.split('\n')[0]}）`;
+}

@@ -1,0 +1,23 @@
+/**
+ * SQL for the value kinds parsed inside DuckDB: numbers (amounts, areas, counts) are nearly all
+ * distinct, so they are parsed in bulk here rather than value by value in JavaScript. One macro,
+ * created once per database; its forms are those of DOMAIN.md: 1,234.56, ¥1234.56, (1,234.56).
+ */
+import { raw, type Db } from '../db';
+
+const MACROS = [
+  // Thousands separators, currency signs and spaces go; a bracketed number is negative.
+  `CREATE OR REPLACE MACRO hq_number_clean(t) AS CASE
+     WHEN regexp_full_match(t, '-?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?') THEN CAST(t AS DOUBLE)
+     WHEN regexp_full_match(t, '\\([0-9]*\\.?[0-9]+\\)') THEN -CAST(substr(t, 2, length(t) - 2) AS DOUBLE)
+   END`,
+  `CREATE OR REPLACE MACRO hq_number(s) AS hq_number_clean(regexp_replace(s, '[\\s,，¥￥]', '', 'g'))`,
+];
+
+const ready = new WeakSet<Db>();
+
+export async function ensureValueMacros(db: Db): Promise<void> {
+  if (ready.has(db)) return;
+  for (const macro of MACROS) await db.run(raw(macro));
+  ready.add(db);
+}
