@@ -1,0 +1,67 @@
+/** Figure 5 of DOMAIN.md: building tax, 亿元楼宇 and their tiers, tax per ㎡ and occupancy. */
+import { sql, type Db } from '../../db';
+import { BILLION, BUILDING_TIERS } from '../defaults';
+import { round } from './common';
+
+export interface BuildingFigure {
+  buildingId: string;
+  name: string;
+  region: string;
+  kind: string | null;
+  /** Building tax in Y, 元. */
+  tax: number;
+  tier: string | null;
+  floorArea: number;
+  occupancy: number | null;
+  taxPerSqm: number | null;
+  enterprises: number;
+  lng: number | null;
+  lat: number | null;
+}
+
+export function buildingTier(tax: number): string | null {
+  return BUILDING_TIERS.find((t) => tax >= t.min)?.name ?? null;
+}
+
+/** Every building with its tax in Y (0 when none), sorted by tax descending. */
+export async function buildingTaxes(db: Db, { year }: { year: number }): Promise<BuildingFigure[]> {
+  const rows = await db.query<Omit<BuildingFigure, 'tier'>>(sql`
+    WITH taxed AS (
+      SELECT e.building_id, sum(t.amount) AS tax
+      FROM tax AS t JOIN enterprises AS e USING (credit_code)
+      WHERE year(t.period) = ${year} AND e.building_id IS NOT NULL
+      GROUP BY 1),
+    tenants AS (SELECT building_id, count(*) AS n FROM enterprises GROUP BY 1)
+    SELECT b.building_id AS "buildingId", b.name, b.region, b.kind,
+      coalesce(taxed.tax, 0) AS tax, b.floor_area AS "floorArea",
+      CASE WHEN b.floor_area > 0 THEN b.occupied_area / b.floor_area END AS occupancy,
+      CASE WHEN b.floor_area > 0 THEN coalesce(taxed.tax, 0) / b.floor_area END AS "taxPerSqm",
+      coalesce(tenants.n, 0) AS enterprises, b.lng, b.lat
+    FROM buildings AS b LEFT JOIN taxed USING (building_id) LEFT JOIN tenants USING (building_id)
+    ORDER BY tax DESC, b.building_id`);
+  return rows.map((r) => ({ ...r, tax: round(r.tax, 2), tier: buildingTier(r.tax) }));
+}
+
+export function billionBuildings(buildings: readonly BuildingFigure[]): BuildingFigure[] {
+  return buildings.filter((b) => b.tax >= BILLION);
+}
+
+/** 亿元楼宇 per year and unit, for the trend chart. */
+export async function billionBuildingsByYear(db: Db): Promise<{ year: number; region: string; count: number }[]> {
+  return db.query(sql`
+    WITH taxed AS (
+      SELECT year(t.period) AS year, e.building_id, sum(t.amount) AS tax
+      FROM tax AS t JOIN enterprises AS e USING (credit_code)
+      WHERE e.building_id IS NOT NULL GROUP BY 1, 2)
+    SELECT taxed.year, b.region, count(*) AS count
+    FROM taxed JOIN buildings AS b USING (building_id)
+    WHERE taxed.tax >= ${BILLION} GROUP BY 1, 2 ORDER BY 1, 2`);
+}
+
+/** The enterprises of one building with their tax in Y (click a building → its enterprises). */
+export async function buildingEnterprises(db: Db, { year, buildingId }: { year: number; buildingId: string }) {
+  return db.query<{ creditCode: string; name: string; tax: number }>(sql`
+    SELECT e.credit_code AS "creditCode", e.name,
+      coalesce((SELECT sum(amount) FROM tax AS t WHERE t.credit_code = e.credit_code AND year(t.period) = ${year}), 0) AS tax
+    FROM enterprises AS e WHERE e.building_id = ${buildingId} ORDER BY tax DESC, e.credit_code`);
+}

@@ -1,0 +1,86 @@
+/**
+ * Figures 8 and 9 of DOMAIN.md: local fiscal contribution (地方财政贡献) and the 本土总部
+ * contribution reward by progressive tiers.
+ */
+import { joinSql, sql, type Db } from '../../db';
+import {
+  DEFAULT_LOCAL_SHARES,
+  DEFAULT_REWARD_TIERS,
+  REWARD_YEARS,
+  type LocalShares,
+  type RewardTier,
+} from '../defaults';
+import { TAX_TYPES } from '../enums';
+import { COUNTED } from './common';
+
+/** Per enterprise and year: local_amount where given, else amount × the tax type's local share. */
+function contributionSql(shares: LocalShares) {
+  const shareRows = TAX_TYPES.map((t) => sql`(${t}, ${shares[t]}::DOUBLE)`);
+  return sql`
+    SELECT t.credit_code, year(t.period) AS year,
+      sum(coalesce(t.local_amount, t.amount * s.share)) AS contribution
+    FROM tax AS t JOIN (VALUES ${joinSql(shareRows)}) AS s(tax_type, share) USING (tax_type)
+    GROUP BY 1, 2`;
+}
+
+export async function localContributions(
+  db: Db,
+  { year, shares = DEFAULT_LOCAL_SHARES }: { year: number; shares?: LocalShares },
+): Promise<{ creditCode: string; contribution: number }[]> {
+  return db.query(sql`
+    SELECT credit_code AS "creditCode", contribution FROM (${contributionSql(shares)})
+    WHERE year = ${year} ORDER BY contribution DESC, credit_code`);
+}
+
+/** Reward for an increment (元) under progressive tiers whose bounds are in 万元. */
+export function tieredReward(increment: number, tiers: readonly RewardTier[] = DEFAULT_REWARD_TIERS): number {
+  if (increment <= 0) return 0;
+  let reward = 0;
+  let lower = 0;
+  for (const tier of tiers) {
+    const upper = tier.upTo === null ? Infinity : tier.upTo * 1e4;
+    if (increment > lower) reward += (Math.min(increment, upper) - lower) * tier.rate;
+    lower = upper;
+  }
+  return reward;
+}
+
+export interface LocalReward {
+  creditCode: string;
+  name: string | null;
+  region: string;
+  certifiedYear: number;
+  /** Contribution in the year before certification (the base), 元. */
+  base: number;
+  contribution: number;
+  increment: number;
+  reward: number;
+}
+
+/** Rewards in Y for 本土 HQ certified in Y−4 … Y. */
+export async function localRewards(
+  db: Db,
+  {
+    year,
+    shares = DEFAULT_LOCAL_SHARES,
+    tiers = DEFAULT_REWARD_TIERS,
+  }: { year: number; shares?: LocalShares; tiers?: readonly RewardTier[] },
+): Promise<LocalReward[]> {
+  const rows = await db.query<Omit<LocalReward, 'increment' | 'reward'>>(sql`
+    WITH contribution AS (${contributionSql(shares)}),
+    local AS (
+      SELECT credit_code, min(region) AS region, min(year(certified_on)) AS certified_year FROM certifications
+      WHERE category = '本土' AND ${COUNTED} AND certified_on IS NOT NULL GROUP BY 1)
+    SELECT l.credit_code AS "creditCode", e.name, l.region, l.certified_year AS "certifiedYear",
+      coalesce(b.contribution, 0) AS base, coalesce(c.contribution, 0) AS contribution
+    FROM local AS l
+    LEFT JOIN enterprises AS e USING (credit_code)
+    LEFT JOIN contribution AS b ON b.credit_code = l.credit_code AND b.year = l.certified_year - 1
+    LEFT JOIN contribution AS c ON c.credit_code = l.credit_code AND c.year = ${year}
+    WHERE ${year} BETWEEN l.certified_year AND l.certified_year + ${REWARD_YEARS - 1}
+    ORDER BY l.credit_code`);
+  return rows.map((r) => {
+    const increment = r.contribution - r.base;
+    return { ...r, increment, reward: tieredReward(increment, tiers) };
+  });
+}

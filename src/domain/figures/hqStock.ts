@@ -1,0 +1,47 @@
+/** Figure 4 of DOMAIN.md: 本土总部 stock and flow, and the tax of all certified HQ with its change. */
+import { sql, type Db } from '../../db';
+import { COUNTED, endOfYear, one } from './common';
+
+export interface LocalHq {
+  year: number;
+  /** Counted 本土 certifications certified on or before the end of Y. */
+  stock: number;
+  /** … of which certified in Y. */
+  flow: number;
+}
+
+export async function localHq(db: Db, { year }: { year: number }): Promise<LocalHq> {
+  const row = await one<{ stock: number; flow: number }>(
+    db,
+    sql`SELECT count(DISTINCT credit_code) AS stock,
+          count(DISTINCT credit_code) FILTER (WHERE year(certified_on) = ${year}) AS flow
+        FROM certifications
+        WHERE category = '本土' AND ${COUNTED} AND certified_on <= ${endOfYear(year)}`,
+  );
+  return { year, ...row };
+}
+
+export interface HqTax {
+  year: number;
+  /** 元. */
+  tax: number;
+  previous: number;
+  /** (tax − previous) ÷ previous; null when the previous year has no tax. */
+  change: number | null;
+}
+
+/** Tax in Y of every enterprise with a counted certification certified on or before the end of Y. */
+async function hqTaxOfYear(db: Db, year: number): Promise<number> {
+  const row = await one<{ tax: number | null }>(
+    db,
+    sql`SELECT sum(amount) AS tax FROM tax
+        WHERE year(period) = ${year} AND credit_code IN (
+          SELECT credit_code FROM certifications WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)})`,
+  );
+  return row.tax ?? 0;
+}
+
+export async function hqTax(db: Db, { year }: { year: number }): Promise<HqTax> {
+  const [tax, previous] = [await hqTaxOfYear(db, year), await hqTaxOfYear(db, year - 1)];
+  return { year, tax, previous, change: previous > 0 ? (tax - previous) / previous : null };
+}

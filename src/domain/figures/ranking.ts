@@ -1,0 +1,84 @@
+/**
+ * Figure 10 of DOMAIN.md: the county attraction score (招商考核得分) from five indicators,
+ * normalised against the best unit (or by the 功效系数法), weighted, ranked.
+ */
+import { sql, type Db } from '../../db';
+import { DEFAULT_WEIGHTS, type ScoreMethod, type ScoreWeights } from '../defaults';
+import { UNITS } from '../units';
+import { COUNTED, endOfYear } from './common';
+import { newHq } from './newHq';
+
+export const INDICATORS = ['完成率', '新引进总部', '签约项目数', '签约投资额', '新引进总部税收'] as const;
+
+export interface RankedUnit {
+  code: string;
+  name: string;
+  /** i1 … i5: completion ratio, new HQ, projects signed, investment signed (万元), new-HQ tax (元). */
+  indicators: [number, number, number, number, number];
+  normalised: [number, number, number, number, number];
+  /** Weighted points per indicator; they add up to the score. */
+  points: [number, number, number, number, number];
+  score: number;
+  rank: number;
+}
+
+export interface RankingParams {
+  year: number;
+  weights?: ScoreWeights;
+  method?: ScoreMethod;
+}
+
+type Five = [number, number, number, number, number];
+
+export async function ranking(db: Db, { year, weights = DEFAULT_WEIGHTS, method = 'ratio' }: RankingParams) {
+  const hq = await newHq(db, { year });
+  const projects = await db.query<{ region: string; n: number; investment: number }>(sql`
+    SELECT region, count(*) AS n, coalesce(sum(investment), 0) AS investment
+    FROM projects WHERE year(signed_on) = ${year} GROUP BY 1`);
+  const taxes = await db.query<{ region: string; tax: number }>(sql`
+    WITH certified AS (
+      SELECT DISTINCT credit_code, region FROM certifications
+      WHERE category = '新引进' AND ${COUNTED} AND certified_on <= ${endOfYear(year)})
+    SELECT c.region, sum(t.amount) AS tax
+    FROM certified AS c JOIN tax AS t USING (credit_code)
+    WHERE year(t.period) = ${year} GROUP BY 1`);
+  const rows = UNITS.map((u) => {
+    const count = hq.byRegion.find((r) => r.code === u.code)!;
+    const project = projects.find((p) => p.region === u.code);
+    const completion = count.target ? count.actual / count.target : count.actual > 0 ? 1 : 0;
+    const indicators: Five = [
+      completion,
+      count.actual,
+      project?.n ?? 0,
+      project?.investment ?? 0,
+      taxes.find((t) => t.region === u.code)?.tax ?? 0,
+    ];
+    return { code: u.code, name: u.name, indicators };
+  });
+  return scoreUnits(rows, weights, method);
+}
+
+/** Normalise, weight and rank; pure, so the weight editor can recompute without the database. */
+export function scoreUnits(
+  rows: readonly { code: string; name: string; indicators: Five }[],
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  method: ScoreMethod = 'ratio',
+): RankedUnit[] {
+  const columns = [0, 1, 2, 3, 4].map((k) => rows.map((r) => r.indicators[k]!));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const scored = rows.map((r) => {
+    const normalised = r.indicators.map((x, k) => normalise(x, columns[k]!, method)) as Five;
+    const points = normalised.map((n, k) => (weightSum > 0 ? (100 * weights[k]! * n) / weightSum : 0)) as Five;
+    return { ...r, normalised, points, score: points.reduce((a, b) => a + b, 0), rank: 0 };
+  });
+  scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  scored.forEach((r, i) => (r.rank = i + 1));
+  return scored;
+}
+
+function normalise(x: number, all: readonly number[], method: ScoreMethod): number {
+  const max = Math.max(...all);
+  if (method === 'ratio') return max === 0 ? 0 : x / max;
+  const min = Math.min(...all);
+  return max === min ? 1 : 0.6 + (0.4 * (x - min)) / (max - min);
+}
