@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const SAMPLE_DIR = path.resolve(import.meta.dirname, 'data');
+const SAMPLE_FILE = /\.(csv|xlsx)$/i;
+
+/**
+ * The sample exports in data/ are served as /sample/<file> with /sample/manifest.json listing them:
+ * from the folder itself in dev, copied into dist/ at build, so the app loads them like user files.
+ */
+function sampleData(): Plugin {
+  const files = () => fs.readdirSync(SAMPLE_DIR).filter((f) => SAMPLE_FILE.test(f)).sort();
+  return {
+    name: 'sample-data',
+    configureServer(server) {
+      server.middlewares.use('/sample/', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (name === 'manifest.json') {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(JSON.stringify(files()));
+        } else if (files().includes(name)) {
+          res.end(fs.readFileSync(path.join(SAMPLE_DIR, name)));
+        } else next();
+      });
+    },
+    generateBundle() {
+      for (const name of files()) {
+        this.emitFile({ type: 'asset', fileName: `sample/${name}`, source: fs.readFileSync(path.join(SAMPLE_DIR, name)) });
+      }
+      this.emitFile({ type: 'asset', fileName: 'sample/manifest.json', source: JSON.stringify(files()) });
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative asset paths, so dist/ works from any static server and any sub-path.
+  base: './',
+  plugins: [react(), sampleData()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 4173 },
+  server: { host: '127.0.0.1', port: 5173 },
+});
