@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const SAMPLE_DIR = path.resolve(import.meta.dirname, 'data');
+const SAMPLE_DIR = path.resolve(import.meta.dirname, process.env.HQ_SAMPLE_DIR ?? 'data');
 const SAMPLE_FILE = /\.(csv|xlsx)$/i;
 
 /**
