@@ -2,6 +2,9 @@
  * A staged file → typed, validated rows. Each mapped column gets a value (in the canonical unit)
  * and, when the value cannot be used, a Chinese reason. Rows with no reason and a key not seen
  * earlier in the file are accepted; the rest are listed with file, row, column, value and reason.
+ *
+ * Written for a million-row tax file: the checked table keeps only values, reasons, and the raw
+ * text of cells that failed; lookups join on the cell text as read.
  */
 import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
 import { columnType } from '../domain/ddl';
@@ -33,43 +36,86 @@ export interface Checked {
   rejected: RowError[];
   /** 合计/总计 rows, dropped and reported. */
   totals: DroppedRow[];
+  /** Headers of the extra columns, in the order of each row's `extra` list. */
+  extraHeaders: string[];
 }
 
-/** How many rejected rows are listed in full; the count is always exact. */
+/** How many rejected rows are listed in full. */
 export const MAX_LISTED_ERRORS = 100_000;
 
 const NEGATIVE_ALLOWED = new Set(['amount', 'local_amount']);
+const EMPTY_REQUIRED = `'必填项为空'`;
 
-function cleaned(i: number): Sql {
-  return sql`NULLIF(trim(${stageColumn(i)}), '')`;
-}
-
-const rawName = (i: number) => ident(`r${i}`);
+const cell = (m: MappedColumn) => stageColumn(m.index);
 const valueName = (c: Column) => ident(`v_${c.name}`);
 const errorName = (c: Column) => ident(`e_${c.name}`);
+const failedText = (c: Column) => ident(`x_${c.name}`);
+const extraName = (i: number) => ident(`extra_${i}`);
 
-/** Value and reason of a column parsed in SQL (numbers and text). */
-function parsedInSql(m: MappedColumn): { value: Sql; reason: Sql } {
-  const r = rawName(m.index);
+/** A cell that holds nothing but spaces counts as empty. */
+const isEmpty = (c: Sql, value: Sql) => sql`(${c} IS NULL OR (${value} IS NULL AND trim(${c}) = ''))`;
+
+/** Value and error of a column parsed in SQL (numbers and text). */
+function parsedInSql(m: MappedColumn): { value: Sql; error: Sql } {
+  const c = cell(m);
   const type = m.column.kind.type;
-  if (type === 'text') return { value: r, reason: raw('CAST(NULL AS VARCHAR)') };
-  const number = sql`hq_number(${r})`;
-  if (type === 'integer') {
-    return {
-      value: sql`CASE WHEN ${number} = round(${number}) AND abs(${number}) < 2e9 THEN CAST(${number} AS INTEGER) END`,
-      reason: raw(`'应为整数'`),
-    };
+  const empty = m.column.required ? raw(EMPTY_REQUIRED) : raw('CAST(NULL AS VARCHAR)');
+  if (type === 'text') {
+    const value = sql`NULLIF(trim(${c}), '')`;
+    return { value, error: sql`CASE WHEN ${value} IS NULL THEN ${empty} END` };
   }
-  // Money in 元 keeps cents; other converted units keep enough places to be exact after scaling.
-  const digits = type === 'money' && m.column.kind.type === 'money' && m.column.kind.unit === '元' ? 2 : 6;
-  const scaled = sql`round(${number} * ${raw(String(m.factor))}, ${raw(String(digits))})`;
-  if (NEGATIVE_ALLOWED.has(m.column.name) || type === 'number') {
-    return { value: scaled, reason: raw(type === 'money' ? `'无法识别的金额'` : `'无法识别的数值'`) };
+  const number = sql`hq_number(${c})`;
+  let value: Sql;
+  let reason: Sql;
+  if (type === 'integer') {
+    value = sql`CASE WHEN ${number} = round(${number}) AND abs(${number}) < 2e9 THEN CAST(${number} AS INTEGER) END`;
+    reason = raw(`'应为整数'`);
+  } else {
+    // Money in 元 keeps cents; other units keep enough places to stay exact after scaling.
+    const digits = m.column.kind.type === 'money' && m.column.kind.unit === '元' ? 2 : 6;
+    const scaled = sql`round(${number} * ${raw(String(m.factor))}, ${raw(String(digits))})`;
+    const word = type === 'money' ? '金额' : '数值';
+    if (NEGATIVE_ALLOWED.has(m.column.name) || type === 'number') {
+      value = scaled;
+      reason = raw(`'无法识别的${word}'`);
+    } else {
+      value = sql`CASE WHEN ${scaled} >= 0 THEN ${scaled} END`;
+      reason = sql`CASE WHEN ${number} < 0 THEN '不能为负数' ELSE ${raw(`'无法识别的${word}'`)} END`;
+    }
   }
   return {
-    value: sql`CASE WHEN ${scaled} >= 0 THEN ${scaled} END`,
-    reason: raw(`CASE WHEN ${number.text} < 0 THEN '不能为负数' ELSE '无法识别的${type === 'money' ? '金额' : '数值'}' END`),
+    value,
+    error: sql`CASE WHEN ${isEmpty(c, value)} THEN ${empty} WHEN ${value} IS NULL THEN ${reason} END`,
   };
+}
+
+/** Value and error of a column normalised per distinct value in JavaScript (lookups.ts). */
+async function parsedByLookup(db: Db, staged: Staged, m: MappedColumn, id: string, joins: Sql[]) {
+  const c = cell(m);
+  const lookup = await buildLookup(
+    db,
+    `lk_${id}_${m.column.name}`,
+    sql`SELECT DISTINCT ${c} AS v FROM ${staged.table} WHERE ${c} IS NOT NULL`,
+    normaliserFor(m.column.kind)!,
+  );
+  const alias = ident(`lk_${m.column.name}`);
+  joins.push(sql`LEFT JOIN ${lookup} AS ${alias} ON ${alias}."raw" = s.${c}`);
+  const value = sql`CAST(${alias}."value" AS ${raw(columnType(m.column))})`;
+  const empty = m.column.required ? raw(EMPTY_REQUIRED) : raw('CAST(NULL AS VARCHAR)');
+  const error = sql`CASE WHEN ${c} IS NULL OR (${alias}."value" IS NULL AND ${alias}."reason" IS NULL) THEN ${empty}
+    WHEN ${alias}."value" IS NULL THEN ${alias}."reason" END`;
+  return { value, error };
+}
+
+function totalTest(width: number): Sql {
+  const first = Array.from({ length: Math.min(3, width) }, (_, i) => stageColumn(i));
+  // contains() is a cheap filter; the regular expression only sees cells with 计 in them.
+  return joinSql(
+    first.map(
+      (c) => sql`coalesce(contains(${c}, '计') AND regexp_matches(${c}, '^\\s*(合\\s*计|总\\s*计)'), false)`,
+    ),
+    ' OR ',
+  );
 }
 
 export async function checkStaged(
@@ -79,69 +125,59 @@ export async function checkStaged(
   mapping: HeaderMapping,
   id: string,
 ): Promise<Checked> {
-  const { table } = mapping;
-  const rawColumns = Array.from({ length: staged.width }, (_, i) => sql`${cleaned(i)} AS ${rawName(i)}`);
   const joins: Sql[] = [];
-  const values: Sql[] = [];
-  const reasons: Sql[] = [];
+  const parts: Sql[] = [];
   for (const m of mapping.columns) {
-    const normalise = normaliserFor(m.column.kind);
-    if (normalise) {
-      const lookup = await buildLookup(
-        db,
-        `lk_${id}_${m.column.name}`,
-        sql`SELECT DISTINCT ${cleaned(m.index)} AS v FROM ${staged.table} WHERE v IS NOT NULL`,
-        normalise,
-      );
-      const alias = ident(`lk_${m.column.name}`);
-      joins.push(sql`LEFT JOIN ${lookup} AS ${alias} ON ${alias}."raw" = ${rawName(m.index)}`);
-      values.push(sql`CAST(${alias}."value" AS ${raw(columnType(m.column))}) AS ${valueName(m.column)}`);
-      reasons.push(sql`${alias}."reason" AS ${ident(`why_${m.column.name}`)}`);
-    } else {
-      const parsed = parsedInSql(m);
-      values.push(sql`${parsed.value} AS ${valueName(m.column)}`);
-      reasons.push(sql`${parsed.reason} AS ${ident(`why_${m.column.name}`)}`);
-    }
+    const { value, error } = normaliserFor(m.column.kind)
+      ? await parsedByLookup(db, staged, m, id, joins)
+      : parsedInSql(m);
+    parts.push(sql`${value} AS ${valueName(m.column)}`, sql`${error} AS ${errorName(m.column)}`);
   }
-  const errors = mapping.columns.map((m) => {
-    const [r, v, why] = [rawName(m.index), valueName(m.column), ident(`why_${m.column.name}`)];
-    const missing = m.column.required ? sql`WHEN ${r} IS NULL THEN '必填项为空' ` : raw('');
-    return sql`CASE ${missing}WHEN ${r} IS NOT NULL AND ${v} IS NULL THEN ${why} END AS ${errorName(m.column)}`;
-  });
-  const firstCells = Array.from({ length: Math.min(3, staged.width) }, (_, i) => rawName(i));
-  const totalTest = joinSql(
-    firstCells.map((r) => sql`regexp_matches(coalesce(${r}, ''), '^(合\\s*计|总\\s*计)')`),
-    ' OR ',
-  );
-  const blankTest = joinSql(
-    Array.from({ length: staged.width }, (_, i) => sql`${rawName(i)} IS NULL`),
+  const cells = Array.from({ length: staged.width }, (_, i) => stageColumn(i));
+  const blank = joinSql(
+    cells.map((c) => sql`coalesce(${c}, '') = ''`),
     ' AND ',
   );
+  const extras = mapping.extras.map((e, i) => sql`s.${stageColumn(e.index)} AS ${extraName(i)}`);
+  const failed = mapping.columns.map(
+    (m) => sql`CASE WHEN ${errorName(m.column)} IS NOT NULL THEN ${cell(m)} END AS ${failedText(m.column)}`,
+  );
+  const firstCells = joinSql(cells.slice(0, 3));
   const checked = ident(`checked_${id}`);
   await db.run(sql`
     CREATE OR REPLACE TEMP TABLE ${checked} AS
-    SELECT *, ${joinSql(errors)} FROM (
-      SELECT s.*, ${joinSql([...values, ...reasons])}, (${totalTest}) AS __total FROM (
-        SELECT ${staged.rowNumber} AS __row, ${joinSql(rawColumns)} FROM ${staged.table}
-      ) AS s ${joinSql(joins, ' ')}
-    ) WHERE NOT (${blankTest})`);
+    SELECT __row, __total, CASE WHEN __total THEN concat_ws(' ', ${firstCells}) END AS __total_text,
+      ${joinSql([...mapping.columns.map((m) => valueName(m.column)), ...mapping.columns.map((m) => errorName(m.column)), ...failed, ...mapping.extras.map((_, i) => extraName(i))])}
+    FROM (
+      SELECT s.__row, s.${joinSql(cells, ', s.')}, ${joinSql([...parts, ...extras])}, (${totalTest(staged.width)}) AS __total
+      FROM (SELECT ${staged.rowNumber} AS __row, * FROM ${staged.table}) AS s ${joinSql(joins, ' ')}
+      WHERE NOT (${blank})
+    )`);
 
   const totals = await db.query<DroppedRow>(
-    sql`SELECT __row AS "row", concat_ws(' ', ${joinSql(firstCells)}) AS "text" FROM ${checked} WHERE __total ORDER BY __row`,
+    sql`SELECT __row AS "row", __total_text AS "text" FROM ${checked} WHERE __total ORDER BY __row`,
   );
   const rejected = await listErrors(db, file, checked, mapping);
   const accepted = await acceptRows(db, file, checked, mapping, id, rejected);
   const [{ n: rowsRead }] = (await db.query<{ n: number }>(
     sql`SELECT count(*) AS n FROM ${checked} WHERE NOT __total`,
   )) as [{ n: number }];
-  return { table, accepted: accepted.table, rowsRead, acceptedCount: accepted.count, rejected, totals };
+  return {
+    table: mapping.table,
+    accepted: accepted.table,
+    rowsRead,
+    acceptedCount: accepted.count,
+    rejected,
+    totals,
+    extraHeaders: mapping.extras.map((e) => e.text),
+  };
 }
 
 async function listErrors(db: Db, file: string, checked: Sql, mapping: HeaderMapping): Promise<RowError[]> {
   if (mapping.columns.length === 0) return [];
   const perColumn = mapping.columns.map(
     (m) => sql`SELECT __row AS "row", ${m.column.name} AS "column", ${m.header} AS header,
-      ${rawName(m.index)} AS "value", ${errorName(m.column)} AS reason
+      ${failedText(m.column)} AS "value", ${errorName(m.column)} AS reason
       FROM ${checked} WHERE NOT __total AND ${errorName(m.column)} IS NOT NULL`,
   );
   const rows = await db.query<Omit<RowError, 'file'>>(
@@ -171,42 +207,68 @@ async function acceptRows(
     : raw('true');
   const present = new Set(mapping.columns.map((m) => m.column.name));
   const selected = table.columns.map((c) =>
-    present.has(c.name) ? sql`${valueName(c)} AS ${ident(c.name)}` : sql`CAST(NULL AS ${raw(columnType(c))}) AS ${ident(c.name)}`,
+    present.has(c.name)
+      ? sql`${valueName(c)} AS ${ident(c.name)}`
+      : sql`CAST(NULL AS ${raw(columnType(c))}) AS ${ident(c.name)}`,
   );
+  const keys = uniqueHeaders(mapping.extras.map((e) => e.text));
   const extra = mapping.extras.length
-    ? sql`map([${joinSql(mapping.extras.map((e) => sql`${e.text}`))}], [${joinSql(mapping.extras.map((e) => rawName(e.index)))}])`
+    ? sql`map([${joinSql(keys.map((k) => sql`${k}`))}], [${joinSql(mapping.extras.map((_, i) => extraName(i)))}])`
     : raw('CAST(NULL AS MAP(VARCHAR, VARCHAR))');
-  const key = table.key.map((k) => ident(k));
-  const rank = key.length
-    ? sql`row_number() OVER (PARTITION BY ${joinSql(key)} ORDER BY __row)`
-    : raw('1');
-  const first = key.length ? sql`first_value(__row) OVER (PARTITION BY ${joinSql(key)} ORDER BY __row)` : raw('__row');
-  const valid = ident(`valid_${id}`);
-  await db.run(sql`
-    CREATE OR REPLACE TEMP TABLE ${valid} AS
-    SELECT *, ${rank} AS __rank, ${first} AS __first FROM (
-      SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra, __row
-      FROM ${checked} WHERE NOT __total AND ${noError}
-    )`);
-  if (key.length) {
-    const keyText = sql`concat_ws(' / ', ${joinSql(key.map((k) => sql`CAST(${k} AS VARCHAR)`))})`;
-    const duplicates = await db.query<{ row: number; value: string; first: number }>(
-      sql`SELECT __row AS "row", ${keyText} AS "value", __first AS "first" FROM ${valid} WHERE __rank > 1 ORDER BY __row`,
-    );
-    for (const d of duplicates) {
-      rejected.push({
-        file,
-        row: d.row,
-        column: table.key.join('+'),
-        header: table.key.join('+'),
-        value: d.value,
-        reason: `主键重复（与第${d.first}行相同），已保留第${d.first}行`,
-      });
-    }
-    rejected.sort((a, b) => a.row - b.row);
-  }
+  const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra
+    FROM ${checked} WHERE NOT __total AND ${noError}`;
   const accepted = ident(`accepted_${id}`);
-  await db.run(sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (__rank, __first, __row) FROM ${valid} WHERE __rank = 1`);
-  const [{ n }] = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${accepted}`)) as [{ n: number }];
+  if (table.key.length === 0) {
+    await db.run(sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS ${rows}`);
+  } else {
+    const key = joinSql(table.key.map((k) => ident(k)));
+    const valid = ident(`valid_${id}`);
+    // A row without any key value (a lead with no 线索编号) duplicates nothing.
+    const noKey = joinSql(
+      table.key.map((k) => sql`${ident(k)} IS NULL`),
+      ' AND ',
+    );
+    await db.run(sql`
+      CREATE OR REPLACE TEMP TABLE ${valid} AS
+      SELECT *, CASE WHEN ${noKey} THEN 1 ELSE row_number() OVER (PARTITION BY ${key} ORDER BY source_row) END AS __rank,
+        first_value(source_row) OVER (PARTITION BY ${key} ORDER BY source_row) AS __first
+      FROM (${rows})`);
+    await listDuplicates(db, file, valid, table, rejected);
+    await db.run(
+      sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (__rank, __first) FROM ${valid} WHERE __rank = 1`,
+    );
+  }
+  const [{ n }] = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${accepted}`)) as [
+    { n: number },
+  ];
   return { table: accepted, count: n };
+}
+
+/** Map keys must differ: a second 备注 becomes 备注(2). */
+function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h}(${n})`;
+  });
+}
+
+async function listDuplicates(db: Db, file: string, valid: Sql, table: Table, rejected: RowError[]) {
+  const keyText = sql`concat_ws(' / ', ${joinSql(table.key.map((k) => sql`CAST(${ident(k)} AS VARCHAR)`))})`;
+  const duplicates = await db.query<{ row: number; value: string; first: number }>(
+    sql`SELECT source_row AS "row", ${keyText} AS "value", __first AS "first" FROM ${valid} WHERE __rank > 1 ORDER BY source_row`,
+  );
+  const column = table.key.join('+');
+  for (const d of duplicates) {
+    rejected.push({
+      file,
+      row: d.row,
+      column,
+      header: column,
+      value: d.value,
+      reason: `主键重复（与第${d.first}行相同），已保留第${d.first}行`,
+    });
+  }
+  rejected.sort((a, b) => a.row - b.row);
 }

@@ -30,8 +30,16 @@ async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitC
   const target = ident(table.name);
   // Tax has no key: a file's enterprise-months are the unit of replacement.
   const key = table.key.length ? table.key : ['credit_code', 'period'];
+  // NULL matches NULL (a target without 指标 replaces the same target without 指标), but an incoming
+  // row whose key is wholly empty (a lead without 线索编号) has no key and replaces nothing.
   const match = joinSql(
-    key.map((k) => sql`${target}.${ident(k)} = incoming.${ident(k)}`),
+    [
+      ...key.map((k) => sql`${target}.${ident(k)} IS NOT DISTINCT FROM incoming.${ident(k)}`),
+      sql`NOT (${joinSql(
+        key.map((k) => sql`incoming.${ident(k)} IS NULL`),
+        ' AND ',
+      )})`,
+    ],
     ' AND ',
   );
   const [{ n: replaced }] = (await db.query<{ n: number }>(sql`
@@ -46,5 +54,11 @@ async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitC
   await db.run(sql`
     INSERT INTO ${target} (${joinSql(columns)}, source_file)
     SELECT ${joinSql(columns)}, ${file} FROM ${accepted}`);
+  const headers = checked.extraHeaders.length
+    ? sql`[${joinSql(checked.extraHeaders.map((h) => sql`${h}`))}]`
+    : raw('CAST(NULL AS VARCHAR[])');
+  await db.run(
+    sql`INSERT INTO imported_files VALUES (${file}, ${table.name}, ${headers}, ${checked.acceptedCount}, now())`,
+  );
   return { table: table.name, added: checked.acceptedCount, replaced };
 }

@@ -23,7 +23,8 @@ export function decodeText(bytes: Uint8Array, encoding?: Encoding): Decoded {
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   if (encoding === 'gb18030') return { text: new TextDecoder('gb18030').decode(body), encoding, bom };
-  if (encoding === 'utf-8' || bom) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom };
+  if (encoding === 'utf-8' || bom)
+    return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', bom };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
   } catch {

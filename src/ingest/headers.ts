@@ -45,7 +45,10 @@ const MONEY_FACTORS = { 元: 1, 万元: 1e4, 亿元: 1e8 } as const;
 
 /** '注册资本 （万元）' → { base: '注册资本', unit: '万元' }. */
 export function splitHeader(text: string): { base: string; unit?: string } {
-  const folded = text.normalize('NFKC').replace(/\s+/g, '').replace(/^\uFEFF/, '');
+  const folded = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^\uFEFF/, '');
   const match = /^(.*?)[([【]([^)\]】]*)[)\]】]$/.exec(folded);
   if (match && match[2] !== undefined && match[2] in UNIT_FACTORS) return { base: match[1]!, unit: match[2] };
   return { base: folded.replace(/[([【][^)\]】]*[)\]】]$/, '') || folded };
@@ -59,7 +62,8 @@ function columnKeys(column: Column): string[] {
 function factorFor(column: Column, unit: string | undefined): number {
   if (!unit) return 1;
   const given = UNIT_FACTORS[unit];
-  if (column.kind.type === 'money' && given?.kind === 'money') return given.factor / MONEY_FACTORS[column.kind.unit];
+  if (column.kind.type === 'money' && given?.kind === 'money')
+    return given.factor / MONEY_FACTORS[column.kind.unit];
   if (column.kind.type === 'area' && given?.kind === 'area') return given.factor;
   return 1;
 }

@@ -51,20 +51,19 @@ export function normaliserFor(kind: ValueKind): Normaliser | undefined {
 }
 
 /** Builds the lookup table `raw → value | reason` for one staged column. */
-export async function buildLookup(
-  db: Db,
-  name: string,
-  rawValues: Sql,
-  normalise: Normaliser,
-): Promise<Sql> {
+export async function buildLookup(db: Db, name: string, rawValues: Sql, normalise: Normaliser): Promise<Sql> {
   const table = ident(name);
   const distinct = await db.query<{ v: string }>(rawValues);
   const rows = distinct.map(({ v }) => {
+    // A cell of spaces is empty: neither a value nor an error (required columns say so themselves).
+    if (v.trim() === '') return [v, null, null];
     const result = normalise(v);
     return 'value' in result ? [v, result.value, null] : [v, null, result.reason];
   });
   if (rows.length === 0) {
-    await db.run(raw(`CREATE OR REPLACE TEMP TABLE ${table.text} (raw VARCHAR, value VARCHAR, reason VARCHAR)`));
+    await db.run(
+      raw(`CREATE OR REPLACE TEMP TABLE ${table.text} (raw VARCHAR, value VARCHAR, reason VARCHAR)`),
+    );
     return table;
   }
   const fileName = `${name}.csv`;

@@ -36,9 +36,11 @@ function fromExcelSerial(serial: number): string | undefined {
   return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
-const SEPARATED_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const SEPARATED_DATE =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
-const SERIAL = /^\d{2,5}(?:\.\d+)?$/;
+// Five digits only (1927-05-18 on): a bare four-digit number is a year, not Excel day 2023 (1905).
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /** 2023-03-05, 2023/3/5, 2023.3.5, 20230305, 2023年3月5日, an Excel serial → 'YYYY-MM-DD'. */
 export function normaliseDate(text: string): Normalised {

@@ -58,7 +58,8 @@ function findHeader(
     const mapping = recogniseTable(cells, only);
     if (mapping && (!best || mapping.columns.length > best.mapping.columns.length)) best = { index, mapping };
   });
-  if (!best) throw new FileRefused(file, '找不到表头行，无法识别为任何一种数据表（请检查表头是否为规定的中文列名）');
+  if (!best)
+    throw new FileRefused(file, '找不到表头行，无法识别为任何一种数据表（请检查表头是否为规定的中文列名）');
   if (best.mapping.missing.length > 0) {
     const missing = best.mapping.missing.map((c) => `${c.headers[0]}（${c.name}）`).join('、');
     throw new FileRefused(file, `识别为「${best.mapping.table.label}」，但缺少必填列：${missing}`);
@@ -79,7 +80,12 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
   }
   if (!sheet || !sheet['!ref']) throw new FileRefused(file.name, '第一个工作表为空');
   const firstRow = XLSX.utils.decode_range(sheet['!ref']).s.r + 1;
-  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+    header: 1,
+    raw: true,
+    defval: null,
+    blankrows: true,
+  });
   const rows = grid.map((cells) => cells.map(cellText));
   const { index, mapping } = findHeader(file.name, rows, options.table);
   const width = rows[index]!.length;
@@ -90,7 +96,10 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
     headerRow: firstRow + index,
     mapping,
     width,
-    body: { kind: 'rows', rows: rows.slice(index + 1).map((cells, k) => ({ row: firstRow + index + 1 + k, cells })) },
+    body: {
+      kind: 'rows',
+      rows: rows.slice(index + 1).map((cells, k) => ({ row: firstRow + index + 1 + k, cells })),
+    },
   };
 }
 
@@ -104,7 +113,8 @@ function cellText(value: unknown): string | null {
 async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source> {
   const decoded = decodeText(file.bytes, options.encoding);
   const text = decoded.text;
-  if (text.includes('\u0000')) throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
+  if (text.includes('\u0000'))
+    throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
   const preview = Papa.parse<string[]>(text.slice(0, 256 * 1024), { preview: HEADER_SEARCH_ROWS + 1 });
   const delimiter = preview.meta.delimiter || ',';
   const { index, mapping } = findHeader(file.name, preview.data, options.table);
@@ -119,19 +129,40 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   };
   // DuckDB skips blank lines and counts a quoted line break as a new line, so its row numbers match
   // the file's only when neither occurs before or among the data. Otherwise PapaParse reads it all.
-  const linesAreRows = !/\n[ \t]*\r?\n/.test(text.trimEnd()) && !headRows.some((r) => r.some((c) => /[\r\n]/.test(c)));
+  // An odd number of quote characters means a quote is never closed: DuckDB reads such a field to
+  // the end of the file without an error (rows silently lost), so PapaParse reads it and refuses.
+  const linesAreRows =
+    !/\n[ \t]*\r?\n/.test(text.trimEnd()) &&
+    !headRows.some((r) => r.some((c) => /[\r\n]/.test(c))) &&
+    countQuotes(text) % 2 === 0;
   if (linesAreRows) {
     const utf8 = decoded.encoding === 'utf-8' && !decoded.bom ? file.bytes : new TextEncoder().encode(text);
     return { ...source, body: { kind: 'csv', utf8, delimiter, skipLines: index + 1, firstRow: index + 2 } };
   }
-  return { ...source, body: { kind: 'rows', rows: parseAllRows(file.name, text, delimiter, index) } };
+  return {
+    ...source,
+    body: { kind: 'rows', rows: parseAllRows(file.name, text, delimiter, index, source.width) },
+  };
 }
 
-function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number) {
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number, width: number) {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    throw new FileRefused(file, `第${(quoteError.row ?? 0) + 1}行引号未闭合（${quoteError.message}），文件可能被截断或格式损坏`);
+    throw new FileRefused(
+      file,
+      `第${(quoteError.row ?? 0) + 1}行引号未闭合（${quoteError.message}），文件可能被截断或格式损坏`,
+    );
   }
-  return parsed.data.slice(headerIndex + 1).map((cells, k) => ({ row: headerIndex + 2 + k, cells }));
+  const rows = parsed.data.slice(headerIndex + 1).map((cells, k) => ({ row: headerIndex + 2 + k, cells }));
+  // As DuckDB does on the other path: a row wider than the header is refused, not cut short.
+  const wide = rows.find((r) => r.cells.length > width);
+  if (wide) throw new FileRefused(file, `第${wide.row}行的列数多于表头`);
+  return rows;
 }

@@ -33,7 +33,10 @@ export async function stageSource(db: Db, source: Source, id: string): Promise<S
       await db.run(readCsvInto(table, fileName, textColumns, body.skipLines, body.delimiter));
       return { table, rowNumber: raw(`(rowid + ${body.firstRow})`), width };
     }
-    const rows = body.rows.map((r) => [r.row, ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null)]);
+    const rows = body.rows.map((r) => [
+      r.row,
+      ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null),
+    ]);
     await db.registerFile(fileName, new TextEncoder().encode(toCsvText(rows)));
     await db.run(readCsvInto(table, fileName, [`'__row': 'INTEGER'`, ...textColumns], 0, ','));
     return { table, rowNumber: raw('"__row"'), width };
