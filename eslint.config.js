@@ -20,7 +20,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db/ talks to DuckDB.' },
+            {
+              group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'],
+              message: 'Only src/db/ talks to DuckDB.',
+            },
             { group: ['echarts', 'echarts/*'], message: 'Only the chart wrapper imports echarts.' },
           ],
         },
@@ -32,7 +35,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['echarts', 'echarts/*'], message: 'Only the chart wrapper imports echarts.' }] },
+        {
+          patterns: [{ group: ['echarts', 'echarts/*'], message: 'Only the chart wrapper imports echarts.' }],
+        },
       ],
     },
   },
@@ -41,7 +46,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db/ talks to DuckDB.' }] },
+        {
+          patterns: [
+            {
+              group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'],
+              message: 'Only src/db/ talks to DuckDB.',
+            },
+          ],
+        },
       ],
     },
   },

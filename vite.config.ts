@@ -11,7 +11,11 @@ const SAMPLE_FILE = /\.(csv|xlsx)$/i;
  * from the folder itself in dev, copied into dist/ at build, so the app loads them like user files.
  */
 function sampleData(): Plugin {
-  const files = () => fs.readdirSync(SAMPLE_DIR).filter((f) => SAMPLE_FILE.test(f)).sort();
+  const files = () =>
+    fs
+      .readdirSync(SAMPLE_DIR)
+      .filter((f) => SAMPLE_FILE.test(f))
+      .sort();
   return {
     name: 'sample-data',
     configureServer(server) {
@@ -27,7 +31,11 @@ function sampleData(): Plugin {
     },
     generateBundle() {
       for (const name of files()) {
-        this.emitFile({ type: 'asset', fileName: `sample/${name}`, source: fs.readFileSync(path.join(SAMPLE_DIR, name)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: `sample/${name}`,
+          source: fs.readFileSync(path.join(SAMPLE_DIR, name)),
+        });
       }
       this.emitFile({ type: 'asset', fileName: 'sample/manifest.json', source: JSON.stringify(files()) });
     },

@@ -46,7 +46,9 @@ async function importerRun(bytes: Uint8Array) {
 async function floorRun(utf8: Uint8Array) {
   const db = await openNodeDb();
   await db.registerFile('floor.csv', utf8);
-  const { ms } = await time(() => db.run(raw(`CREATE TABLE floor AS SELECT * FROM read_csv('floor.csv', all_varchar = true)`)));
+  const { ms } = await time(() =>
+    db.run(raw(`CREATE TABLE floor AS SELECT * FROM read_csv('floor.csv', all_varchar = true)`)),
+  );
   await db.close();
   return ms;
 }
@@ -69,8 +71,12 @@ async function main() {
   }
   const importMs = median(importer);
   const floorMs = median(floor);
-  console.log(`importer (decode + parse + validate + commit): ${importMs.toFixed(0)} ms, accepted ${accepted.toLocaleString()}`);
-  console.log(`  ${((rows / importMs) * 1000).toLocaleString('en', { maximumFractionDigits: 0 })} rows/s, ${((mb / importMs) * 1000).toFixed(1)} MB/s`);
+  console.log(
+    `importer (decode + parse + validate + commit): ${importMs.toFixed(0)} ms, accepted ${accepted.toLocaleString()}`,
+  );
+  console.log(
+    `  ${((rows / importMs) * 1000).toLocaleString('en', { maximumFractionDigits: 0 })} rows/s, ${((mb / importMs) * 1000).toFixed(1)} MB/s`,
+  );
   console.log(`floor: DuckDB read_csv of the same rows as UTF-8: ${floorMs.toFixed(0)} ms`);
   console.log(`ratio importer / floor: ${(importMs / floorMs).toFixed(2)}× (goal ≤ 2×)`);
 
@@ -80,7 +86,9 @@ async function main() {
   const reports: number[] = [];
   for (let i = 0; i < 3; i++) reports.push((await time(() => buildReport(db, { year }))).ms);
   const [{ n }] = (await db.query<{ n: number }>(raw('SELECT count(*) AS n FROM tax'))) as [{ n: number }];
-  console.log(`report --year ${year} over ${n.toLocaleString()} tax rows: ${median(reports).toFixed(0)} ms (goal < 1000 ms)`);
+  console.log(
+    `report --year ${year} over ${n.toLocaleString()} tax rows: ${median(reports).toFixed(0)} ms (goal < 1000 ms)`,
+  );
   await db.close();
 }
 

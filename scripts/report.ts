@@ -18,12 +18,16 @@ async function main(): Promise<number> {
   });
   const folder = positionals[0];
   if (!folder) return fail(USAGE);
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) return fail(`--year 应为四位年份：${values.year}`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+    return fail(`--year 应为四位年份：${values.year}`);
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return fail(`--as-of 应为 YYYY-MM-DD：${asOf}`);
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    return fail(`--as-of 应为 YYYY-MM-DD：${asOf}`);
 
   const { db, imported } = await loadFolder(folder);
-  const year = values.year ? Number(values.year) : Number(((await dataAsOf(db)) ?? new Date().toISOString()).slice(0, 4));
+  const year = values.year
+    ? Number(values.year)
+    : Number(((await dataAsOf(db)) ?? new Date().toISOString()).slice(0, 4));
   const report = await buildReport(db, { year, asOf });
   const rejected = imported.files.flatMap((f) => f.rejected);
   const output = { ...report, rejected };

@@ -12,7 +12,9 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - width(s)))
 function table(headers: string[], rows: string[][], rightAligned: number[] = []): string {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned.includes(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ');
+    cells
+      .map((c, i) => (rightAligned.includes(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .join('  ');
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -80,12 +82,14 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
   out.push(`总部认定条件核验：符合 ${passed.length} 家，不符合 ${failed.length} 家`);
   const reasonCounts = new Map<string, number>();
   for (const f of failed) for (const r of f.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
-  for (const [reason, n] of reasonCounts) out.push(`  · ${FAIL_REASON_TEXT[reason as keyof typeof FAIL_REASON_TEXT]}：${n} 家`);
+  for (const [reason, n] of reasonCounts)
+    out.push(`  · ${FAIL_REASON_TEXT[reason as keyof typeof FAIL_REASON_TEXT]}：${n} 家`);
   out.push('');
   out.push(`拒绝的行：${report.rejected.length} 行；未知企业的税收行：${report.orphanTaxRows} 行`);
   for (const r of report.rejected.slice(0, 20)) {
     out.push(`  ${r.file} 第${r.row}行 ${r.header}「${r.value ?? ''}」：${r.reason}`);
   }
-  if (report.rejected.length > 20) out.push(`  …… 另有 ${report.rejected.length - 20} 行，使用 --json 查看全部`);
+  if (report.rejected.length > 20)
+    out.push(`  …… 另有 ${report.rejected.length - 20} 行，使用 --json 查看全部`);
   return out.join('\n') + '\n';
 }

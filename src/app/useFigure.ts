@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Db } from '../db';
 
-export type FigureState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
+export type FigureState<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
 
 type Settled<T> = { key: string; state: FigureState<T> };
 
@@ -10,7 +11,11 @@ type Settled<T> = { key: string; state: FigureState<T> };
  * value). Components render the data; they never write SQL. The state belongs to the params it was
  * computed for, so a change of params reads as loading until its own result arrives.
  */
-export function useFigure<P, T>(db: Db, figure: (db: Db, params: P) => Promise<T>, params: P): FigureState<T> {
+export function useFigure<P, T>(
+  db: Db,
+  figure: (db: Db, params: P) => Promise<T>,
+  params: P,
+): FigureState<T> {
   const key = JSON.stringify(params);
   const [settled, setSettled] = useState<Settled<T>>();
   useEffect(() => {

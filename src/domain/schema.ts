@@ -41,14 +41,7 @@ export interface Column {
 }
 
 export type TableName =
-  | 'enterprises'
-  | 'certifications'
-  | 'tax'
-  | 'annual'
-  | 'buildings'
-  | 'projects'
-  | 'targets'
-  | 'leads';
+  'enterprises' | 'certifications' | 'tax' | 'annual' | 'buildings' | 'projects' | 'targets' | 'leads';
 
 export interface Table {
   name: TableName;

@@ -33,7 +33,12 @@ export const UNITS: readonly Unit[] = [
   county('330383', '龙港市', '龙港'),
   // 温州湾新区 (2022) took over 经开区 and 高新区; exports after 2022 name the new area. We resolve it to
   // 浙南产业集聚区 (the 经开区 core, where its administration sits) so older and newer files agree.
-  zone('ZN01', '浙南产业集聚区', '浙南集聚区', '330303', ['温州经开区', '经开区', '温州经济技术开发区', '温州湾新区']),
+  zone('ZN01', '浙南产业集聚区', '浙南集聚区', '330303', [
+    '温州经开区',
+    '经开区',
+    '温州经济技术开发区',
+    '温州湾新区',
+  ]),
   zone('ZN02', '瓯江口产业集聚区', '瓯江口', '330303', ['瓯江口新区', '瓯江口集聚区']),
   zone('ZN03', '浙南科技城', '科技城', '330303', ['温州高新区', '高新区', '温州国家高新区']),
 ];
@@ -80,7 +85,10 @@ for (const u of UNITS) {
 }
 
 export function foldUnitKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/^温州市/, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^温州市/, '');
 }
 
 /** A unit given by code, name, short name or alias → its code; undefined when unknown. */

@@ -24,7 +24,11 @@ beforeAll(async () => {
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('request', (r) => {
-    if (!r.url().startsWith(inject('baseUrl')) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
+    if (
+      !r.url().startsWith(inject('baseUrl')) &&
+      !r.url().startsWith('data:') &&
+      !r.url().startsWith('blob:')
+    ) {
       foreignRequests.push(r.url());
     }
   });

@@ -47,7 +47,9 @@ export function billionBuildings(buildings: readonly BuildingFigure[]): Building
 }
 
 /** 亿元楼宇 per year and unit, for the trend chart. */
-export async function billionBuildingsByYear(db: Db): Promise<{ year: number; region: string; count: number }[]> {
+export async function billionBuildingsByYear(
+  db: Db,
+): Promise<{ year: number; region: string; count: number }[]> {
   return db.query(sql`
     WITH taxed AS (
       SELECT year(t.period) AS year, e.building_id, sum(t.amount) AS tax
@@ -59,7 +61,10 @@ export async function billionBuildingsByYear(db: Db): Promise<{ year: number; re
 }
 
 /** The enterprises of one building with their tax in Y (click a building → its enterprises). */
-export async function buildingEnterprises(db: Db, { year, buildingId }: { year: number; buildingId: string }) {
+export async function buildingEnterprises(
+  db: Db,
+  { year, buildingId }: { year: number; buildingId: string },
+) {
   return db.query<{ creditCode: string; name: string; tax: number }>(sql`
     SELECT e.credit_code AS "creditCode", e.name,
       coalesce((SELECT sum(amount) FROM tax AS t WHERE t.credit_code = e.credit_code AND year(t.period) = ${year}), 0) AS tax

@@ -30,7 +30,9 @@ export interface ProjectFigure {
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /** Latest stage with a date, in the order 签约 → 注册 → 认定 → 投产 → 销号. */
-export function projectStage(p: Pick<ProjectFigure, 'registeredOn' | 'certifiedOn' | 'operatingOn' | 'closedOn'>) {
+export function projectStage(
+  p: Pick<ProjectFigure, 'registeredOn' | 'certifiedOn' | 'operatingOn' | 'closedOn'>,
+) {
   const dates = [true, p.registeredOn, p.certifiedOn, p.operatingOn, p.closedOn];
   let stage: ProjectStage = PROJECT_STAGES[0];
   dates.forEach((d, i) => {

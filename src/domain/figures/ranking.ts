@@ -68,10 +68,15 @@ export function scoreUnits(
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const scored = rows.map((r) => {
     const normalised = r.indicators.map((x, k) => normalise(x, columns[k]!, method)) as Five;
-    const points = normalised.map((n, k) => (weightSum > 0 ? (100 * weights[k]! * n) / weightSum : 0)) as Five;
+    const points = normalised.map((n, k) =>
+      weightSum > 0 ? (100 * weights[k]! * n) / weightSum : 0,
+    ) as Five;
     return { ...r, normalised, points, score: points.reduce((a, b) => a + b, 0), rank: 0 };
   });
-  scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  // Scores equal in arithmetic can differ in the last bits (30 × 2/11 vs 20 × 3/11): compare them at
+  // 1e-9 so such ties fall to the unit code, as DOMAIN.md 10 asks.
+  const key = (score: number) => Math.round(score * 1e9);
+  scored.sort((a, b) => key(b.score) - key(a.score) || (a.code < b.code ? -1 : 1));
   scored.forEach((r, i) => (r.rank = i + 1));
   return scored;
 }
