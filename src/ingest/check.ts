@@ -260,12 +260,13 @@ async function listDuplicates(db: Db, file: string, valid: Sql, table: Table, re
     sql`SELECT source_row AS "row", ${keyText} AS "value", __first AS "first" FROM ${valid} WHERE __rank > 1 ORDER BY source_row`,
   );
   const column = table.key.join('+');
+  const header = table.key.map((k) => table.columns.find((c) => c.name === k)?.headers[0] ?? k).join('+');
   for (const d of duplicates) {
     rejected.push({
       file,
       row: d.row,
       column,
-      header: column,
+      header,
       value: d.value,
       reason: `主键重复（与第${d.first}行相同），已保留第${d.first}行`,
     });
