@@ -31,11 +31,6 @@ function createTable(table: Table): Sql {
     ${joinSql(columns)}, source_file VARCHAR, source_row INTEGER, extra MAP(VARCHAR, VARCHAR))`;
 }
 
-/** One row per committed file: which table it fed and the headers of its extra columns. */
-const IMPORTED_FILES = raw(`CREATE TABLE IF NOT EXISTS imported_files (
-  file VARCHAR, table_name VARCHAR, extra_headers VARCHAR[], rows_added INTEGER, imported_at TIMESTAMP)`);
-
 export async function createTables(db: Db): Promise<void> {
   for (const table of TABLES) await db.run(createTable(table));
-  await db.run(IMPORTED_FILES);
 }

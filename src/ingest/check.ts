@@ -29,15 +29,14 @@ export interface DroppedRow {
 
 export interface Checked {
   table: Table;
-  /** Temp table of accepted rows, in the target table's columns plus source_row and extra. */
+  /** The accepted rows (a temp table or a query over the checked table), in the target table's
+   * columns plus source_row and extra. */
   accepted: Sql;
   rowsRead: number;
   acceptedCount: number;
   rejected: RowError[];
   /** 合计/总计 rows, dropped and reported. */
   totals: DroppedRow[];
-  /** Headers of the extra columns, in the order of each row's `extra` list. */
-  extraHeaders: string[];
 }
 
 /** How many rejected rows are listed in full. */
@@ -164,12 +163,11 @@ export async function checkStaged(
   )) as [{ n: number }];
   return {
     table: mapping.table,
-    accepted: accepted.table,
+    accepted: accepted.relation,
     rowsRead,
     acceptedCount: accepted.count,
     rejected,
     totals,
-    extraHeaders: mapping.extras.map((e) => e.text),
   };
 }
 
@@ -197,7 +195,7 @@ async function acceptRows(
   mapping: HeaderMapping,
   id: string,
   rejected: RowError[],
-): Promise<{ table: Sql; count: number }> {
+): Promise<{ relation: Sql; count: number }> {
   const { table } = mapping;
   const noError = mapping.columns.length
     ? joinSql(
@@ -217,31 +215,35 @@ async function acceptRows(
     : raw('CAST(NULL AS MAP(VARCHAR, VARCHAR))');
   const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra
     FROM ${checked} WHERE NOT __total AND ${noError}`;
-  const accepted = ident(`accepted_${id}`);
   if (table.key.length === 0) {
-    await db.run(sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS ${rows}`);
-  } else {
-    const key = joinSql(table.key.map((k) => ident(k)));
-    const valid = ident(`valid_${id}`);
-    // A row without any key value (a lead with no 线索编号) duplicates nothing.
-    const noKey = joinSql(
-      table.key.map((k) => sql`${ident(k)} IS NULL`),
-      ' AND ',
-    );
-    await db.run(sql`
-      CREATE OR REPLACE TEMP TABLE ${valid} AS
-      SELECT *, CASE WHEN ${noKey} THEN 1 ELSE row_number() OVER (PARTITION BY ${key} ORDER BY source_row) END AS __rank,
-        first_value(source_row) OVER (PARTITION BY ${key} ORDER BY source_row) AS __first
-      FROM (${rows})`);
-    await listDuplicates(db, file, valid, table, rejected);
-    await db.run(
-      sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (__rank, __first) FROM ${valid} WHERE __rank = 1`,
-    );
+    // Additive tables (tax) have no duplicates to weed out: the commit reads the checked rows
+    // directly instead of copying a million rows into one more temp table first.
+    const [{ n }] = (await db.query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM ${checked} WHERE NOT __total AND ${noError}`,
+    )) as [{ n: number }];
+    return { relation: sql`(${rows})`, count: n };
   }
+  const key = joinSql(table.key.map((k) => ident(k)));
+  const valid = ident(`valid_${id}`);
+  // A row without any key value (a lead with no 线索编号) duplicates nothing.
+  const noKey = joinSql(
+    table.key.map((k) => sql`${ident(k)} IS NULL`),
+    ' AND ',
+  );
+  await db.run(sql`
+    CREATE OR REPLACE TEMP TABLE ${valid} AS
+    SELECT *, CASE WHEN ${noKey} THEN 1 ELSE row_number() OVER (PARTITION BY ${key} ORDER BY source_row) END AS __rank,
+      first_value(source_row) OVER (PARTITION BY ${key} ORDER BY source_row) AS __first
+    FROM (${rows})`);
+  await listDuplicates(db, file, valid, table, rejected);
+  const accepted = ident(`accepted_${id}`);
+  await db.run(
+    sql`CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (__rank, __first) FROM ${valid} WHERE __rank = 1`,
+  );
   const [{ n }] = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${accepted}`)) as [
     { n: number },
   ];
-  return { table: accepted, count: n };
+  return { relation: accepted, count: n };
 }
 
 /** Map keys must differ: a second 备注 becomes 备注(2). */

@@ -42,23 +42,13 @@ async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitC
     ],
     ' AND ',
   );
-  const [{ n: replaced }] = (await db.query<{ n: number }>(sql`
-    SELECT count(*) AS n FROM ${target}
-    WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT ${joinSql(key.map((k) => ident(k)))} FROM ${accepted}) AS incoming WHERE ${match})`)) as [
-    { n: number },
-  ];
-  await db.run(sql`
+  // DELETE answers with the number of rows it removed: the rows this file replaces.
+  const [{ Count: replaced }] = (await db.query<{ Count: number }>(sql`
     DELETE FROM ${target} USING (SELECT DISTINCT ${joinSql(key.map((k) => ident(k)))} FROM ${accepted}) AS incoming
-    WHERE ${match}`);
+    WHERE ${match}`)) as [{ Count: number }];
   const columns = [...table.columns.map((c) => ident(c.name)), raw('source_row'), raw('extra')];
   await db.run(sql`
     INSERT INTO ${target} (${joinSql(columns)}, source_file)
     SELECT ${joinSql(columns)}, ${file} FROM ${accepted}`);
-  const headers = checked.extraHeaders.length
-    ? sql`[${joinSql(checked.extraHeaders.map((h) => sql`${h}`))}]`
-    : raw('CAST(NULL AS VARCHAR[])');
-  await db.run(
-    sql`INSERT INTO imported_files VALUES (${file}, ${table.name}, ${headers}, ${checked.acceptedCount}, now())`,
-  );
   return { table: table.name, added: checked.acceptedCount, replaced };
 }
