@@ -63,6 +63,19 @@ function projectName(e: Enterprise): string {
   return `${core}总部项目`;
 }
 
+/** A project whose enterprise has registered: signed 20–200 days before, with its facts. */
+function registeredProject(rng: Rng, e: Enterprise): Project {
+  return {
+    ...base(rng, e.region, weekday(e.registeredOn - rng.int(20, 200))),
+    id: '',
+    name: projectName(e),
+    code: e.code,
+    origin: e.origin,
+    hqType: e.hqType,
+    industry: e.industry,
+    registeredOn: e.registeredOn,
+  };
+}
 /** Common fields; the 四个一 (专班, 项目经理, 绿色通道, 补助) are mostly but not always in place. */
 function base(
   rng: Rng,
@@ -90,18 +103,7 @@ function base(
 }
 
 function landed(rng: Rng, e: Enterprise, c: Certification): Project {
-  const signedOn = weekday(e.registeredOn - rng.int(20, 200));
-  const p: Project = {
-    ...base(rng, e.region, signedOn),
-    id: '',
-    name: projectName(e),
-    code: e.code,
-    origin: e.origin,
-    hqType: e.hqType,
-    industry: e.industry,
-    registeredOn: e.registeredOn,
-    certifiedOn: c.certifiedOn,
-  };
+  const p: Project = { ...registeredProject(rng, e), certifiedOn: c.certifiedOn };
   // About one in twenty landed projects never starts operating: overdue once registered a year.
   if (!rng.chance(0.06)) {
     const operating = weekday(e.registeredOn + rng.int(40, 330));
@@ -136,16 +138,7 @@ function landed(rng: Rng, e: Enterprise, c: Certification): Project {
 
 /** Registered, not certified: operating or not, some stuck for more than a year. */
 function waiting(rng: Rng, e: Enterprise): Project {
-  const p: Project = {
-    ...base(rng, e.region, weekday(e.registeredOn - rng.int(20, 200))),
-    id: '',
-    name: projectName(e),
-    code: e.code,
-    origin: e.origin,
-    hqType: e.hqType,
-    industry: e.industry,
-    registeredOn: e.registeredOn,
-  };
+  const p: Project = registeredProject(rng, e);
   const operating = weekday(e.registeredOn + rng.int(60, 420));
   if (operating <= AS_OF && rng.chance(0.6)) p.operatingOn = operating;
   return p;
