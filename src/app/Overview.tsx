@@ -50,9 +50,15 @@ export function Overview({ db, year }: { db: Db; year: number }) {
           label="总部企业税收"
           value={r.hqTax.tax}
           display={formatYuan(r.hqTax.tax)}
-          note={`同比 ${r.hqTax.change === null ? '—' : formatPercent(r.hqTax.change)}`}
+          note={`${samePeriodLabel(year, r.asOf)} ${r.hqTax.change === null ? '—' : formatPercent(r.hqTax.change)}`}
         />
       </div>
     </section>
   );
+}
+
+/** A year still running is compared with the same months of the year before (同期). */
+function samePeriodLabel(year: number, asOf: string): string {
+  const [y, m] = asOf.split('-').map(Number);
+  return y === year && m !== undefined && m < 12 ? `同比（1—${m}月）` : '同比';
 }

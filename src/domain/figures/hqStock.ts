@@ -23,25 +23,36 @@ export async function localHq(db: Db, { year }: { year: number }): Promise<Local
 
 export interface HqTax {
   year: number;
-  /** 元. */
+  /** 元, every loaded month of Y. */
   tax: number;
+  /** 元, the same months of Y−1 (同期): a year loaded to September compares with Jan–Sep. */
   previous: number;
-  /** (tax − previous) ÷ previous; null when the previous year has no tax. */
+  /** (tax − previous) ÷ previous; null when the previous period has no tax. */
   change: number | null;
 }
 
-/** Tax in Y of every enterprise with a counted certification certified on or before the end of Y. */
-async function hqTaxOfYear(db: Db, year: number): Promise<number> {
+/** Tax in months 1…throughMonth of Y of every enterprise with a counted certification by the end of Y. */
+async function hqTaxOfYear(db: Db, year: number, throughMonth: number): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
     sql`SELECT sum(amount) AS tax FROM tax
-        WHERE year(period) = ${year} AND credit_code IN (
+        WHERE year(period) = ${year} AND month(period) <= ${throughMonth} AND credit_code IN (
           SELECT credit_code FROM certifications WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)})`,
   );
   return row.tax ?? 0;
 }
 
+/** The last month of Y with tax rows loaded; 12 when Y has none (compare whole years). */
+async function loadedThrough(db: Db, year: number): Promise<number> {
+  const row = await one<{ month: number | null }>(
+    db,
+    sql`SELECT max(month(period)) AS month FROM tax WHERE year(period) = ${year}`,
+  );
+  return row.month ?? 12;
+}
+
 export async function hqTax(db: Db, { year }: { year: number }): Promise<HqTax> {
-  const [tax, previous] = [await hqTaxOfYear(db, year), await hqTaxOfYear(db, year - 1)];
+  const through = await loadedThrough(db, year);
+  const [tax, previous] = [await hqTaxOfYear(db, year, 12), await hqTaxOfYear(db, year - 1, through)];
   return { year, tax, previous, change: previous > 0 ? (tax - previous) / previous : null };
 }
