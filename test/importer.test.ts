@@ -20,6 +20,15 @@ function fixture(name: string): SourceFile {
   return { name, bytes: new Uint8Array(fs.readFileSync(new URL(name, FIXTURES))) };
 }
 
+function xlsx(name: string, rows: unknown[][]): SourceFile {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'S');
+  return {
+    name,
+    bytes: new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer),
+  };
+}
+
 function csv(name: string, text: string): SourceFile {
   return { name, bytes: new TextEncoder().encode(text) };
 }
@@ -356,6 +365,15 @@ describe('refused files: a message naming the file and the problem, nothing load
       'a wide row after a blank line',
       () => csv('wide.csv', `统一社会信用代码,所属期,税种,税额\n\n${CODE.A},2023-01,增值税,1,9\n`),
       ['第3行', '列数多于表头'],
+    ],
+    [
+      'an XLSX row with a value beyond the header',
+      () =>
+        xlsx('wide.xlsx', [
+          ['统一社会信用代码', '所属期', '税种', '税额'],
+          [CODE.A, '2023-01', '增值税', 1, '多余'],
+        ]),
+      ['第2行', '列数多于表头'],
     ],
     [
       'a null byte in a cell',

@@ -88,7 +88,9 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
   });
   const rows = grid.map((cells) => cells.map(cellText));
   const { index, mapping } = findHeader(file.name, rows, options.table);
-  const width = rows[index]!.length;
+  // The sheet's range may run wider than the header (a wide title row); cells right of the last
+  // header are outside the table.
+  const width = lastFilled(rows[index]!) + 1;
   return {
     file: file.name,
     format: 'xlsx',
@@ -101,6 +103,11 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
       rows: rows.slice(index + 1).map((cells, k) => ({ row: firstRow + index + 1 + k, cells })),
     },
   };
+}
+
+function lastFilled(cells: readonly (string | null)[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if ((cells[i] ?? '').trim() !== '') return i;
+  return -1;
 }
 
 function cellText(value: unknown): string | null {
@@ -141,7 +148,7 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   }
   return {
     ...source,
-    body: { kind: 'rows', rows: parseAllRows(file.name, text, delimiter, index, source.width) },
+    body: { kind: 'rows', rows: parseAllRows(file.name, text, delimiter, index) },
   };
 }
 
@@ -151,7 +158,7 @@ function countQuotes(text: string): number {
   return n;
 }
 
-function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number, width: number) {
+function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number) {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
@@ -160,9 +167,5 @@ function parseAllRows(file: string, text: string, delimiter: string, headerIndex
       `第${(quoteError.row ?? 0) + 1}行引号未闭合（${quoteError.message}），文件可能被截断或格式损坏`,
     );
   }
-  const rows = parsed.data.slice(headerIndex + 1).map((cells, k) => ({ row: headerIndex + 2 + k, cells }));
-  // As DuckDB does on the other path: a row wider than the header is refused, not cut short.
-  const wide = rows.find((r) => r.cells.length > width);
-  if (wide) throw new FileRefused(file, `第${wide.row}行的列数多于表头`);
-  return rows;
+  return parsed.data.slice(headerIndex + 1).map((cells, k) => ({ row: headerIndex + 2 + k, cells }));
 }
