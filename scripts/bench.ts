@@ -16,16 +16,15 @@ import { readFolder } from './lib/loadFolder';
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
 const rows = Number(values.rows);
 const dir = path.resolve('bench-data');
-const file = path.join(dir, `tax-${rows}.csv`);
+// The name gen-sample gives a large tax file (scripts/sample/bigTax.ts).
+const file = path.join(dir, `税收明细_${rows}行.csv`);
 
 function ensureFile() {
   if (fs.existsSync(file)) return;
   const made = spawnSync('npx', ['tsx', 'scripts/gen-sample.ts', '--tax-rows', String(rows), '--out', dir], {
     stdio: 'inherit',
   });
-  if (made.status !== 0) throw new Error('gen-sample failed');
-  const written = fs.readdirSync(dir).find((f) => f.endsWith('.csv') && f !== path.basename(file));
-  if (!fs.existsSync(file) && written) fs.renameSync(path.join(dir, written), file);
+  if (made.status !== 0 || !fs.existsSync(file)) throw new Error(`gen-sample did not write ${file}`);
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
