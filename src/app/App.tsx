@@ -1,54 +1,87 @@
-import { useEffect, useState } from 'react';
+/**
+ * The shell: the navigation bar, the global filters, and the screen of the current hash route.
+ * Screens are loaded on demand, so the first load carries only the shell and the overview.
+ */
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { Db } from '../db';
-import { dataAsOf } from '../domain/figures/dataStatus';
-import { Overview } from './Overview';
-import { useFigure } from './useFigure';
+import { dataContext } from '../domain/figures/dataStatus';
+import { FilterBar } from './FilterBar';
+import { SCREENS, type ScreenPath } from './route';
+import type { ScreenProps } from './screen';
 import { useData } from './useData';
+import { useFigure } from './useFigure';
+import { useRoute } from './useRoute';
 
-/** The year in the hash query (`#/overview?year=2025`), so a link reproduces the view. */
-function yearFromHash(): number | undefined {
-  const query = window.location.hash.split('?')[1] ?? '';
-  const year = Number(new URLSearchParams(query).get('year'));
-  return Number.isInteger(year) && year > 1990 ? year : undefined;
-}
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-function useHashYear(): number | undefined {
-  const [year, setYear] = useState(yearFromHash);
-  useEffect(() => {
-    const onChange = () => setYear(yearFromHash());
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return year;
-}
+const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> = {
+  overview: named(() => import('../views/overview/OverviewScreen'), 'OverviewScreen'),
+  buildings: named(() => import('../views/buildings/BuildingsScreen'), 'BuildingsScreen'),
+  belts: named(() => import('../views/belts/BeltsScreen'), 'BeltsScreen'),
+  ranking: named(() => import('../views/ranking/RankingScreen'), 'RankingScreen'),
+  projects: named(() => import('../views/projects/ProjectsScreen'), 'ProjectsScreen'),
+  certification: named(() => import('../views/certification/CertificationScreen'), 'CertificationScreen'),
+  data: named(() => import('../views/data/DataScreen'), 'DataScreen'),
+  present: named(() => import('../views/present/PresentScreen'), 'PresentScreen'),
+};
 
 export function App() {
   const data = useData();
-  const hashYear = useHashYear();
+  const [route, navigate] = useRoute();
+  const presenting = route.screen === 'present';
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <header className="topbar">
         <h1>温州市总部回归监测</h1>
+        <nav aria-label="页面">
+          {SCREENS.map((s) => (
+            <a
+              key={s.path}
+              href={`#/${s.path}`}
+              aria-current={s.path === route.screen ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ screen: s.path });
+              }}
+            >
+              {s.name}
+            </a>
+          ))}
+        </nav>
         <span className="source">{data.status === 'ready' ? data.source : ''}</span>
       </header>
-      <main>
-        {data.status === 'loading' && <p className="state">{data.step}</p>}
-        {data.status === 'failed' && <p className="state error">数据载入失败：{data.message}</p>}
-        {data.status === 'ready' && <YearView db={data.db} year={hashYear} />}
-      </main>
+      {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
+      {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
+      {data.status === 'ready' && <Screen db={data.db} />}
     </div>
   );
 }
 
-/** Without a year in the link, the year of the newest tax month loaded. */
-function YearView({ db, year }: { db: Db; year: number | undefined }) {
-  const asOf = useFigure(db, latestYear, {});
-  if (year) return <Overview db={db} year={year} />;
-  if (asOf.status !== 'ready') return <p className="state">正在读取数据日期…</p>;
-  return <Overview db={db} year={asOf.data} />;
-}
-
-async function latestYear(db: Db): Promise<number> {
-  const asOf = await dataAsOf(db);
-  return Number((asOf ?? new Date().toISOString()).slice(0, 4));
+function Screen({ db }: { db: Db }) {
+  const [route, navigate] = useRoute();
+  const context = useFigure(db, dataContext, {});
+  if (context.status === 'loading') return <p className="state page-state">正在读取数据日期…</p>;
+  if (context.status === 'failed') return <p className="state error page-state">{context.message}</p>;
+  const asOf = context.data.asOf ?? new Date().toISOString().slice(0, 10);
+  // Without a year in the link: the year of the newest tax month loaded.
+  const year = route.year ?? Number(asOf.slice(0, 4));
+  const Component = SCREEN_COMPONENTS[route.screen];
+  return (
+    <>
+      <FilterBar route={route} year={year} years={context.data.years} navigate={navigate} />
+      <main>
+        <Suspense fallback={<p className="state">正在打开页面…</p>}>
+          <Component
+            db={db}
+            year={year}
+            asOf={asOf}
+            filters={route.filters}
+            extra={route.extra}
+            navigate={navigate}
+          />
+        </Suspense>
+      </main>
+    </>
+  );
 }

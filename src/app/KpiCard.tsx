@@ -5,10 +5,12 @@ export interface KpiCardProps {
   display: string;
   target?: number | null;
   note?: string;
+  /** Colours the note: ahead of or behind time progress. */
+  tone?: 'good' | 'warn';
 }
 
 /** A headline figure. `data-kpi`/`data-value`/`data-target` are the test hooks other tests rely on. */
-export function KpiCard({ name, label, value, display, target, note }: KpiCardProps) {
+export function KpiCard({ name, label, value, display, target, note, tone }: KpiCardProps) {
   return (
     <div
       className="kpi"
@@ -18,7 +20,7 @@ export function KpiCard({ name, label, value, display, target, note }: KpiCardPr
     >
       <div className="kpi-label">{label}</div>
       <div className="kpi-value">{display}</div>
-      {note && <div className="kpi-note">{note}</div>}
+      {note && <div className={tone ? `kpi-note ${tone}` : 'kpi-note'}>{note}</div>}
     </div>
   );
 }

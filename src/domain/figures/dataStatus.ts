@@ -25,3 +25,31 @@ export async function orphanTaxRows(db: Db): Promise<number> {
   );
   return row.n;
 }
+
+/** The years the data speaks about (tax months, certifications, signed projects), newest first. */
+export async function dataYears(db: Db): Promise<number[]> {
+  const rows = await db.query<{ year: number }>(sql`
+    SELECT DISTINCT year FROM (
+      SELECT year(period) AS year FROM tax
+      UNION SELECT year(certified_on) FROM certifications
+      UNION SELECT year(signed_on) FROM projects)
+    WHERE year IS NOT NULL ORDER BY year DESC`);
+  return rows.map((r) => r.year);
+}
+
+/** Where the data stands: its as-of date and years, read once when a screen opens. */
+export async function dataContext(db: Db): Promise<{ asOf: string | null; years: number[] }> {
+  return { asOf: await dataAsOf(db), years: await dataYears(db) };
+}
+
+/** Per table: rows, and the source files the rows came from. */
+export async function loadedFiles(db: Db): Promise<{ table: TableName; file: string; rows: number }[]> {
+  const parts = TABLES.map(
+    (t) =>
+      sql`SELECT ${t.name} AS "table", source_file AS file, count(*) AS rows FROM ${ident(t.name)} GROUP BY 2`,
+  );
+  const rows: { table: TableName; file: string; rows: number }[] = [];
+  for (const part of parts)
+    rows.push(...(await db.query<{ table: TableName; file: string; rows: number }>(part)));
+  return rows;
+}

@@ -1,5 +1,6 @@
 /** Figure 4 of DOMAIN.md: 本土总部 stock and flow, and the tax of all certified HQ with its change. */
 import { sql, type Db } from '../../db';
+import { enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { COUNTED, endOfYear, one } from './common';
 
 export interface LocalHq {
@@ -10,13 +11,17 @@ export interface LocalHq {
   flow: number;
 }
 
-export async function localHq(db: Db, { year }: { year: number }): Promise<LocalHq> {
+export async function localHq(
+  db: Db,
+  { year, filters }: { year: number; filters?: Filters },
+): Promise<LocalHq> {
   const row = await one<{ stock: number; flow: number }>(
     db,
     sql`SELECT count(DISTINCT credit_code) AS stock,
           count(DISTINCT credit_code) FILTER (WHERE year(certified_on) = ${year}) AS flow
         FROM certifications
-        WHERE category = '本土' AND ${COUNTED} AND certified_on <= ${endOfYear(year)}`,
+        WHERE category = '本土' AND ${COUNTED} AND certified_on <= ${endOfYear(year)}
+          AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`,
   );
   return { year, ...row };
 }
@@ -32,12 +37,13 @@ export interface HqTax {
 }
 
 /** Tax in months 1…throughMonth of Y of every enterprise with a counted certification by the end of Y. */
-async function hqTaxOfYear(db: Db, year: number, throughMonth: number): Promise<number> {
+async function hqTaxOfYear(db: Db, year: number, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
     sql`SELECT sum(amount) AS tax FROM tax
         WHERE year(period) = ${year} AND month(period) <= ${throughMonth} AND credit_code IN (
-          SELECT credit_code FROM certifications WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)})`,
+          SELECT credit_code FROM certifications WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)}
+            AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
   );
   return row.tax ?? 0;
 }
@@ -51,8 +57,9 @@ async function loadedThrough(db: Db, year: number): Promise<number> {
   return row.month ?? 12;
 }
 
-export async function hqTax(db: Db, { year }: { year: number }): Promise<HqTax> {
+export async function hqTax(db: Db, { year, filters }: { year: number; filters?: Filters }): Promise<HqTax> {
   const through = await loadedThrough(db, year);
-  const [tax, previous] = [await hqTaxOfYear(db, year, 12), await hqTaxOfYear(db, year - 1, through)];
+  const tax = await hqTaxOfYear(db, year, 12, filters);
+  const previous = await hqTaxOfYear(db, year - 1, through, filters);
   return { year, tax, previous, change: previous > 0 ? (tax - previous) / previous : null };
 }

@@ -5,7 +5,8 @@
 import { sql, type Db } from '../../db';
 import { DEFAULT_METRIC } from '../enums';
 import { DEFAULT_PLAN_WINDOW, DEFAULT_TARGETS } from '../defaults';
-import { CITY_NAME, UNITS } from '../units';
+import { enterpriseMatches, hasAttributeFilter, unitMatches, type Filters } from '../filters';
+import { CITY_NAME, UNITS, unitName } from '../units';
 import { COUNTED, one } from './common';
 
 export interface UnitCount {
@@ -17,18 +18,22 @@ export interface UnitCount {
 
 export interface NewHq {
   year: number;
+  /** The headline: the city, or the unit chosen in the filters (`scope` names which). */
   city: { actual: number; target: number | null };
+  scope: string;
   byRegion: UnitCount[];
 }
 
 export interface NewHqFilter {
   year: number;
+  filters?: Filters;
 }
 
-/** Counted 新引进 certifications certified in year Y, one per credit code. */
-const newInYear = (year: number) => sql`
+/** Counted 新引进 certifications certified in year Y, one per credit code, narrowed by the filters' attributes. */
+const newInYear = (year: number, filters: Filters | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications
-  WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) = ${year}`;
+  WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) = ${year}
+    AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
 export async function targetsFor(db: Db, year: string): Promise<Map<string, number>> {
   const rows = await db.query<{ region: string; target: number }>(sql`
@@ -47,22 +52,40 @@ export function cityTarget(targets: Map<string, number>, year: string): number |
   return DEFAULT_TARGETS.find((d) => d.year === year)?.target ?? null;
 }
 
-export async function newHq(db: Db, { year }: NewHqFilter): Promise<NewHq> {
+/**
+ * Targets are set for all new HQ of a unit: once an attribute filter narrows the count (only 贸易型总部,
+ * say) no target applies, and none is shown rather than a misleading comparison.
+ */
+export async function newHq(db: Db, { year, filters }: NewHqFilter): Promise<NewHq> {
   const counts = await db.query<{ region: string; n: number }>(
-    sql`SELECT region, count(DISTINCT credit_code) AS n FROM (${newInYear(year)}) GROUP BY region`,
+    sql`SELECT region, count(DISTINCT credit_code) AS n FROM (${newInYear(year, filters)}) GROUP BY region`,
   );
-  const { n: cityActual } = await one<{ n: number }>(
+  const { n: scopeActual } = await one<{ n: number }>(
     db,
-    sql`SELECT count(DISTINCT credit_code) AS n FROM (${newInYear(year)})`,
+    sql`SELECT count(DISTINCT credit_code) AS n FROM (${newInYear(year, filters)})
+        WHERE ${unitMatches(filters, sql`region`)}`,
   );
-  const targets = await targetsFor(db, String(year));
+  const targets = hasAttributeFilter(filters)
+    ? new Map<string, number>()
+    : await targetsFor(db, String(year));
   const byRegion = UNITS.map((u) => ({
     code: u.code,
     name: u.name,
     actual: counts.find((c) => c.region === u.code)?.n ?? 0,
     target: targets.get(u.code) ?? null,
   }));
-  return { year, city: { actual: cityActual, target: cityTarget(targets, String(year)) }, byRegion };
+  return {
+    year,
+    city: { actual: scopeActual, target: scopeTarget(targets, String(year), filters) },
+    scope: filters?.unit ? unitName(filters.unit) : CITY_NAME,
+    byRegion,
+  };
+}
+
+function scopeTarget(targets: Map<string, number>, year: string, filters: Filters | undefined) {
+  if (hasAttributeFilter(filters)) return null;
+  if (filters?.unit) return targets.get(filters.unit) ?? null;
+  return cityTarget(targets, year);
 }
 
 /**
@@ -95,14 +118,18 @@ export async function planWindow(db: Db, year: number): Promise<{ from: number; 
   return found ? { from: found[0], to: found[1] } : { ...DEFAULT_PLAN_WINDOW };
 }
 
-export async function fiveYear(db: Db, window: { from: number; to: number }): Promise<FiveYear> {
+export async function fiveYear(
+  db: Db,
+  window: { from: number; to: number },
+  filters?: Filters,
+): Promise<FiveYear> {
   const perYear = await db.query<{ year: number; n: number }>(sql`
     SELECT year(certified_on) AS year, count(DISTINCT credit_code) AS n FROM certifications
     WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) BETWEEN ${window.from} AND ${window.to}
+      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
     GROUP BY 1`);
   const label = `${window.from}-${window.to}`;
-  const targets = await targetsFor(db, label);
-  const target = cityTarget(targets, label);
+  const target = scopeTarget(await targetsFor(db, label), label, filters);
   const span = window.to - window.from + 1;
   let cumulative = 0;
   const years = Array.from({ length: span }, (_, i) => {

@@ -1,0 +1,40 @@
+/**
+ * A titled panel around one figure: it always shows something — a loading line, the error, or
+ * "该年度暂无数据" when the figure is empty — never a blank box. The unit caption (单位：万元) sits
+ * in the header so a reader never has to guess the scale.
+ */
+import type { ReactNode } from 'react';
+import type { FigureState } from './useFigure';
+
+export interface PanelProps<T> {
+  title: string;
+  /** e.g. '单位：万元'. */
+  unit?: string;
+  state: FigureState<T>;
+  isEmpty?: (data: T) => boolean;
+  emptyText?: string;
+  /** Controls in the header (a metric switch, an export button). */
+  actions?: ReactNode;
+  wide?: boolean;
+  children: (data: T) => ReactNode;
+}
+
+export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide, children }: PanelProps<T>) {
+  const empty = state.status === 'ready' && isEmpty?.(state.data) === true;
+  const status = empty ? 'empty' : state.status;
+  return (
+    <section className={wide ? 'panel wide' : 'panel'} data-panel={title} data-panel-status={status}>
+      <header className="panel-head">
+        <h3>{title}</h3>
+        {unit && <span className="panel-unit">{unit}</span>}
+        {actions && <div className="panel-actions">{actions}</div>}
+      </header>
+      <div className="panel-body">
+        {state.status === 'loading' && <p className="state">正在计算…</p>}
+        {state.status === 'failed' && <p className="state error">计算失败：{state.message}</p>}
+        {empty && <p className="state empty">{emptyText ?? '该年度暂无数据'}</p>}
+        {state.status === 'ready' && !empty && children(state.data)}
+      </div>
+    </section>
+  );
+}

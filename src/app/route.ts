@@ -1,0 +1,87 @@
+/**
+ * Hash routes (`#/ranking?year=2023&unit=330302`): the screen and the global filters live in the
+ * address, so `dist/` works from any static server or sub-path, a copied link reproduces the view
+ * and the back button steps through filter changes.
+ */
+import { ATTRIBUTE_FILTERS, type Filters } from '../domain/filters';
+
+export const SCREENS = [
+  { path: 'overview', name: '总览' },
+  { path: 'buildings', name: '亿元楼宇' },
+  { path: 'belts', name: '总部经济带' },
+  { path: 'ranking', name: '考核排名' },
+  { path: 'projects', name: '项目跟踪' },
+  { path: 'certification', name: '总部认定' },
+  { path: 'data', name: '数据' },
+  { path: 'present', name: '汇报' },
+] as const;
+
+export type ScreenPath = (typeof SCREENS)[number]['path'];
+
+export interface Route {
+  screen: ScreenPath;
+  /** From the link; absent means "the year of the newest data". */
+  year?: number;
+  filters: Filters;
+  /** Screen-local state that should survive a link too (map metric, selected building …). */
+  extra: Record<string, string>;
+}
+
+const FILTER_KEYS = ['unit', ...ATTRIBUTE_FILTERS] as const;
+
+export function parseRoute(hash: string): Route {
+  const [pathPart = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const screen = SCREENS.find((s) => s.path === pathPart)?.path ?? 'overview';
+  const params = new URLSearchParams(query);
+  const year = Number(params.get('year'));
+  const filters: Filters = {};
+  const extra: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (value === '' || key === 'year') continue;
+    if ((FILTER_KEYS as readonly string[]).includes(key)) filters[key as keyof Filters] = value;
+    else extra[key] = value;
+  }
+  return {
+    screen,
+    ...(Number.isInteger(year) && year > 1990 && year < 2200 ? { year } : {}),
+    filters,
+    extra,
+  };
+}
+
+export function formatRoute(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.year !== undefined) params.set('year', String(route.year));
+  for (const key of FILTER_KEYS) {
+    const value = route.filters[key];
+    if (value) params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(route.extra).sort()) if (value) params.set(key, value);
+  const query = params.toString();
+  return `#/${route.screen}${query ? `?${query}` : ''}`;
+}
+
+/** The same view with some parts changed; undefined clears a filter or extra. */
+export function withChanges(
+  route: Route,
+  change: {
+    screen?: ScreenPath;
+    year?: number;
+    filters?: Partial<Record<keyof Filters, string | undefined>>;
+    extra?: Record<string, string | undefined>;
+  },
+): Route {
+  const filters = { ...route.filters, ...change.filters };
+  const extra = { ...route.extra, ...change.extra };
+  return {
+    screen: change.screen ?? route.screen,
+    ...((change.year ?? route.year) ? { year: change.year ?? route.year } : {}),
+    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Filters,
+    // Screen-local state belongs to its screen: moving to another screen drops it.
+    extra: change.screen && change.screen !== route.screen ? {} : dropEmpty(extra),
+  };
+}
+
+function dropEmpty(record: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, string] => !!e[1]));
+}

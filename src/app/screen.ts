@@ -1,0 +1,17 @@
+import type { Db } from '../db';
+import type { Filters } from '../domain/filters';
+import type { withChanges } from './route';
+
+export type Navigate = (change: Parameters<typeof withChanges>[1]) => void;
+
+/** What every screen receives: the database, the year and filters of the link, and the data's as-of date. */
+export interface ScreenProps {
+  db: Db;
+  year: number;
+  /** Last day of the newest tax month (数据截至). */
+  asOf: string;
+  filters: Filters;
+  /** Screen-local link state (map metric, selected building …). */
+  extra: Record<string, string>;
+  navigate: Navigate;
+}

@@ -1,0 +1,157 @@
+/** Option builders of the overview screen: pure functions of its figures. */
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatPercent } from '../../format/numbers';
+import { COLORS } from '../theme';
+import { percentAxis, tooltipHtml } from '../text';
+
+interface YearPoint {
+  year: number;
+  actual: number;
+  cumulative: number;
+  path: number | null;
+}
+
+/** Five-year window: new HQ per year (bars), the cumulative line, and the straight-line path to the target. */
+export function cumulativeOption(years: readonly YearPoint[], target: number | null): EChartsCoreOption {
+  const hasPath = target !== null && years.some((y) => y.path !== null);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['当年新引进', '累计', ...(hasPath ? ['目标路径'] : [])] },
+    grid: { left: 48, right: 24, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: years.map((y) => `${y.year}年`) },
+    yAxis: { type: 'value', name: '家', minInterval: 1 },
+    series: [
+      {
+        name: '当年新引进',
+        type: 'bar',
+        data: years.map((y) => y.actual),
+        color: COLORS.secondary,
+        barMaxWidth: 36,
+      },
+      {
+        name: '累计',
+        type: 'line',
+        data: years.map((y) => y.cumulative),
+        color: COLORS.primary,
+        label: { show: true, position: 'top' },
+      },
+      ...(hasPath
+        ? [
+            {
+              name: '目标路径',
+              type: 'line',
+              data: years.map((y) => (y.path === null ? null : Math.round(y.path * 10) / 10)),
+              color: COLORS.target,
+              lineStyle: { type: 'dashed' },
+              symbol: 'none',
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+interface UnitPoint {
+  code: string;
+  name: string;
+  actual: number;
+  target: number | null;
+}
+
+/** New HQ by unit with each unit's target as a mark; the chosen unit stands out. */
+export function completionByUnitOption(units: readonly UnitPoint[], selected?: string): EChartsCoreOption {
+  const shown = units.filter((u) => u.actual > 0 || (u.target ?? 0) > 0 || u.code === selected);
+  return {
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const u = shown[params[0]?.dataIndex ?? 0];
+        if (!u) return '';
+        return tooltipHtml(u.name, [
+          ['新引进', `${u.actual} 家`],
+          ['目标', u.target === null ? '未下达' : `${u.target} 家`],
+          ['完成率', u.target ? formatPercent(u.actual / u.target) : '—'],
+        ]);
+      },
+    },
+    legend: { top: 0, data: ['新引进', '目标'] },
+    grid: { left: 40, right: 16, top: 36, bottom: 56 },
+    xAxis: {
+      type: 'category',
+      data: shown.map((u) => u.name),
+      axisLabel: { interval: 0, rotate: shown.length > 8 ? 35 : 0 },
+    },
+    yAxis: { type: 'value', name: '家', minInterval: 1 },
+    series: [
+      {
+        name: '新引进',
+        type: 'bar',
+        barMaxWidth: 28,
+        data: shown.map((u) => ({
+          value: u.actual,
+          itemStyle: { color: !selected || u.code === selected ? COLORS.secondary : COLORS.muted },
+        })),
+        label: { show: true, position: 'top' },
+      },
+      {
+        name: '目标',
+        type: 'scatter',
+        symbol: 'rect',
+        symbolSize: [26, 3],
+        color: COLORS.target,
+        data: shown.map((u) => u.target),
+      },
+    ],
+  };
+}
+
+/** 任务进度 vs 时间进度 (时间过半，任务过半): two bars on one percent axis. */
+export function progressOption(task: number | null, time: number): EChartsCoreOption {
+  const values = [time, task ?? 0];
+  const behind = task !== null && task < time;
+  return {
+    grid: { left: 72, right: 56, top: 12, bottom: 24 },
+    xAxis: { type: 'value', max: Math.max(1, ...values), axisLabel: { formatter: percentAxis } },
+    yAxis: { type: 'category', data: ['时间进度', '任务进度'] },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 22,
+        data: [
+          { value: time, itemStyle: { color: COLORS.muted } },
+          { value: task ?? 0, itemStyle: { color: behind ? COLORS.warn : COLORS.good } },
+        ],
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number; value: number }) =>
+            p.dataIndex === 1 && task === null ? '无目标' : formatPercent(p.value),
+        },
+      },
+    ],
+  };
+}
+
+/** New HQ by origin as a ring. */
+export function originOption(rows: readonly { origin: string; count: number }[]): EChartsCoreOption {
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number; percent: number }) =>
+        tooltipHtml(p.name, [
+          ['家数', `${p.value} 家`],
+          ['占比', `${p.percent.toFixed(1)}%`],
+        ]),
+    },
+    legend: { type: 'scroll', orient: 'vertical', right: 8, top: 'middle' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['42%', '70%'],
+        center: ['38%', '52%'],
+        label: { formatter: '{b}\n{c}家' },
+        data: rows.map((r) => ({ name: r.origin, value: r.count })),
+      },
+    ],
+  };
+}

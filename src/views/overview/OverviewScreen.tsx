@@ -1,0 +1,125 @@
+/** 总览: the first screen leaders see — the KPI cards and the four charts of target progress. */
+import { useMemo } from 'react';
+import { KpiCard } from '../../app/KpiCard';
+import { Panel } from '../../app/Panel';
+import type { ScreenProps } from '../../app/screen';
+import { useFigure } from '../../app/useFigure';
+import { Chart } from '../../charts/Chart';
+import {
+  completionByUnitOption,
+  cumulativeOption,
+  originOption,
+  progressOption,
+} from '../../charts/options/overview';
+import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
+import { formatPercent, formatYuan } from '../../format/numbers';
+import { scopeTitle, samePeriodLabel } from '../labels';
+
+export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
+  const state = useFigure(db, overviewFigures, { year, asOf, filters });
+  const charts = useMemo(
+    () => (state.status === 'ready' ? chartOptions(state.data, filters.unit) : null),
+    [state, filters.unit],
+  );
+  return (
+    <section className="screen">
+      <h2>
+        {year} 年{scopeTitle(filters)}总部回归总览 <small>数据截至 {asOf}</small>
+      </h2>
+      {state.status === 'ready' ? (
+        <Kpis figures={state.data} />
+      ) : (
+        <p className={state.status === 'failed' ? 'state error' : 'state'}>
+          {state.status === 'failed' ? `计算失败：${state.message}` : `正在计算 ${year} 年指标…`}
+        </p>
+      )}
+      <div className="grid">
+        <Panel title="任务进度与时间进度" state={state}>
+          {() => <Chart label="任务进度与时间进度" option={charts!.progress} height={140} />}
+        </Panel>
+        <Panel
+          title={`五年累计与目标路径（${state.status === 'ready' ? `${state.data.fiveYear.from}—${state.data.fiveYear.to}` : ''}）`}
+          unit="单位：家"
+          state={state}
+        >
+          {() => <Chart label="五年累计与目标路径" option={charts!.cumulative} />}
+        </Panel>
+        <Panel
+          title="各地新引进总部企业完成情况"
+          unit="单位：家"
+          state={state}
+          isEmpty={(d) => d.newHq.byRegion.every((u) => u.actual === 0 && !u.target)}
+        >
+          {() => <Chart label="各地新引进总部企业完成情况" option={charts!.completion} />}
+        </Panel>
+        <Panel
+          title="新引进总部企业来源"
+          unit="单位：家"
+          state={state}
+          isEmpty={(d) => d.byOrigin.length === 0}
+        >
+          {() => <Chart label="新引进总部企业来源" option={charts!.origin} />}
+        </Panel>
+      </div>
+    </section>
+  );
+}
+
+function chartOptions(f: OverviewFigures, unit: string | undefined) {
+  const task = f.newHq.city.target ? f.newHq.city.actual / f.newHq.city.target : null;
+  return {
+    progress: progressOption(task, f.timeProgress),
+    cumulative: cumulativeOption(f.fiveYear.years, f.fiveYear.target),
+    completion: completionByUnitOption(f.newHq.byRegion, unit),
+    origin: originOption(f.byOrigin),
+  };
+}
+
+function Kpis({ figures: f }: { figures: OverviewFigures }) {
+  const { actual, target } = f.newHq.city;
+  const progress = target ? actual / target : null;
+  return (
+    <div className="kpis">
+      <KpiCard
+        name="newHqAnnual"
+        label={`${f.year}年新引进总部企业`}
+        value={actual}
+        target={target}
+        display={`${actual} / ${target ?? '—'} 家`}
+        note={`任务进度 ${formatPercent(progress)} · 时间进度 ${formatPercent(f.timeProgress)}`}
+        tone={progress === null ? undefined : progress >= f.timeProgress ? 'good' : 'warn'}
+      />
+      <KpiCard
+        name="fiveYear"
+        label={`五年累计（${f.fiveYear.from}—${f.fiveYear.to}）`}
+        value={f.fiveYear.actual}
+        target={f.fiveYear.target}
+        display={`${f.fiveYear.actual} / ${f.fiveYear.target ?? '—'} 家`}
+        note={`完成 ${formatPercent(f.fiveYear.target ? f.fiveYear.actual / f.fiveYear.target : null)}`}
+      />
+      <KpiCard
+        name="localHq"
+        label="本土总部企业"
+        value={f.localHq.stock}
+        display={`${f.localHq.stock} 家`}
+        note={`当年新认定 ${f.localHq.flow} 家`}
+      />
+      <KpiCard
+        name="billionBuildings"
+        label="亿元楼宇"
+        value={f.billionBuildings}
+        display={`${f.billionBuildings} 幢`}
+        note="楼宇税收 ≥ 1亿元"
+      />
+      <KpiCard
+        name="hqTax"
+        label="总部企业税收"
+        value={f.hqTax.tax}
+        display={formatYuan(f.hqTax.tax)}
+        note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
+      />
+    </div>
+  );
+}
+
+const signed = (text: string) => (text.startsWith('-') ? text : `+${text}`);
