@@ -85,6 +85,8 @@ export function DataTable<T>({
       })),
     [columns],
   );
+  // TanStack's table object is mutable by design; this component does not rely on memoising it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows as T[],
     columns: defs,

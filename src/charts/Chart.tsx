@@ -23,7 +23,9 @@ export function Chart({ option, label, height = 320, onClick, className }: Chart
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init>>(undefined);
   const click = useRef(onClick);
-  click.current = onClick;
+  useEffect(() => {
+    click.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const element = box.current!;
