@@ -27,8 +27,9 @@ for (const size of SIZES) {
     await page
       .waitForFunction(
         () =>
+          !!document.querySelector('main') &&
           !document.querySelector('[data-panel-status="loading"], [data-chart-status="drawing"]') &&
-          !document.body.textContent?.includes('正在'),
+          !Array.from(document.querySelectorAll('.state')).some((e) => e.textContent?.startsWith('正在')),
         undefined,
         { timeout: 60_000 },
       )

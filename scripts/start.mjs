@@ -18,7 +18,7 @@ const built = path.join(root, 'dist', 'index.html');
 const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...inputs.map(newestMtime));
 if (stale) {
   console.log('构建中（npm run build）…');
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 const port = process.env.PORT ?? '4173';

@@ -4,8 +4,9 @@
  */
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { Db } from '../db';
+import type { Filters } from '../domain/filters';
 import { dataContext } from '../domain/figures/dataStatus';
-import { FilterBar } from './FilterBar';
+import { FilterBar, SCREEN_FILTERS } from './FilterBar';
 import { SCREENS, type ScreenPath } from './route';
 import type { ScreenProps } from './screen';
 import { useData } from './useData';
@@ -53,12 +54,14 @@ export function App() {
       </header>
       {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
       {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
-      {data.status === 'ready' && <Screen db={data.db} />}
+      {data.status === 'ready' && (
+        <Screen db={data.db} source={{ label: data.source, imported: data.imported }} />
+      )}
     </div>
   );
 }
 
-function Screen({ db }: { db: Db }) {
+function Screen({ db, source }: { db: Db; source: ScreenProps['source'] }) {
   const [route, navigate] = useRoute();
   const context = useFigure(db, dataContext, {});
   if (context.status === 'loading') return <p className="state page-state">正在读取数据日期…</p>;
@@ -67,6 +70,12 @@ function Screen({ db }: { db: Db }) {
   // Without a year in the link: the year of the newest tax month loaded.
   const year = route.year ?? Number(asOf.slice(0, 4));
   const Component = SCREEN_COMPONENTS[route.screen];
+  // A screen sees only the filters it follows (the others are disabled in the bar), so a link
+  // carrying a filter from another screen never narrows a figure the bar shows as unfiltered.
+  const used = SCREEN_FILTERS[route.screen];
+  const filters = Object.fromEntries(
+    Object.entries(route.filters).filter(([key]) => used.includes(key as keyof Filters)),
+  ) as Filters;
   return (
     <>
       <FilterBar route={route} year={year} years={context.data.years} navigate={navigate} />
@@ -76,9 +85,10 @@ function Screen({ db }: { db: Db }) {
             db={db}
             year={year}
             asOf={asOf}
-            filters={route.filters}
+            filters={filters}
             extra={route.extra}
             navigate={navigate}
+            source={source}
           />
         </Suspense>
       </main>

@@ -1,4 +1,4 @@
-import type { SourceFile } from '../ingest';
+import type { ImportReport, SourceFile } from '../ingest';
 
 /** The sample exports shipped beside the app (see vite.config.ts), fetched from our own origin. */
 export async function fetchSampleFiles(): Promise<SourceFile[]> {
@@ -10,4 +10,25 @@ export async function fetchSampleFiles(): Promise<SourceFile[]> {
       return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
     }),
   );
+}
+
+/**
+ * The build's snapshot of the imported sample (scripts/snapshot-sample.ts), or undefined when the
+ * app runs without one (the dev server): then the exports themselves are imported.
+ */
+export async function fetchSampleSnapshot(): Promise<
+  { file: Uint8Array; wal?: Uint8Array; imported: ImportReport } | undefined
+> {
+  const [file, wal, report] = await Promise.all(
+    ['sample/sample.duckdb', 'sample/sample.duckdb.wal', 'sample/sample-import.json'].map((u) => fetch(u)),
+  );
+  // A static server may answer a missing file with index.html (SPA fallback): only real files count.
+  const real = (r: Response | undefined): r is Response =>
+    !!r?.ok && !r.headers.get('content-type')?.includes('html');
+  if (!real(file) || !real(report)) return undefined;
+  return {
+    file: new Uint8Array(await file.arrayBuffer()),
+    ...(real(wal) ? { wal: new Uint8Array(await wal.arrayBuffer()) } : {}),
+    imported: (await report.json()) as ImportReport,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Filters } from '../domain/filters';
+import type { ImportReport } from '../ingest';
 import type { withChanges } from './route';
 
 export type Navigate = (change: Parameters<typeof withChanges>[1]) => void;
@@ -14,4 +15,6 @@ export interface ScreenProps {
   /** Screen-local link state (map metric, selected building …). */
   extra: Record<string, string>;
   navigate: Navigate;
+  /** Which data is showing and what its import accepted and rejected. */
+  source: { label: string; imported: ImportReport };
 }

@@ -1,18 +1,17 @@
 /**
  * The one place echarts is set up: only the charts and components the screens use are registered
- * (tree-shaken `echarts/core`), with the dashboard's calm report theme.
+ * (tree-shaken `echarts/core`), with the dashboard's calm report theme. The map chart, geo and
+ * visualMap are registered by ./maps.ts, so the first screen does not load them.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart, PieChart, ScatterChart, FunnelChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, ScatterChart, FunnelChart } from 'echarts/charts';
 import {
-  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
   AriaComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -21,18 +20,15 @@ import { PALETTE, FONT_FAMILY } from './theme';
 echarts.use([
   BarChart,
   LineChart,
-  MapChart,
   PieChart,
   ScatterChart,
   FunnelChart,
-  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
   AriaComponent,
   CanvasRenderer,
 ]);

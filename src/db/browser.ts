@@ -18,6 +18,14 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 let started: Promise<Db> | undefined;
+const MAX_PREPARED = 200;
+
+async function evictOldest(prepared: Map<string, Promise<duckdb.AsyncPreparedStatement>>) {
+  const [text, statement] = prepared.entries().next().value ?? [];
+  if (text === undefined || !statement) return;
+  prepared.delete(text);
+  await (await statement).close();
+}
 
 /** The page's one database; the engine starts on first use. */
 export function browserDb(): Promise<Db> {
@@ -34,14 +42,22 @@ async function openBrowserDb(): Promise<Db> {
   const conn = await engine.connect();
   for (const statement of SETUP_SQL) await conn.query(statement);
 
+  // Each worker round trip costs more than a small query: prepared statements are kept by their
+  // text (a screen asks the same questions with new values), so a query is one message, not three.
+  const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const statementFor = (text: string) => {
+    let statement = prepared.get(text);
+    if (!statement) {
+      if (prepared.size >= MAX_PREPARED) void evictOldest(prepared);
+      statement = conn.prepare(text);
+      statement.catch(() => prepared.delete(text));
+      prepared.set(text, statement);
+    }
+    return statement;
+  };
   const execute = async (query: Sql) => {
     if (query.params.length === 0) return conn.query(query.text);
-    const statement = await conn.prepare(query.text);
-    try {
-      return await statement.query(...query.params);
-    } finally {
-      await statement.close();
-    }
+    return (await statementFor(query.text)).query(...query.params);
   };
 
   return {
@@ -58,6 +74,7 @@ async function openBrowserDb(): Promise<Db> {
       await engine.dropFile(name);
     },
     async close() {
+      prepared.clear();
       await conn.close();
       await engine.terminate();
       worker.terminate();

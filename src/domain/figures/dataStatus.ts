@@ -53,3 +53,48 @@ export async function loadedFiles(db: Db): Promise<{ table: TableName; file: str
     rows.push(...(await db.query<{ table: TableName; file: string; rows: number }>(part)));
   return rows;
 }
+
+export interface TableStatus {
+  table: TableName;
+  label: string;
+  rows: number;
+  /** The span of the table's main date (tax month, certification date, signing date …), ISO. */
+  from: string | null;
+  to: string | null;
+  dateLabel: string | null;
+}
+
+/** The column that dates each table's rows, for "what is loaded" (date range per table). */
+const DATED: Partial<Record<TableName, { column: string; label: string }>> = {
+  tax: { column: 'period', label: '所属期' },
+  certifications: { column: 'certified_on', label: '认定日期' },
+  projects: { column: 'signed_on', label: '签约日期' },
+  enterprises: { column: 'registered_on', label: '成立日期' },
+};
+
+/** Rows and date range per table. */
+export async function tableStatus(db: Db): Promise<TableStatus[]> {
+  const result: TableStatus[] = [];
+  for (const t of TABLES) {
+    const dated = DATED[t.name];
+    const range = dated
+      ? sql`min(${ident(dated.column)})::VARCHAR AS "from", max(${ident(dated.column)})::VARCHAR AS "to"`
+      : sql`NULL AS "from", NULL AS "to"`;
+    const row = await one<{ rows: number; from: string | null; to: string | null }>(
+      db,
+      sql`SELECT count(*) AS rows, ${range} FROM ${ident(t.name)}`,
+    );
+    result.push({ table: t.name, label: t.label, ...row, dateLabel: dated?.label ?? null });
+  }
+  return result;
+}
+
+/** Everything the data page shows about what is loaded. */
+export async function dataStatus(db: Db) {
+  return {
+    asOf: await dataAsOf(db),
+    tables: await tableStatus(db),
+    files: await loadedFiles(db),
+    orphanTaxRows: await orphanTaxRows(db),
+  };
+}

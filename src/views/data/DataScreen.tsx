@@ -1,9 +1,98 @@
+/**
+ * 数据: what is loaded — which data is showing, its as-of date, rows and date range per table, the
+ * source files, and what the import accepted and rejected. (The import desk itself is issue 4.)
+ */
+import { DataTable, type Column } from '../../app/DataTable';
+import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
+import { useFigure } from '../../app/useFigure';
+import { dataStatus, type TableStatus } from '../../domain/figures/dataStatus';
+import { TABLES } from '../../domain/schema';
+import type { ImportReport } from '../../ingest';
+import { formatCount } from '../../format/numbers';
 
-export function DataScreen({ year }: ScreenProps) {
+type FileRow = ImportReport['files'][number];
+type Rejected = FileRow['rejected'][number];
+
+const TABLE_COLUMNS: Column<TableStatus>[] = [
+  { key: 'label', header: '数据表', value: (t) => t.label },
+  { key: 'rows', header: '行数', kind: 'count', value: (t) => t.rows },
+  { key: 'dateLabel', header: '日期字段', value: (t) => t.dateLabel },
+  { key: 'from', header: '最早', value: (t) => t.from?.slice(0, 10) ?? null },
+  { key: 'to', header: '最新', value: (t) => t.to?.slice(0, 10) ?? null },
+];
+
+const FILE_COLUMNS: Column<FileRow>[] = [
+  { key: 'file', header: '文件', value: (f) => f.file },
+  { key: 'table', header: '识别为', value: (f) => f.tableLabel },
+  { key: 'encoding', header: '编码', value: (f) => f.encoding.toUpperCase() },
+  { key: 'headerRow', header: '表头行', kind: 'count', value: (f) => f.headerRow },
+  { key: 'read', header: '读取行', kind: 'count', value: (f) => f.rowsRead },
+  { key: 'accepted', header: '接受', kind: 'count', value: (f) => f.accepted },
+  { key: 'rejected', header: '拒绝', kind: 'count', value: (f) => f.rejected.length },
+  { key: 'totals', header: '合计行（已剔除）', kind: 'count', value: (f) => f.totals.length },
+];
+
+const REJECTED_COLUMNS: Column<Rejected>[] = [
+  { key: 'file', header: '文件', value: (r) => r.file },
+  { key: 'row', header: '行号', kind: 'count', value: (r) => r.row },
+  { key: 'header', header: '列', value: (r) => r.header },
+  { key: 'value', header: '值', value: (r) => r.value },
+  { key: 'reason', header: '原因', value: (r) => r.reason },
+];
+
+const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
+
+export function DataScreen({ db, source }: ScreenProps) {
+  const status = useFigure(db, dataStatus, {});
+  const rejected = source.imported.files.flatMap((f) => f.rejected);
   return (
-    <section>
-      <h2>{year} 年数据</h2>
+    <section className="screen">
+      <h2>数据</h2>
+      <div className="grid">
+        <Panel title="当前数据" state={status}>
+          {(s) => (
+            <dl className="facts" data-data-source={source.label}>
+              <dt>正在显示</dt>
+              <dd>{source.label}</dd>
+              <dt>数据截至</dt>
+              <dd>{s.asOf ?? '无税收数据'}</dd>
+              <dt>已载入</dt>
+              <dd>{formatCount(s.tables.reduce((n, t) => n + t.rows, 0))} 行，{s.files.length} 个来源文件</dd>
+              <dt>数据质量</dt>
+              <dd className={s.orphanTaxRows > 0 ? 'warn' : undefined}>
+                {s.orphanTaxRows > 0
+                  ? `${formatCount(s.orphanTaxRows)} 行税收明细的企业不在企业名录中（已保留；这些企业无属地与楼宇信息，不计入楼宇税收）`
+                  : '税收明细的企业均在企业名录中'}
+              </dd>
+            </dl>
+          )}
+        </Panel>
+        <Panel title="各数据表" state={status}>
+          {(s) => <DataTable label="各数据表" rows={s.tables} columns={TABLE_COLUMNS} />}
+        </Panel>
+        <Panel title="本次载入的文件" state={{ status: 'ready', data: source.imported.files }} wide>
+          {(files) => <DataTable label="载入文件" rows={files} columns={FILE_COLUMNS} />}
+        </Panel>
+        <Panel
+          title="被拒绝的行"
+          state={{ status: 'ready', data: rejected }}
+          isEmpty={(rows) => rows.length === 0}
+          emptyText="没有被拒绝的行"
+          wide
+        >
+          {(rows) => <DataTable label="被拒绝的行" rows={rows} columns={REJECTED_COLUMNS} pageSize={10} />}
+        </Panel>
+        <Panel title="写入结果" state={{ status: 'ready', data: source.imported.committed }} wide>
+          {(committed) => (
+            <p className="note">
+              {committed
+                .map((c) => `${tableLabel(c.table)}：新增 ${formatCount(c.added)} 行，替换 ${formatCount(c.replaced)} 行`)
+                .join('；')}
+            </p>
+          )}
+        </Panel>
+      </div>
     </section>
   );
 }

@@ -65,7 +65,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   );
 }
 
-function chartOptions(f: OverviewFigures, unit: string | undefined) {
+export function chartOptions(f: OverviewFigures, unit: string | undefined) {
   const task = f.newHq.city.target ? f.newHq.city.actual / f.newHq.city.target : null;
   return {
     progress: progressOption(task, f.timeProgress),
@@ -75,7 +75,7 @@ function chartOptions(f: OverviewFigures, unit: string | undefined) {
   };
 }
 
-function Kpis({ figures: f }: { figures: OverviewFigures }) {
+export function Kpis({ figures: f }: { figures: OverviewFigures }) {
   const { actual, target } = f.newHq.city;
   const progress = target ? actual / target : null;
   return (
