@@ -1,6 +1,7 @@
 /** Figure 5 of DOMAIN.md: building tax, 亿元楼宇 and their tiers, tax per ㎡ and occupancy. */
 import { sql, type Db } from '../../db';
 import { BILLION, BUILDING_TIERS } from '../defaults';
+import type { Filters } from '../filters';
 import { round } from './common';
 
 export interface BuildingFigure {
@@ -70,3 +71,54 @@ export async function buildingEnterprises(
       coalesce((SELECT sum(amount) FROM tax AS t WHERE t.credit_code = e.credit_code AND year(t.period) = ${year}), 0) AS tax
     FROM enterprises AS e WHERE e.building_id = ${buildingId} ORDER BY tax DESC, e.credit_code`);
 }
+
+/** The tier counts and totals of a set of buildings (the buildings screen's summary line). */
+export interface BuildingsSummary {
+  buildings: number;
+  /** 亿元楼宇: building tax ≥ 1亿 (so the 十亿元 and 五亿元 tiers included). */
+  billion: number;
+  /** Buildings per tier, in the order of BUILDING_TIERS (培育楼宇 last). */
+  tiers: { name: string; count: number }[];
+  /** Building tax of all the buildings, 元. */
+  tax: number;
+  /** Building tax of the 亿元楼宇 among them, 元. */
+  billionTax: number;
+}
+
+export function buildingsSummary(buildings: readonly BuildingFigure[]): BuildingsSummary {
+  const billion = billionBuildings(buildings);
+  const sum = (list: readonly BuildingFigure[]) =>
+    round(
+      list.reduce((s, b) => s + b.tax, 0),
+      2,
+    );
+  return {
+    buildings: buildings.length,
+    billion: billion.length,
+    tiers: BUILDING_TIERS.map((t) => ({
+      name: t.name,
+      count: buildings.filter((b) => b.tier === t.name).length,
+    })),
+    tax: sum(buildings),
+    billionTax: sum(billion),
+  };
+}
+
+export interface BuildingsScreenParams {
+  year: number;
+  filters?: Filters;
+}
+
+/**
+ * The buildings screen in one call: every building with its tax in Y and the 亿元楼宇 per year and
+ * unit, narrowed to the chosen unit (a building belongs to the unit of its own region). Building tax
+ * counts every tenant, so the enterprise-attribute filters do not apply here.
+ */
+export async function buildingsScreenFigures(db: Db, { year, filters }: BuildingsScreenParams) {
+  const inUnit = (region: string) => !filters?.unit || region === filters.unit;
+  const buildings = (await buildingTaxes(db, { year })).filter((b) => inUnit(b.region));
+  const byYear = (await billionBuildingsByYear(db)).filter((r) => inUnit(r.region));
+  return { year, buildings, byYear, summary: buildingsSummary(buildings) };
+}
+
+export type BuildingsScreenFigures = Awaited<ReturnType<typeof buildingsScreenFigures>>;

@@ -1,0 +1,384 @@
+/**
+ * Option builders of the 亿元楼宇 screen: pure functions of its figures. Every building point or bar
+ * carries its `buildingId` in the data item, so a click anywhere reads the building from the event.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { BILLION, BUILDING_TIERS } from '../../domain/defaults';
+import type { BuildingFigure } from '../../domain/figures/buildings';
+import { UNITS, unitByCode, unitName } from '../../domain/units';
+import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
+import { COLORS, PALETTE } from '../theme';
+import { percentAxis, tooltipHtml, yuanAxis } from '../text';
+
+/** Buildings below 5000万 have no tier; charts and legends call them so. */
+export const NO_TIER = '其他楼宇';
+
+/** One colour per tier, strongest for the largest buildings; the same on every panel. */
+export const TIER_COLORS: Readonly<Record<string, string>> = {
+  十亿元楼宇: COLORS.primary,
+  五亿元楼宇: COLORS.target,
+  亿元楼宇: COLORS.secondary,
+  培育楼宇: COLORS.good,
+  [NO_TIER]: COLORS.muted,
+};
+
+/** Tier names in legend order, largest first. */
+export const TIER_ORDER: readonly string[] = [...BUILDING_TIERS.map((t) => t.name), NO_TIER];
+
+const tierOf = (b: Pick<BuildingFigure, 'tier'>) => b.tier ?? NO_TIER;
+
+/** One colour per unit of the dictionary (15), so a unit keeps its colour across years and filters. */
+const UNIT_COLORS = [...PALETTE, '#c2185b', '#00838f', '#827717', '#6d4c41', '#3949ab', '#ad1457', '#2e7d32'];
+const unitColor = (code: string) =>
+  UNIT_COLORS[
+    Math.max(
+      0,
+      UNITS.findIndex((u) => u.code === code),
+    ) % 15
+  ]!;
+
+/** The data item of a building: its id travels with the click event. */
+interface BuildingItem {
+  value: number | (number | null)[];
+  buildingId: string;
+  name: string;
+  itemStyle?: Record<string, unknown>;
+  label?: Record<string, unknown>;
+}
+
+/** The building id of a clicked chart element, if it is a building. */
+export function clickedBuilding(event: { data?: unknown }): string | undefined {
+  const data = event.data as Partial<BuildingItem> | null | undefined;
+  return typeof data?.buildingId === 'string' ? data.buildingId : undefined;
+}
+
+/** The tooltip of one building (title and every text escaped). */
+export function buildingTooltip(b: BuildingFigure): string {
+  return tooltipHtml(b.name, [
+    ['属地', unitName(b.region)],
+    ['类型', b.kind ?? '—'],
+    ['楼宇税收', formatYuan(b.tax)],
+    ['等级', b.tier ?? '未达培育标准（< 5000万元）'],
+    ['入驻率', formatPercent(b.occupancy)],
+    ['每㎡税收', b.taxPerSqm === null ? '—' : `${formatCount(b.taxPerSqm)} 元/㎡`],
+    ['入驻企业', `${formatCount(b.enterprises)} 家`],
+  ]);
+}
+
+function tooltipFor(buildings: readonly BuildingFigure[]) {
+  const byId = new Map(buildings.map((b) => [b.buildingId, b]));
+  return (p: { data?: unknown }) => {
+    const b = byId.get(clickedBuilding(p) ?? '');
+    return b ? buildingTooltip(b) : '';
+  };
+}
+
+const selectedStyle = {
+  borderColor: COLORS.text,
+  borderWidth: 2,
+  shadowBlur: 6,
+  shadowColor: 'rgba(0,0,0,0.35)',
+};
+
+/** Tiers present among the buildings, in legend order. */
+function presentTiers(buildings: readonly BuildingFigure[]): string[] {
+  const present = new Set(buildings.map(tierOf));
+  return TIER_ORDER.filter((t) => present.has(t));
+}
+
+/**
+ * The top buildings by building tax as horizontal bars (largest on top), coloured by tier, with the
+ * 1亿 line of 亿元楼宇. One stacked series per tier gives the legend; each bar sits in one of them.
+ */
+export function rankingOption(
+  buildings: readonly BuildingFigure[],
+  selected?: string,
+  top = 20,
+): EChartsCoreOption {
+  const shown = [...buildings].sort((a, b) => b.tax - a.tax).slice(0, top);
+  const tiers = presentTiers(shown);
+  const max = Math.max(0, ...shown.map((b) => b.tax));
+  return {
+    tooltip: { trigger: 'item', formatter: tooltipFor(shown) },
+    legend: { top: 0, data: tiers },
+    // Room above the bars for the 1亿元 label of the mark line, below the legend.
+    grid: { left: 8, right: 56, top: 44, bottom: 24 },
+    xAxis: {
+      type: 'value',
+      name: '亿元',
+      nameGap: 6,
+      // Keep the 1亿 line on the chart when no building reaches it.
+      ...(max < BILLION ? { max: 1.2 * BILLION } : {}),
+      axisLabel: { formatter: yuanAxis('亿元') },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: shown.map((b) => b.name),
+      axisLabel: { width: 150, overflow: 'truncate', fontSize: 12 },
+    },
+    series: tiers.map((tier, i) => ({
+      name: tier,
+      type: 'bar',
+      stack: 'tax',
+      barMaxWidth: 16,
+      color: TIER_COLORS[tier],
+      data: shown.map((b): BuildingItem | '-' =>
+        tierOf(b) === tier
+          ? {
+              value: b.tax,
+              buildingId: b.buildingId,
+              name: b.name,
+              ...(b.buildingId === selected ? { itemStyle: selectedStyle } : {}),
+            }
+          : '-',
+      ),
+      label: {
+        show: true,
+        position: 'right',
+        fontSize: 11,
+        formatter: (p: { value: number }) => formatInUnit(p.value, '亿元', 2),
+      },
+      ...(i === 0
+        ? {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: COLORS.warn, type: 'dashed' },
+              label: { formatter: '1亿元', position: 'start', color: COLORS.warn },
+              data: [{ xAxis: BILLION }],
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
+export interface YearRegionCount {
+  year: number;
+  region: string;
+  count: number;
+}
+
+export interface TrendOptions {
+  /** The year of the filter bar, marked on the axis (and shown even without 亿元楼宇). */
+  selectedYear: number;
+  /** A year still running, with its months ('1—9月'): its count is year-to-date. */
+  partial?: { year: number; months: string };
+}
+
+/** 亿元楼宇 per year, stacked by unit, with the year's total on top. */
+export function trendOption(rows: readonly YearRegionCount[], opts: TrendOptions): EChartsCoreOption {
+  const known = rows.map((r) => r.year);
+  const from = Math.min(opts.selectedYear, ...known);
+  const to = Math.max(opts.selectedYear, ...known);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const units = UNITS.filter((u) => rows.some((r) => r.region === u.code && r.count > 0));
+  const count = (year: number, region: string) =>
+    rows.find((r) => r.year === year && r.region === region)?.count ?? 0;
+  const totals = years.map((y) => units.reduce((s, u) => s + count(y, u.code), 0));
+  const label = (y: number) => (opts.partial?.year === y ? `${y}年\n(${opts.partial.months})` : `${y}年`);
+  return {
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: { dataIndex: number }[]) => {
+        const i = params[0]?.dataIndex ?? 0;
+        const y = years[i]!;
+        return tooltipHtml(label(y).replace('\n', ''), [
+          ...units
+            .filter((u) => count(y, u.code) > 0)
+            .map((u) => [u.name, `${count(y, u.code)} 幢`] as const),
+          ['合计', `${totals[i]} 幢`],
+        ]);
+      },
+    },
+    legend: { type: 'scroll', top: 0, data: units.map((u) => u.name) },
+    grid: { left: 36, right: 16, top: 36, bottom: 8 },
+    xAxis: {
+      type: 'category',
+      data: years.map((y) => ({
+        value: label(y),
+        textStyle: y === opts.selectedYear ? { fontWeight: 'bold', color: COLORS.primary } : {},
+      })),
+    },
+    yAxis: { type: 'value', name: '幢', minInterval: 1 },
+    series: [
+      ...units.map((u) => ({
+        name: u.name,
+        type: 'bar',
+        stack: 'count',
+        barMaxWidth: 36,
+        color: unitColor(u.code),
+        data: years.map((y) => count(y, u.code)),
+      })),
+      {
+        // The year's total above its stack; an invisible line that only carries the labels.
+        name: '合计',
+        type: 'line',
+        data: totals,
+        // Labels hang on symbols, so keep an invisible one.
+        symbol: 'circle',
+        symbolSize: 0,
+        lineStyle: { width: 0 },
+        label: { show: true, position: 'top', color: COLORS.text, formatter: '{c}' },
+        tooltip: { show: false },
+        silent: true,
+      },
+    ],
+  };
+}
+
+/** Buildings the scatter can place (floor area and occupancy known). */
+export function scatterable(buildings: readonly BuildingFigure[]): BuildingFigure[] {
+  return buildings.filter((b) => b.occupancy !== null && b.taxPerSqm !== null);
+}
+
+/** Symbol size by building tax: the area grows with the tax (square root), within [min, max] px. */
+export function symbolSize(tax: number, largest: number, min = 6, max = 36): number {
+  if (largest <= 0 || tax <= 0) return min;
+  return Math.round(min + (max - min) * Math.sqrt(Math.min(tax, largest) / largest));
+}
+
+/** Tax per ㎡ (元/㎡) against occupancy, one series per tier, symbol size by building tax. */
+export function scatterOption(buildings: readonly BuildingFigure[], selected?: string): EChartsCoreOption {
+  const points = scatterable(buildings);
+  const largest = Math.max(0, ...points.map((b) => b.tax));
+  const maxOccupancy = Math.max(1, ...points.map((b) => b.occupancy!));
+  return {
+    tooltip: { trigger: 'item', formatter: tooltipFor(points) },
+    legend: { top: 0, data: presentTiers(points) },
+    grid: { left: 56, right: 24, top: 40, bottom: 36 },
+    xAxis: {
+      type: 'value',
+      name: '入驻率',
+      nameLocation: 'middle',
+      nameGap: 24,
+      min: 0,
+      max: maxOccupancy,
+      axisLabel: { formatter: percentAxis },
+    },
+    yAxis: {
+      type: 'value',
+      name: '每㎡税收（元/㎡）',
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => formatCount(v) },
+    },
+    series: presentTiers(points).map((tier) => ({
+      name: tier,
+      type: 'scatter',
+      color: TIER_COLORS[tier],
+      itemStyle: { opacity: 0.8 },
+      data: points
+        .filter((b) => tierOf(b) === tier)
+        .map((b): BuildingItem => ({
+          value: [b.occupancy, b.taxPerSqm, b.tax],
+          buildingId: b.buildingId,
+          name: b.name,
+          ...(b.buildingId === selected
+            ? {
+                itemStyle: { ...selectedStyle, opacity: 1 },
+                label: { show: true, position: 'top', formatter: '{b}', color: COLORS.text },
+              }
+            : {}),
+        })),
+      symbolSize: (value: number[]) => symbolSize(value[2] ?? 0, largest),
+    })),
+  };
+}
+
+/** Buildings with coordinates (the others are listed beside the map). */
+export function mappable(buildings: readonly BuildingFigure[]): BuildingFigure[] {
+  return buildings.filter(
+    (b) => b.lng !== null && b.lat !== null && Number.isFinite(b.lng) && Number.isFinite(b.lat),
+  );
+}
+
+/**
+ * The shape on the Wenzhou map that holds a unit: its county-level district. 龙港市 has no shape of its
+ * own (the map predates it), so it is shown with 苍南县, which contains it.
+ */
+export function mapRegionOf(unit: string | undefined): string | undefined {
+  if (!unit) return undefined;
+  const district = unitByCode(unit)?.district;
+  if (!district) return undefined;
+  return district === '330383' ? unitName('330327') : unitName(district);
+}
+
+/** Wenzhou spans about 1.7° of longitude and of latitude; the view zooms from there. */
+const WENZHOU_SPAN = 1.7;
+
+/**
+ * Centre and zoom that frame the buildings (they sit in the city centres, a small part of the map):
+ * the box around them with a margin, never zoomed out beyond the whole city nor in beyond 4× (a county's
+ * few buildings would otherwise lose their surroundings).
+ */
+export function mapView(points: readonly { lng: number | null; lat: number | null }[]) {
+  if (points.length === 0) return undefined;
+  const lngs = points.map((p) => p.lng!);
+  const lats = points.map((p) => p.lat!);
+  const [x0, x1, y0, y1] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const span = Math.max(x1 - x0, y1 - y0, 0.2) * 1.35;
+  const zoom = Math.min(4, Math.max(1, WENZHOU_SPAN / span));
+  return { center: [(x0 + x1) / 2, (y0 + y1) / 2], zoom: Math.round(zoom * 100) / 100 };
+}
+
+export interface MapOptions {
+  /** The registered map name (src/charts/maps.ts). */
+  map: string;
+  selected?: string;
+  /** The chosen unit: its district is shaded. */
+  unit?: string;
+}
+
+/** Buildings as points on the Wenzhou county map, coloured by tier, sized by building tax. */
+export function mapOption(buildings: readonly BuildingFigure[], opts: MapOptions): EChartsCoreOption {
+  const points = mappable(buildings);
+  const largest = Math.max(0, ...points.map((b) => b.tax));
+  const region = mapRegionOf(opts.unit);
+  const tiers = presentTiers(points);
+  // Frame the buildings with a tier (the subject of the screen), else all; roam reaches the rest.
+  const tiered = points.filter((b) => b.tier !== null);
+  const view = mapView(tiered.length > 0 ? tiered : points);
+  return {
+    tooltip: { trigger: 'item', formatter: tooltipFor(points) },
+    legend: { top: 0, data: tiers },
+    geo: {
+      map: opts.map,
+      roam: true,
+      ...(view && view.zoom > 1 ? view : {}),
+      top: 36,
+      bottom: 8,
+      label: { show: true, fontSize: 11, color: COLORS.subtle },
+      itemStyle: { areaColor: '#f3f5f8', borderColor: '#b8c4d0' },
+      emphasis: { label: { show: true }, itemStyle: { areaColor: '#e9edf2' } },
+      select: { disabled: true },
+      tooltip: { show: false },
+      ...(region
+        ? { regions: [{ name: region, itemStyle: { areaColor: '#f6e3e3', borderColor: '#c98b8b' } }] }
+        : {}),
+    },
+    // Smaller tiers first, so the largest buildings are drawn on top.
+    series: [...tiers].reverse().map((tier) => ({
+      name: tier,
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      color: TIER_COLORS[tier],
+      itemStyle: { opacity: 0.85, borderColor: '#fff', borderWidth: 0.5 },
+      data: points
+        .filter((b) => tierOf(b) === tier)
+        .map((b): BuildingItem => ({
+          value: [b.lng, b.lat, b.tax],
+          buildingId: b.buildingId,
+          name: b.name,
+          ...(b.buildingId === opts.selected
+            ? {
+                itemStyle: selectedStyle,
+                label: { show: true, position: 'right', formatter: '{b}', color: COLORS.text },
+              }
+            : {}),
+        })),
+      symbolSize: (value: number[]) => symbolSize(value[2] ?? 0, largest, 5, 24),
+    })),
+  };
+}
