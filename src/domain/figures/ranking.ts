@@ -31,6 +31,27 @@ export interface RankingParams {
 type Five = [number, number, number, number, number];
 
 export async function ranking(db: Db, { year, weights = DEFAULT_WEIGHTS, method = 'ratio' }: RankingParams) {
+  const rows = await rankingIndicators(db, { year });
+  return scoreUnits(
+    rows.map(({ code, name, indicators }) => ({ code, name, indicators })),
+    weights,
+    method,
+  );
+}
+
+export interface UnitIndicators {
+  code: string;
+  name: string;
+  indicators: Five;
+  /** The unit's new-HQ target of the year (null when none), so a table can show i1 as x / target. */
+  target: number | null;
+}
+
+/**
+ * The raw indicators i1 … i5 of every unit for year Y, before any weighting: the assessment screen
+ * fetches them once and re-scores with `scoreUnits` on every weight edit, without the database.
+ */
+export async function rankingIndicators(db: Db, { year }: { year: number }): Promise<UnitIndicators[]> {
   const hq = await newHq(db, { year });
   const projects = await db.query<{ region: string; n: number; investment: number }>(sql`
     SELECT region, count(*) AS n, coalesce(sum(investment), 0) AS investment
@@ -42,7 +63,7 @@ export async function ranking(db: Db, { year, weights = DEFAULT_WEIGHTS, method 
     SELECT c.region, sum(t.amount) AS tax
     FROM certified AS c JOIN tax AS t USING (credit_code)
     WHERE year(t.period) = ${year} GROUP BY 1`);
-  const rows = UNITS.map((u) => {
+  return UNITS.map((u) => {
     const count = hq.byRegion.find((r) => r.code === u.code)!;
     const project = projects.find((p) => p.region === u.code);
     const completion = count.target ? count.actual / count.target : count.actual > 0 ? 1 : 0;
@@ -53,9 +74,8 @@ export async function ranking(db: Db, { year, weights = DEFAULT_WEIGHTS, method 
       project?.investment ?? 0,
       taxes.find((t) => t.region === u.code)?.tax ?? 0,
     ];
-    return { code: u.code, name: u.name, indicators };
+    return { code: u.code, name: u.name, indicators, target: count.target ?? null };
   });
-  return scoreUnits(rows, weights, method);
 }
 
 /** Normalise, weight and rank; pure, so the weight editor can recompute without the database. */

@@ -1,9 +1,89 @@
+/**
+ * 考核排名 (DOMAIN.md figure 10): the annual assessment of every unit. The raw indicators are fetched
+ * once per year; every weight or method edit re-scores them with the pure `scoreUnits`, so the table
+ * and chart follow at once. The ranking always covers all units (考核按全口径); the unit filter only
+ * marks that unit.
+ */
+import { useMemo } from 'react';
+import { DataTable } from '../../app/DataTable';
+import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
+import { useSettings } from '../../app/settings';
+import { useFigure, type FigureState } from '../../app/useFigure';
+import { Chart } from '../../charts/Chart';
+import { scoreBreakdownOption } from '../../charts/options/ranking';
+import { rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
+import { UNITS, unitName } from '../../domain/units';
+import { RANKING_COLUMNS, type RankingRow } from './columns';
+import { WeightEditor } from './WeightEditor';
+import { METHOD_NAMES, rulesText, usableMethod, usableWeights } from './weights';
+import './ranking.css';
 
-export function RankingScreen({ year }: ScreenProps) {
+export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
+  const settings = useSettings();
+  const { weights, fellBack } = usableWeights(settings.weights);
+  const method = usableMethod(settings.method);
+  const state = useFigure(db, rankingIndicators, { year });
+  const scored = useMemo((): FigureState<RankingRow[]> => {
+    if (state.status !== 'ready') return state;
+    const targets = new Map(state.data.map((u) => [u.code, u.target]));
+    const rows = scoreUnits(
+      state.data.map(({ code, name, indicators }) => ({ code, name, indicators })),
+      weights,
+      method,
+    ).map((r) => ({ ...r, target: targets.get(r.code) ?? null }));
+    return { status: 'ready', data: rows };
+  }, [state, weights, method]);
+  const chart = useMemo(
+    () => (scored.status === 'ready' ? scoreBreakdownOption(scored.data, filters.unit) : null),
+    [scored, filters.unit],
+  );
+  const running = asOf.startsWith(String(year));
+  const selected =
+    filters.unit && scored.status === 'ready' ? scored.data.find((r) => r.code === filters.unit) : undefined;
+  const allZero = (rows: readonly RankingRow[]) => rows.every((r) => r.indicators.every((x) => x === 0));
+
   return (
-    <section>
-      <h2>{year} 年考核排名</h2>
+    <section className="screen ranking-screen">
+      <h2>
+        {year} 年招商引资考核排名
+        <small>
+          考核按全口径计算（全部 {UNITS.length} 个属地）
+          {filters.unit ? `，突出显示${unitName(filters.unit)}` : ''}
+          {running ? ` · 数据截至 ${asOf}，年度未结束` : ''}
+        </small>
+      </h2>
+      <div className="grid">
+        <section className="panel wide" data-panel="考核权重">
+          <header className="panel-head">
+            <h3>考核权重与方法</h3>
+            <span className="panel-unit">当前：{METHOD_NAMES[method]}</span>
+          </header>
+          <WeightEditor weights={weights} method={method} fellBack={fellBack} />
+          <p className="note rules" data-rules>
+            {rulesText(weights, method)}
+          </p>
+        </section>
+        {selected && (
+          <p className="ranking-callout wide" data-selected-rank={selected.rank}>
+            {selected.name}：第 <b>{selected.rank}</b> 名，得分 <b>{selected.score.toFixed(1)}</b> 分
+          </p>
+        )}
+        <Panel title="得分构成" unit="单位：分" state={scored} wide isEmpty={allZero}>
+          {(rows) => <Chart label="得分构成" option={chart!} height={Math.max(320, rows.length * 26 + 70)} />}
+        </Panel>
+        <Panel title="各地考核指标与得分" state={scored} wide isEmpty={allZero}>
+          {(rows) => (
+            <DataTable
+              label="考核排名"
+              rows={rows}
+              columns={RANKING_COLUMNS}
+              pageSize={20}
+              rowClass={(r) => (r.code === filters.unit ? 'selected' : undefined)}
+            />
+          )}
+        </Panel>
+      </div>
     </section>
   );
 }
