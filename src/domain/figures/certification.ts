@@ -4,6 +4,7 @@
  */
 import { sql, type Db } from '../../db';
 import { ruleFor, UNIT_AREA_OUTPUT_THRESHOLD, type CertificationRules } from '../defaults';
+import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
 
 /** Why an enterprise fails, in the order of the policy's conditions 三(一)1–3. */
 export type FailReason =
@@ -46,9 +47,14 @@ interface Facts {
   outsideTax: number | null;
 }
 
+/**
+ * Every enterprise with a certification row, judged for Y. With filters, only enterprises whose
+ * 属地 (the region the check reports) is the chosen unit and whose directory entry has the chosen
+ * attributes; without filters, exactly the report's list.
+ */
 export async function certificationChecks(
   db: Db,
-  { year, rules }: { year: number; rules?: CertificationRules },
+  { year, rules, filters }: { year: number; rules?: CertificationRules; filters?: Filters },
 ): Promise<CertificationCheck[]> {
   const facts = await db.query<Facts>(sql`
     WITH candidates AS (
@@ -61,6 +67,8 @@ export async function certificationChecks(
       e.branches_outside AS branches, e.consolidated_tax AS consolidated,
       e.paid_in_capital AS "paidInCapital", t.total, t.outside_tax AS "outsideTax"
     FROM candidates AS c LEFT JOIN enterprises AS e USING (credit_code) LEFT JOIN year_tax AS t USING (credit_code)
+    WHERE ${unitMatches(filters, sql`coalesce(e.region, c.cert_region)`)}
+      AND ${enterpriseMatches(filters, sql`c.credit_code`)}
     ORDER BY c.credit_code`);
   return facts.map((f) => judge(f, rules));
 }
@@ -100,13 +108,20 @@ export interface UnitAreaOutput {
   meets: boolean;
 }
 
-/** annual.output × 10,000 ÷ office_area for Y, for enterprises with both figures. */
-export async function unitAreaOutputs(db: Db, { year }: { year: number }): Promise<UnitAreaOutput[]> {
+/**
+ * annual.output × 10,000 ÷ office_area for Y, for enterprises with both figures; with filters, only
+ * enterprises of the chosen unit and attributes.
+ */
+export async function unitAreaOutputs(
+  db: Db,
+  { year, filters }: { year: number; filters?: Filters },
+): Promise<UnitAreaOutput[]> {
   const rows = await db.query<Omit<UnitAreaOutput, 'meets'>>(sql`
     SELECT e.credit_code AS "creditCode", e.name, e.region, a.output, e.office_area AS "officeArea",
       a.output * 10000 / e.office_area AS "perSqm"
     FROM annual AS a JOIN enterprises AS e USING (credit_code)
     WHERE a.year = ${year} AND e.office_area > 0 AND a.output IS NOT NULL
+      AND ${unitMatches(filters, sql`e.region`)} AND ${attributesMatch(filters, 'e')}
     ORDER BY "perSqm" DESC, e.credit_code`);
   return rows.map((r) => ({ ...r, meets: r.perSqm >= UNIT_AREA_OUTPUT_THRESHOLD }));
 }

@@ -11,6 +11,7 @@ import {
   type RewardTier,
 } from '../defaults';
 import { TAX_TYPES } from '../enums';
+import { enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { COUNTED } from './common';
 
 /** Per enterprise and year: local_amount where given, else amount × the tax type's local share. */
@@ -57,14 +58,19 @@ export interface LocalReward {
   reward: number;
 }
 
-/** Rewards in Y for 本土 HQ certified in Y−4 … Y. */
+/**
+ * Rewards in Y for 本土 HQ certified in Y−4 … Y. With filters, only those whose certifying unit (the
+ * `region` reported, which pays the reward) is the chosen unit and whose directory entry has the
+ * chosen attributes.
+ */
 export async function localRewards(
   db: Db,
   {
     year,
     shares = DEFAULT_LOCAL_SHARES,
     tiers = DEFAULT_REWARD_TIERS,
-  }: { year: number; shares?: LocalShares; tiers?: readonly RewardTier[] },
+    filters,
+  }: { year: number; shares?: LocalShares; tiers?: readonly RewardTier[]; filters?: Filters },
 ): Promise<LocalReward[]> {
   const rows = await db.query<Omit<LocalReward, 'increment' | 'reward'>>(sql`
     WITH contribution AS (${contributionSql(shares)}),
@@ -78,6 +84,7 @@ export async function localRewards(
     LEFT JOIN contribution AS b ON b.credit_code = l.credit_code AND b.year = l.certified_year - 1
     LEFT JOIN contribution AS c ON c.credit_code = l.credit_code AND c.year = ${year}
     WHERE ${year} BETWEEN l.certified_year AND l.certified_year + ${REWARD_YEARS - 1}
+      AND ${unitMatches(filters, sql`l.region`)} AND ${enterpriseMatches(filters, sql`l.credit_code`)}
     ORDER BY l.credit_code`);
   return rows.map((r) => {
     const increment = r.contribution - r.base;

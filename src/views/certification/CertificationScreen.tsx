@@ -1,9 +1,218 @@
+/**
+ * 总部认定: the certification check of every enterprise with a certification row against its own
+ * unit's rules (DOMAIN.md 7), the office-subsidy unit-area output check (6) and the 本土总部 reward
+ * estimate (8, 9). Rules, local shares and reward tiers are edited here and kept in the settings, so
+ * each edit recomputes only the figure it feeds.
+ */
+import { useMemo } from 'react';
+import { DataTable } from '../../app/DataTable';
+import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
+import { useSettings } from '../../app/settings';
+import { useFigure } from '../../app/useFigure';
+import { Chart } from '../../charts/Chart';
+import {
+  failureReasonsOption,
+  failuresByUnitOption,
+  rewardsByEnterpriseOption,
+  rewardsByUnit,
+  rewardsByUnitOption,
+  tallyReasons,
+  unitAreaByUnitOption,
+  unitAreaHistogramOption,
+} from '../../charts/options/certification';
+import { certificationChecks, unitAreaOutputs } from '../../domain/figures/certification';
+import { localRewards } from '../../domain/figures/contribution';
+import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
+import { scopeTitle } from '../labels';
+import { areaColumns, checkColumns, rewardColumns } from './columns';
+import { RewardEditor } from './RewardEditor';
+import { RuleEditor } from './RuleEditor';
+import './certification.css';
 
-export function CertificationScreen({ year }: ScreenProps) {
+export function CertificationScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
+  const { rules, shares, tiers } = useSettings();
+  const checks = useFigure(db, certificationChecks, { year, rules, filters });
+  const areas = useFigure(db, unitAreaOutputs, { year, filters });
+  const rewards = useFigure(db, localRewards, { year, shares, tiers, filters });
+
+  // 全市: failures by reason overall, or per unit stacked by reason (kept in the link as fails=unit).
+  const byUnit = !filters.unit && extra.fails === 'unit';
+  const failureChart = useMemo(() => {
+    if (checks.status !== 'ready') return null;
+    const tally = tallyReasons(checks.data);
+    return byUnit ? failuresByUnitOption(tally) : failureReasonsOption(tally);
+  }, [checks, byUnit]);
+  // One unit chosen: how its enterprises spread over bands; 全市: met / missed per unit.
+  const areaChart = useMemo(
+    () =>
+      areas.status !== 'ready'
+        ? null
+        : filters.unit
+          ? unitAreaHistogramOption(areas.data)
+          : unitAreaByUnitOption(areas.data),
+    [areas, filters.unit],
+  );
+  // 全市: reward per certifying unit; one unit: its rewarded enterprises.
+  const rewardChart = useMemo(() => {
+    if (rewards.status !== 'ready') return null;
+    return filters.unit
+      ? rewardsByEnterpriseOption(rewards.data)
+      : rewardsByUnitOption(rewardsByUnit(rewards.data));
+  }, [rewards, filters.unit]);
+  const checkCols = useMemo(() => checkColumns(rules), [rules]);
+  const rewardCols = useMemo(() => rewardColumns(year), [year]);
+
   return (
-    <section>
-      <h2>{year} 年总部认定</h2>
+    <section className="screen cert-screen">
+      <h2>
+        {year} 年{scopeTitle(filters)}总部认定 <small>数据截至 {asOf}</small>
+      </h2>
+      {/* Outside the panels: a recompute shows "正在计算" in a panel and must not unmount an editor being typed in. */}
+      <div className="cert-editors">
+        <RuleEditor key={filters.unit ?? ''} rules={rules} initialUnit={filters.unit} />
+        <RewardEditor shares={shares} tiers={tiers} />
+      </div>
+      <div className="cert-charts">
+        <Panel
+          title="认定核查结果"
+          unit="单位：家"
+          state={checks}
+          isEmpty={(d) => d.length === 0}
+          emptyText="暂无认定记录"
+          actions={
+            !filters.unit && (
+              <span className="segmented" role="group" aria-label="未通过原因视图">
+                {(
+                  [
+                    [false, '按原因'],
+                    [true, '按属地'],
+                  ] as const
+                ).map(([unitView, text]) => (
+                  <button
+                    key={text}
+                    type="button"
+                    aria-pressed={byUnit === unitView}
+                    onClick={() => navigate({ extra: { fails: unitView ? 'unit' : undefined } })}
+                  >
+                    {text}
+                  </button>
+                ))}
+              </span>
+            )
+          }
+        >
+          {(d) => {
+            const passed = d.filter((c) => c.passed).length;
+            return (
+              <>
+                <p className="cert-outcome" data-outcome={`${passed}/${d.length - passed}`}>
+                  <span className="cert-pass">通过 {formatCount(passed)} 家</span>
+                  <span className="cert-fail">未通过 {formatCount(d.length - passed)} 家</span>
+                  <span className="note">通过率 {formatPercent(passed / d.length)}</span>
+                </p>
+                {passed === d.length ? (
+                  <p className="state empty">全部通过</p>
+                ) : (
+                  <Chart
+                    label={byUnit ? '各属地未通过原因' : '未通过原因'}
+                    option={failureChart!}
+                    height={280}
+                  />
+                )}
+              </>
+            );
+          }}
+        </Panel>
+        <Panel
+          title={filters.unit ? '单位面积产出分布' : '单位面积产出达标情况'}
+          unit="要求：≥ 1万元/㎡"
+          state={areas}
+          isEmpty={(d) => d.length === 0}
+          emptyText={`暂无 ${year} 年有总产出和办公面积的企业`}
+        >
+          {(d) => (
+            <>
+              <p className="cert-outcome">
+                <span className="cert-pass">达标 {formatCount(d.filter((r) => r.meets).length)} 家</span>
+                <span className="note">共 {formatCount(d.length)} 家有产出和办公面积</span>
+              </p>
+              <Chart label="单位面积产出" option={areaChart!} height={280} />
+            </>
+          )}
+        </Panel>
+        <Panel
+          title={filters.unit ? '本土总部奖励估算（获奖励企业）' : '本土总部奖励估算（按认定地）'}
+          unit="按测算参数"
+          state={rewards}
+          isEmpty={(d) => d.length === 0}
+          emptyText="该年度无处于奖励期的本土总部"
+        >
+          {(d) => (
+            <>
+              <p className="cert-outcome">
+                <span className="cert-total">合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}</span>
+                <span className="note">
+                  {formatCount(d.filter((r) => r.reward > 0).length)} / {formatCount(d.length)} 家有奖励
+                </span>
+              </p>
+              {d.some((r) => r.reward > 0) ? (
+                <Chart
+                  label={filters.unit ? '本土总部奖励按企业' : '本土总部奖励按认定地'}
+                  option={rewardChart!}
+                  height={280}
+                />
+              ) : (
+                <p className="state empty">该年度贡献均未超过认定前一年，无奖励</p>
+              )}
+            </>
+          )}
+        </Panel>
+      </div>
+      <div className="cert-tables">
+        <Panel
+          title="认定核查明细"
+          unit={`${year}年税收口径`}
+          state={checks}
+          isEmpty={(d) => d.length === 0}
+          emptyText="暂无认定记录"
+        >
+          {(d) => (
+            <DataTable
+              label="认定核查明细"
+              rows={d}
+              columns={checkCols}
+              pageSize={10}
+              rowClass={(c) => (c.passed ? undefined : 'warn')}
+            />
+          )}
+        </Panel>
+        <Panel
+          title="本土总部贡献奖励明细"
+          unit="认定当年起 5 年，按当年地方财政贡献较认定前一年的增量累进奖励"
+          state={rewards}
+          isEmpty={(d) => d.length === 0}
+          emptyText="该年度无处于奖励期的本土总部"
+        >
+          {(d) => <DataTable label="本土总部贡献奖励明细" rows={d} columns={rewardCols} pageSize={10} />}
+        </Panel>
+        <Panel
+          title="单位面积产出明细"
+          state={areas}
+          isEmpty={(d) => d.length === 0}
+          emptyText={`暂无 ${year} 年有总产出和办公面积的企业`}
+        >
+          {(d) => (
+            <DataTable
+              label="单位面积产出明细"
+              rows={d}
+              columns={areaColumns}
+              pageSize={10}
+              rowClass={(r) => (r.meets ? undefined : 'warn')}
+            />
+          )}
+        </Panel>
+      </div>
     </section>
   );
 }
