@@ -6,7 +6,7 @@ export default defineConfig({
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     // The engine starts once per file; two cores, so two workers.
     maxWorkers: 2,
   },

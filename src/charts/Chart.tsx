@@ -44,7 +44,9 @@ export function Chart({ option, label, height = 320, onClick, className }: Chart
 
   useEffect(() => {
     box.current?.setAttribute('data-chart-status', 'drawing');
-    chart.current?.setOption(option, { notMerge: true });
+    // No animation: a filter change redraws at once, and screenshots, prints and PNG exports
+    // never catch a chart half grown.
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return (

@@ -1,11 +1,11 @@
 /**
- * The built app on the sample data: the overview's KPI cards equal the report command's figures,
+ * The built app on the sample data: the overview's KPI cards equal `npm run report -- data --json`,
  * nothing is requested from outside the origin, and no console error is logged.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildReport, type Report } from '../../src/domain/report';
-import { loadFolder } from '../../scripts/lib/loadFolder';
+import { execFileSync } from 'node:child_process';
+import type { Report } from '../../src/domain/report';
 import { launchChromium } from './chromium';
 
 const YEAR = 2024;
@@ -16,9 +16,12 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  const { db } = await loadFolder('data');
-  expected = await buildReport(db, { year: YEAR });
-  await db.close();
+  // `npm run report -- data --json --year 2024`, the command a user runs.
+  const json = execFileSync('npx', ['tsx', 'scripts/report.ts', 'data', '--json', '--year', String(YEAR)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expected = JSON.parse(json) as Report;
   browser = await launchChromium();
   page = await browser.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

@@ -35,7 +35,12 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
       )}
       <div className="grid">
         <Panel title="任务进度与时间进度" state={state}>
-          {() => <Chart label="任务进度与时间进度" option={charts!.progress} height={140} />}
+          {(f) => (
+            <>
+              <Chart label="任务进度与时间进度" option={charts!.progress} height={130} />
+              <ProgressNotes figures={f} />
+            </>
+          )}
         </Panel>
         <Panel
           title={`五年累计与目标路径（${state.status === 'ready' ? `${state.data.fiveYear.from}—${state.data.fiveYear.to}` : ''}）`}
@@ -123,3 +128,35 @@ export function Kpis({ figures: f }: { figures: OverviewFigures }) {
 }
 
 const signed = (text: string) => (text.startsWith('-') ? text : `+${text}`);
+
+/** 时间过半，任务过半: the gap in percentage points, and the units behind time progress. */
+function ProgressNotes({ figures: f }: { figures: OverviewFigures }) {
+  const { actual, target } = f.newHq.city;
+  const withTarget = f.newHq.byRegion.filter((u) => u.target);
+  const behind = withTarget
+    .map((u) => ({ name: u.name, rate: u.actual / u.target! }))
+    .filter((u) => u.rate < f.timeProgress)
+    .sort((a, b) => a.rate - b.rate);
+  const gap = target ? (actual / target - f.timeProgress) * 100 : null;
+  return (
+    <div className="progress-notes">
+      <p>
+        {gap === null
+          ? '未下达年度目标，仅显示时间进度。'
+          : `任务进度${gap >= 0 ? '高于' : '低于'}时间进度 ${Math.abs(gap).toFixed(1)} 个百分点。`}
+      </p>
+      {withTarget.length > 0 && (
+        <p>
+          {behind.length === 0
+            ? '各属地任务进度均不低于时间进度。'
+            : `落后于时间进度的属地（${behind.length}个）：`}
+          {behind.map((u) => (
+            <span key={u.name} className="chip warn">
+              {u.name} {formatPercent(u.rate)}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

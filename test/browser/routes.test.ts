@@ -1,0 +1,107 @@
+/**
+ * Every route of the built app on the sample data: it renders, its charts are drawn (not blank), it
+ * logs no error and requests nothing outside its origin; the global filters change the figures, live
+ * in the link (deep links reproduce a view) and step back with the browser's back button.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENS } from '../../src/app/route';
+import type { Report } from '../../src/domain/report';
+import { launchChromium } from './chromium';
+import { chartInk, settled, watch, type Watch } from './page';
+
+const YEAR = 2024;
+let browser: Browser;
+let page: Page;
+let watched: Watch;
+let report: Report;
+
+beforeAll(async () => {
+  // The report command itself, as a user would run it.
+  const json = execFileSync('npx', ['tsx', 'scripts/report.ts', 'data', '--json', '--year', String(YEAR)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  report = JSON.parse(json) as Report;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  watched = watch(page, inject('baseUrl'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const open = async (hash: string) => {
+  await page.goto(`${inject('baseUrl')}#/${hash}`);
+  await settled(page);
+};
+const kpi = async (name: string) => Number(await page.getAttribute(`[data-kpi="${name}"]`, 'data-value'));
+
+describe('every route', () => {
+  for (const screen of SCREENS) {
+    it(`#/${screen.path} renders its charts without errors`, async () => {
+      await open(`${screen.path}?year=${YEAR}${screen.path === 'present' ? '&slide=3' : ''}`);
+      await expect(page.locator('nav a[aria-current="page"]').textContent()).resolves.toBe(screen.name);
+      expect(await page.locator('[data-panel-status="failed"], .state.error').count()).toBe(0);
+      const charts = await chartInk(page);
+      if (!['data'].includes(screen.path)) expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) expect(chart.ink, `chart「${chart.label}」is blank`).toBeGreaterThan(0.002);
+      expect(watched.consoleErrors).toEqual([]);
+      expect(watched.foreignRequests).toEqual([]);
+    });
+  }
+
+  it('is reachable from the navigation bar', async () => {
+    await open(`overview?year=${YEAR}`);
+    for (const screen of SCREENS.filter((s) => s.path !== 'present')) {
+      await page.click(`nav a:text-is("${screen.name}")`);
+      await page.waitForFunction((path) => location.hash.startsWith(`#/${path}`), screen.path);
+      await settled(page);
+      expect(page.url()).toContain(`year=${YEAR}`);
+    }
+  });
+});
+
+describe('the global filters', () => {
+  it('narrow the overview to a unit, keep it in the link, and step back', async () => {
+    await open(`overview?year=${YEAR}`);
+    expect(await kpi('newHqAnnual')).toBe(report.newHq.city.actual);
+    await page.selectOption('select[name="unit"]', '330381');
+    await page.waitForFunction(() => location.hash.includes('unit=330381'));
+    await settled(page);
+    const ruian = report.newHq.byRegion.find((u) => u.code === '330381')!;
+    expect(await kpi('newHqAnnual')).toBe(ruian.actual);
+    expect(await page.getAttribute('[data-kpi="newHqAnnual"]', 'data-target')).toBe(
+      ruian.target === null ? null : String(ruian.target),
+    );
+    await page.goBack();
+    await settled(page);
+    expect(page.url()).not.toContain('unit=');
+    expect(await kpi('newHqAnnual')).toBe(report.newHq.city.actual);
+  });
+
+  it('change the figures with an attribute filter', async () => {
+    await open(`overview?year=${YEAR}`);
+    await page.selectOption('select[name="origin"]', '温商回归');
+    await settled(page);
+    const narrowed = await kpi('newHqAnnual');
+    expect(narrowed).toBeLessThan(report.newHq.city.actual);
+    expect(await page.getAttribute('[data-kpi="newHqAnnual"]', 'data-target')).toBeNull();
+  });
+
+  it('reproduce a view from a deep link', async () => {
+    await open('ranking?year=2023&unit=330302');
+    expect(await page.inputValue('select[name="year"]')).toBe('2023');
+    expect(await page.inputValue('select[name="unit"]')).toBe('330302');
+    await expect(page.locator('tr.selected').first().textContent()).resolves.toContain('鹿城区');
+    await expect(page.locator('h2').first().textContent()).resolves.toContain('2023');
+  });
+
+  it('disable the filters a screen does not follow, and ignore them from a link', async () => {
+    await open(`buildings?year=${YEAR}&hqType=%E8%B4%B8%E6%98%93%E5%9E%8B%E6%80%BB%E9%83%A8`);
+    expect(await page.isDisabled('select[name="hqType"]')).toBe(true);
+    expect(await kpi('buildingsBillion')).toBe(report.billionBuildings.length);
+  });
+});
