@@ -14,6 +14,7 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
+import { TableExport } from '../export/TableExport';
 import { formatCount, formatInUnit, formatPercent } from '../format/numbers';
 
 export type CellKind = 'text' | 'count' | 'yuan' | 'percent' | 'number';
@@ -37,6 +38,10 @@ export interface DataTableProps<T> {
   onRowClick?: (row: T) => void;
   /** Marks a row (the selected unit, an overdue project). */
   rowClass?: (row: T) => string | undefined;
+  /** 导出XLSX / 导出CSV buttons (default true). */
+  exportable?: boolean;
+  /** Export file name without extension; default `<label>_<year>_<scope>`. */
+  exportName?: string;
 }
 
 export function formatCell(
@@ -70,6 +75,8 @@ export function DataTable<T>({
   pageSize = 15,
   onRowClick,
   rowClass,
+  exportable = true,
+  exportName,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
@@ -85,6 +92,8 @@ export function DataTable<T>({
       })),
     [columns],
   );
+  // Exports take the same header (with its unit) and raw values, money converted to the unit.
+  const exportColumns = useMemo(() => columns.map((c) => ({ ...c, title: columnTitle(c) })), [columns]);
   // TanStack's table object is mutable by design; this component does not rely on memoising it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -116,6 +125,14 @@ export function DataTable<T>({
         <span className="table-count">
           共 {formatCount(shown)} 行{shown !== rows.length ? `（全部 ${formatCount(rows.length)} 行）` : ''}
         </span>
+        {exportable && (
+          <TableExport
+            label={label}
+            name={exportName}
+            columns={exportColumns}
+            rows={() => table.getPrePaginationRowModel().rows.map((r) => r.original)}
+          />
+        )}
       </div>
       <table className="data-table">
         <thead>

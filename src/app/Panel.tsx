@@ -3,7 +3,8 @@
  * "该年度暂无数据" when the figure is empty — never a blank box. The unit caption (单位：万元) sits
  * in the header so a reader never has to guess the scale.
  */
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { PanelContext } from '../export/context';
 import type { FigureState } from './useFigure';
 
 export interface PanelProps<T> {
@@ -22,18 +23,24 @@ export interface PanelProps<T> {
 export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide, children }: PanelProps<T>) {
   const empty = state.status === 'ready' && isEmpty?.(state.data) === true;
   const status = empty ? 'empty' : state.status;
+  // The charts inside put their 导出图片 buttons into this header slot and take title and unit.
+  const [slot, setSlot] = useState<HTMLSpanElement | null>(null);
+  const info = useMemo(() => ({ title, unit, slot }), [title, unit, slot]);
   return (
     <section className={wide ? 'panel wide' : 'panel'} data-panel={title} data-panel-status={status}>
       <header className="panel-head">
         <h3>{title}</h3>
         {unit && <span className="panel-unit">{unit}</span>}
         {actions && <div className="panel-actions">{actions}</div>}
+        <span className="panel-exports" ref={setSlot} />
       </header>
       <div className="panel-body">
         {state.status === 'loading' && <p className="state">正在计算…</p>}
         {state.status === 'failed' && <p className="state error">计算失败：{state.message}</p>}
         {empty && <p className="state empty">{emptyText ?? '该年度暂无数据'}</p>}
-        {state.status === 'ready' && !empty && children(state.data)}
+        {state.status === 'ready' && !empty && (
+          <PanelContext.Provider value={info}>{children(state.data)}</PanelContext.Provider>
+        )}
       </div>
     </section>
   );

@@ -12,7 +12,8 @@ import { useSettings } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { scoreBreakdownOption } from '../../charts/options/ranking';
-import { rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
+import { INDICATORS, rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
+import { AssessmentExport } from '../../export/AssessmentExport';
 import { UNITS, unitName } from '../../domain/units';
 import { RANKING_COLUMNS, type RankingRow } from './columns';
 import { WeightEditor } from './WeightEditor';
@@ -72,10 +73,33 @@ export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
         <Panel title="得分构成" unit="单位：分" state={scored} wide isEmpty={allZero}>
           {(rows) => <Chart label="得分构成" option={chart!} height={Math.max(320, rows.length * 26 + 70)} />}
         </Panel>
-        <Panel title="各地考核指标与得分" state={scored} wide isEmpty={allZero}>
+        <Panel
+          title="各地考核指标与得分"
+          state={scored}
+          wide
+          isEmpty={allZero}
+          actions={
+            <AssessmentExport
+              input={
+                scored.status === 'ready'
+                  ? {
+                      year,
+                      asOf,
+                      indicators: INDICATORS,
+                      weights,
+                      methodName: METHOD_NAMES[method],
+                      rules: rulesText(weights, method),
+                      rows: scored.data,
+                    }
+                  : null
+              }
+            />
+          }
+        >
           {(rows) => (
             <DataTable
               label="考核排名"
+              exportName={`考核排名_${year}_全市`}
               rows={rows}
               columns={RANKING_COLUMNS}
               pageSize={20}
