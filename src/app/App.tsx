@@ -2,30 +2,56 @@
  * The shell: the navigation bar, the global filters, and the screen of the current hash route.
  * Screens are loaded on demand, so the first load carries only the shell and the overview.
  */
-import { lazy, Suspense, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import type { Db } from '../db';
 import type { Filters } from '../domain/filters';
-import { dataContext } from '../domain/figures/dataStatus';
+import { ExportContext } from '../export/context';
+import { scopeTitle } from '../views/labels';
 import { FilterBar, SCREEN_FILTERS } from './FilterBar';
-import { SCREENS, type ScreenPath } from './route';
+import { parseRoute, SCREENS, type ScreenPath } from './route';
 import type { ScreenProps } from './screen';
-import { useData } from './useData';
-import { useFigure } from './useFigure';
+import { useData, type DataContext } from './useData';
 import { useRoute } from './useRoute';
 
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType<ScreenProps>>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const SCREEN_COMPONENTS: Record<ScreenPath, ComponentType<ScreenProps>> = {
-  overview: named(() => import('../views/overview/OverviewScreen'), 'OverviewScreen'),
-  buildings: named(() => import('../views/buildings/BuildingsScreen'), 'BuildingsScreen'),
-  belts: named(() => import('../views/belts/BeltsScreen'), 'BeltsScreen'),
-  ranking: named(() => import('../views/ranking/RankingScreen'), 'RankingScreen'),
-  projects: named(() => import('../views/projects/ProjectsScreen'), 'ProjectsScreen'),
-  certification: named(() => import('../views/certification/CertificationScreen'), 'CertificationScreen'),
-  data: named(() => import('../views/data/DataScreen'), 'DataScreen'),
-  present: named(() => import('../views/present/PresentScreen'), 'PresentScreen'),
+/** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
+const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
+  overview: () => import('../views/overview/OverviewScreen').then((m) => m.OverviewScreen),
+  buildings: () => import('../views/buildings/BuildingsScreen').then((m) => m.BuildingsScreen),
+  belts: () => import('../views/belts/BeltsScreen').then((m) => m.BeltsScreen),
+  ranking: () => import('../views/ranking/RankingScreen').then((m) => m.RankingScreen),
+  projects: () => import('../views/projects/ProjectsScreen').then((m) => m.ProjectsScreen),
+  certification: () =>
+    import('../views/certification/CertificationScreen').then((m) => m.CertificationScreen),
+  data: () => import('../views/data/DataScreen').then((m) => m.DataScreen),
+  present: () => import('../views/present/PresentScreen').then((m) => m.PresentScreen),
 };
+
+/** Screens whose code has arrived: rendered directly, since a lazy component would first suspend. */
+const loadedScreens = new Map<ScreenPath, ComponentType<ScreenProps>>();
+
+const lazyScreens = new Map<ScreenPath, ComponentType<ScreenProps>>(
+  SCREENS.map(({ path }) => [path, lazy(() => loadScreen(path).then((c) => ({ default: c })))]),
+);
+
+function loadScreen(path: ScreenPath) {
+  return SCREEN_LOADERS[path]().then((component) => {
+    loadedScreens.set(path, component);
+    return component;
+  });
+}
+
+/**
+ * The screen's component. React shows a Suspense fallback for at least 300 ms once something
+ * suspends; a screen preloaded while the engine started never needs to.
+ */
+function screenComponent(path: ScreenPath) {
+  return loadedScreens.get(path) ?? lazyScreens.get(path)!;
+}
+
+/** Fetch the opening screen's code while the engine starts, not after the data is ready. */
+export function preloadScreen(hash: string) {
+  void loadScreen(parseRoute(hash).screen);
+}
 
 export function App() {
   const data = useData();
@@ -55,21 +81,27 @@ export function App() {
       {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
       {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
       {data.status === 'ready' && (
-        <Screen db={data.db} source={{ label: data.source, imported: data.imported }} />
+        <Screen
+          db={data.db}
+          context={data.context}
+          source={{ label: data.source, imported: data.imported }}
+        />
       )}
     </div>
   );
 }
 
-function Screen({ db, source }: { db: Db; source: ScreenProps['source'] }) {
+interface ScreenHostProps {
+  db: Db;
+  context: DataContext;
+  source: ScreenProps['source'];
+}
+
+function Screen({ db, context, source }: ScreenHostProps) {
   const [route, navigate] = useRoute();
-  const context = useFigure(db, dataContext, {});
-  if (context.status === 'loading') return <p className="state page-state">正在读取数据日期…</p>;
-  if (context.status === 'failed') return <p className="state error page-state">{context.message}</p>;
-  const asOf = context.data.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = context.asOf ?? new Date().toISOString().slice(0, 10);
   // Without a year in the link: the year of the newest tax month loaded.
   const year = route.year ?? Number(asOf.slice(0, 4));
-  const Component = SCREEN_COMPONENTS[route.screen];
   // A screen sees only the filters it follows (the others are disabled in the bar), so a link
   // carrying a filter from another screen never narrows a figure the bar shows as unfiltered.
   const used = SCREEN_FILTERS[route.screen];
@@ -78,19 +110,22 @@ function Screen({ db, source }: { db: Db; source: ScreenProps['source'] }) {
   ) as Filters;
   return (
     <>
-      <FilterBar route={route} year={year} years={context.data.years} navigate={navigate} />
+      <FilterBar route={route} year={year} years={context.years} navigate={navigate} />
       <main>
-        <Suspense fallback={<p className="state">正在打开页面…</p>}>
-          <Component
-            db={db}
-            year={year}
-            asOf={asOf}
-            filters={filters}
-            extra={route.extra}
-            navigate={navigate}
-            source={source}
-          />
-        </Suspense>
+        {/* Exported images and files carry the as-of date, year and scope of the screen. */}
+        <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
+          <Suspense fallback={<p className="state">正在打开页面…</p>}>
+            {createElement(screenComponent(route.screen), {
+              db,
+              year,
+              asOf,
+              filters,
+              extra: route.extra,
+              navigate,
+              source,
+            })}
+          </Suspense>
+        </ExportContext.Provider>
       </main>
     </>
   );

@@ -17,21 +17,26 @@ export interface OverviewParams {
 }
 
 export async function overviewFigures(db: Db, { year, asOf, filters }: OverviewParams) {
-  const hq = await newHq(db, { year, filters });
-  const window = await fiveYear(db, await planWindow(db, year), filters);
-  const buildings = (await buildingTaxes(db, { year })).filter(
-    (b) => !filters?.unit || b.region === filters.unit,
-  );
+  // Independent figures, asked at once: in the browser each query is a round trip to the worker.
+  const [hq, window, buildings, local, tax, byOrigin] = await Promise.all([
+    newHq(db, { year, filters }),
+    planWindow(db, year).then((w) => fiveYear(db, w, filters)),
+    buildingTaxes(db, { year }),
+    localHq(db, { year, filters }),
+    hqTax(db, { year, filters }),
+    newHqByOrigin(db, { year, filters }),
+  ]);
   return {
     year,
     asOf,
     timeProgress: timeProgress(year, asOf),
     newHq: hq,
     fiveYear: window,
-    localHq: await localHq(db, { year, filters }),
-    hqTax: await hqTax(db, { year, filters }),
-    billionBuildings: billionBuildings(buildings).length,
-    byOrigin: await newHqByOrigin(db, { year, filters }),
+    localHq: local,
+    hqTax: tax,
+    billionBuildings: billionBuildings(buildings.filter((b) => !filters?.unit || b.region === filters.unit))
+      .length,
+    byOrigin,
   };
 }
 
