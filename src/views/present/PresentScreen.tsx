@@ -1,94 +1,174 @@
 /**
- * 汇报 (first version): the overview's figures as full-screen 16:9 slides for the joint meeting.
- * ←/→ (or PageUp/PageDown, space) move, the slide number is in the link (`slide=2`), Esc leaves.
+ * 汇报模式: the joint-meeting deck for the year and unit of the link. Every slide is a 1280×720 page
+ * scaled to the window as a whole (never reflowed); ←/→, PageUp/PageDown and space move, F goes full
+ * screen, Esc leaves; the slide number is in the link (`slide=3`). All slides stay laid out (only
+ * the current one is visible), so printing gives one slide per A4-landscape page. `view=brief`
+ * shows the one-page briefing instead.
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useSettings } from '../../app/settings';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
-import { Chart } from '../../charts/Chart';
-import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
+import { registerMaps } from '../../charts/maps';
+import { deckFigures } from '../../domain/figures/deck';
+import { Briefing } from '../briefing/Briefing';
 import { scopeTitle } from '../labels';
-import { chartOptions, Kpis } from '../overview/OverviewScreen';
+import { usableThresholds } from '../projects/thresholds';
+import { usableMethod, usableWeights } from '../ranking/weights';
+import { SLIDES, type SlideContext } from './slides';
 import './present.css';
 
-interface Slide {
-  title: string;
-  unit?: string;
-  body: (f: OverviewFigures, charts: ReturnType<typeof chartOptions>) => ReactNode;
+registerMaps();
+
+const SLIDE_WIDTH = 1280;
+const SLIDE_HEIGHT = 720;
+
+export function PresentScreen(props: ScreenProps) {
+  const { extra, navigate } = props;
+  return (
+    <section className="present">
+      <div className="present-tools no-print">
+        <div className="segmented" role="group" aria-label="汇报视图">
+          <button
+            type="button"
+            aria-pressed={extra.view !== 'brief'}
+            onClick={() => navigate({ extra: { view: undefined } })}
+          >
+            幻灯片
+          </button>
+          <button
+            type="button"
+            aria-pressed={extra.view === 'brief'}
+            onClick={() => navigate({ extra: { view: 'brief' } })}
+          >
+            简报
+          </button>
+        </div>
+      </div>
+      {extra.view === 'brief' ? (
+        <Briefing db={props.db} year={props.year} asOf={props.asOf} filters={props.filters} />
+      ) : (
+        <Deck {...props} />
+      )}
+    </section>
+  );
 }
 
-const SLIDES: Slide[] = [
-  { title: '总部回归工作情况', body: (f) => <Kpis figures={f} /> },
-  {
-    title: '任务进度与时间进度',
-    body: (_, c) => <Chart label="任务进度与时间进度" option={c.progress} height={360} />,
-  },
-  {
-    title: '五年累计与目标路径',
-    unit: '单位：家',
-    body: (_, c) => <Chart label="五年累计与目标路径" option={c.cumulative} height={520} />,
-  },
-  {
-    title: '各地新引进总部企业完成情况',
-    unit: '单位：家',
-    body: (_, c) => <Chart label="各地新引进总部企业完成情况" option={c.completion} height={520} />,
-  },
-  {
-    title: '新引进总部企业来源',
-    unit: '单位：家',
-    body: (_, c) => <Chart label="新引进总部企业来源" option={c.origin} height={520} />,
-  },
-];
+function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
+  const settings = useSettings();
+  const state = useFigure(db, deckFigures, {
+    year,
+    asOf,
+    filters: filters.unit ? { unit: filters.unit } : {},
+    weights: usableWeights(settings.weights).weights,
+    method: usableMethod(settings.method),
+    thresholds: usableThresholds(settings.thresholds).thresholds,
+    rules: settings.rules,
+  });
+  const current = Math.min(SLIDES.length, Math.max(1, Math.trunc(Number(extra.slide)) || 1));
+  const deck = useRef<HTMLDivElement>(null);
+  const scale = useFitScale(deck);
+  useDeckKeys(current, navigate, deck);
+  const context: SlideContext = { year, asOf, scope: scopeTitle(filters), unit: filters.unit };
 
-export function PresentScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
-  const state = useFigure(db, overviewFigures, { year, asOf, filters });
-  const index = Math.min(SLIDES.length, Math.max(1, Number(extra.slide) || 1)) - 1;
-  const charts = useMemo(
-    () => (state.status === 'ready' ? chartOptions(state.data, filters.unit) : null),
-    [state, filters.unit],
+  return (
+    <div className="deck" ref={deck} data-slide={current} data-slides={SLIDES.length}>
+      <div className="deck-stage" style={{ width: SLIDE_WIDTH * scale, height: SLIDE_HEIGHT * scale }}>
+        {SLIDES.map((slide, i) => (
+          <div className="slide-page" key={i} data-current={i + 1 === current}>
+            <article
+              className="slide"
+              style={{ transform: `scale(${scale})` }}
+              aria-hidden={i + 1 !== current}
+              aria-label={`第 ${i + 1} 页`}
+            >
+              <header>
+                <h2>{slide.title(context)}</h2>
+                {slide.unit && <span className="slide-unit">{slide.unit}</span>}
+              </header>
+              <div className="slide-body">
+                {state.status === 'ready' ? (
+                  slide.body(state.data, context)
+                ) : (
+                  <p className={state.status === 'failed' ? 'state error' : 'state'}>
+                    {state.status === 'failed' ? `计算失败：${state.message}` : '正在计算…'}
+                  </p>
+                )}
+              </div>
+              <footer>
+                <span>{slide.unit ?? ''}</span>
+                <span>数据截至 {asOf}</span>
+                <span>
+                  {i + 1} / {SLIDES.length}
+                </span>
+              </footer>
+            </article>
+          </div>
+        ))}
+      </div>
+      <p className="note deck-help no-print">← → 翻页 · F 全屏 · Esc 退出</p>
+    </div>
   );
+}
 
+/** The scale at which a 1280×720 slide fits the deck's box (the window in full screen). */
+function useFitScale(deck: RefObject<HTMLDivElement | null>): number {
+  const [scale, setScale] = useState(0.5);
   useEffect(() => {
-    const go = (to: number) =>
-      navigate({ extra: { slide: String(Math.min(SLIDES.length, Math.max(1, to))) } });
+    const element = deck.current;
+    if (!element) return;
+    const fit = () => {
+      const full = document.fullscreenElement === element;
+      const width = full ? window.innerWidth : element.clientWidth;
+      const height = full
+        ? window.innerHeight
+        : window.innerHeight - element.getBoundingClientRect().top - 40;
+      setScale(Math.max(0.2, Math.min(width / SLIDE_WIDTH, height / SLIDE_HEIGHT)));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    window.addEventListener('resize', fit);
+    document.addEventListener('fullscreenchange', fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+      document.removeEventListener('fullscreenchange', fit);
+    };
+  }, [deck]);
+  return scale;
+}
+
+function useDeckKeys(
+  current: number,
+  navigate: ScreenProps['navigate'],
+  deck: RefObject<HTMLDivElement | null>,
+) {
+  useEffect(() => {
+    const go = (to: number) => {
+      const slide = Math.min(SLIDES.length, Math.max(1, to));
+      if (slide !== current) navigate({ extra: { slide: String(slide) } });
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
-      if (['ArrowRight', 'PageDown', ' '].includes(e.key)) go(index + 2);
-      else if (['ArrowLeft', 'PageUp'].includes(e.key)) go(index);
-      else if (e.key === 'Escape') navigate({ screen: 'overview' });
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea, [contenteditable]') || e.ctrlKey || e.metaKey || e.altKey)
+        return;
+      if (['ArrowRight', 'PageDown', ' '].includes(e.key)) go(current + 1);
+      else if (['ArrowLeft', 'PageUp'].includes(e.key)) go(current - 1);
+      else if (e.key === 'Home') go(1);
+      else if (e.key === 'End') go(SLIDES.length);
+      else if (e.key === 'f' || e.key === 'F') void toggleFullscreen(deck.current);
+      // In full screen the browser takes Esc to leave it; otherwise Esc leaves the deck.
+      else if (e.key === 'Escape' && !document.fullscreenElement) navigate({ screen: 'overview' });
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, navigate]);
+  }, [current, navigate, deck]);
+}
 
-  const slide = SLIDES[index]!;
-  return (
-    <section className="deck" data-slide={index + 1}>
-      <div className="slide">
-        <header>
-          <h2>
-            {year}年{scopeTitle(filters)}
-            {slide.title}
-          </h2>
-          {slide.unit && <span className="panel-unit">{slide.unit}</span>}
-        </header>
-        <div className="slide-body">
-          {state.status === 'ready' && charts ? (
-            slide.body(state.data, charts)
-          ) : (
-            <p className="state">{state.status === 'failed' ? `计算失败：${state.message}` : '正在计算…'}</p>
-          )}
-        </div>
-        <footer>
-          <span>数据截至 {asOf}</span>
-          <span>
-            {index + 1} / {SLIDES.length}
-          </span>
-        </footer>
-      </div>
-      <p className="note deck-help">← → 翻页 · Esc 退出</p>
-    </section>
-  );
+async function toggleFullscreen(element: HTMLElement | null) {
+  if (document.fullscreenElement) await document.exitFullscreen();
+  else await element?.requestFullscreen().catch(() => undefined);
 }

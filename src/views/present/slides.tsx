@@ -1,0 +1,213 @@
+/**
+ * The slides of the joint-meeting deck (汇报模式), each a 1280×720 page: its title, its unit caption
+ * and its body drawn from the deck's figures with the screens' own option builders.
+ */
+import type { ReactNode } from 'react';
+import { Chart } from '../../charts/Chart';
+import { failureReasonsOption, tallyReasons } from '../../charts/options/certification';
+import { rankingOption } from '../../charts/options/buildings';
+import { unitMapOption } from '../../charts/options/belts';
+import { completionByUnitOption, cumulativeOption, progressOption } from '../../charts/options/overview';
+import { funnelOption } from '../../charts/options/projects';
+import { scoreBreakdownOption } from '../../charts/options/ranking';
+import type { DeckFigures } from '../../domain/figures/deck';
+import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
+
+export interface SlideContext {
+  year: number;
+  asOf: string;
+  /** '全市' or the unit's name. */
+  scope: string;
+  unit?: string;
+}
+
+export interface Slide {
+  title: (c: SlideContext) => string;
+  /** The unit caption, e.g. '单位：家'. */
+  unit?: string;
+  body: (f: DeckFigures, c: SlideContext) => ReactNode;
+}
+
+const CHART_HEIGHT = 480;
+
+/** Tier names as a reader of one slide needs them: 亿元楼宇 alone would read as the total. */
+const TIER_LABEL: Record<string, string> = {
+  十亿元楼宇: '十亿元楼宇（≥10亿）',
+  五亿元楼宇: '五亿元楼宇（5亿—10亿）',
+  亿元楼宇: '1亿—5亿元楼宇',
+  培育楼宇: '培育楼宇（5000万—1亿）',
+};
+
+function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="deck-figure">
+      <div className="deck-figure-label">{label}</div>
+      <div className="deck-figure-value">{value}</div>
+      {note && <div className="deck-figure-note">{note}</div>}
+    </div>
+  );
+}
+
+const chart = (label: string, option: Parameters<typeof Chart>[0]['option'], height = CHART_HEIGHT) => (
+  <Chart label={label} option={option} height={height} exportable={false} />
+);
+
+export const SLIDES: readonly Slide[] = [
+  {
+    title: () => '温州市总部回归工作联席会议',
+    body: (f, c) => (
+      <div className="deck-cover">
+        <p className="deck-cover-year">{c.year}年</p>
+        <p className="deck-cover-scope">{c.scope}总部回归工作情况汇报</p>
+        <p className="deck-cover-asof">数据截至 {c.asOf}</p>
+        <p className="deck-cover-source">
+          新引进总部企业 {f.overview.newHq.city.actual} 家 · 亿元楼宇 {f.overview.billionBuildings} 幢 ·
+          总部企业税收 {formatYuan(f.overview.hqTax.tax)}
+        </p>
+      </div>
+    ),
+  },
+  {
+    title: (c) => `${c.year}年${c.scope}目标任务进度`,
+    unit: '单位：家',
+    body: (f) => {
+      const { actual, target } = f.overview.newHq.city;
+      const task = target ? actual / target : null;
+      const five = f.overview.fiveYear;
+      return (
+        <div className="deck-split">
+          <div className="deck-figures">
+            <Figure label="年度新引进总部企业" value={`${actual} / ${target ?? '—'} 家`} />
+            <Figure
+              label="任务进度 / 时间进度"
+              value={`${formatPercent(task)} / ${formatPercent(f.overview.timeProgress)}`}
+              note={
+                task === null
+                  ? '未下达年度目标'
+                  : task >= f.overview.timeProgress
+                    ? '快于时间进度'
+                    : '慢于时间进度'
+              }
+            />
+            <Figure
+              label={`五年累计（${five.from}—${five.to}）`}
+              value={`${five.actual} / ${five.target ?? '—'} 家`}
+              note={`完成 ${formatPercent(five.target ? five.actual / five.target : null)}`}
+            />
+            {chart('任务进度与时间进度', progressOption(task, f.overview.timeProgress), 136)}
+          </div>
+          {chart('五年累计与目标路径', cumulativeOption(five.years, five.target), 496)}
+        </div>
+      );
+    },
+  },
+  {
+    title: (c) => `${c.year}年各地新引进总部企业完成情况`,
+    unit: '单位：家',
+    body: (f, c) => chart('各地完成情况', completionByUnitOption(f.overview.newHq.byRegion, c.unit), 512),
+  },
+  {
+    title: (c) => `${c.year}年${c.scope}亿元楼宇`,
+    unit: '单位：亿元',
+    body: (f) => {
+      const s = f.buildings.summary;
+      return (
+        <div className="deck-split">
+          <div className="deck-figures">
+            <Figure label="亿元楼宇" value={`${f.overview.billionBuildings} 幢`} />
+            {s.tiers
+              .filter((t) => t.count > 0)
+              .map((t) => (
+                <Figure key={t.name} label={`其中${TIER_LABEL[t.name] ?? t.name}`} value={`${t.count} 幢`} />
+              ))}
+            <Figure label="楼宇税收合计" value={formatYuan(s.tax)} />
+          </div>
+          {chart('楼宇税收排名', rankingOption(f.buildings.buildings, undefined, 15), 512)}
+        </div>
+      );
+    },
+  },
+  {
+    title: (c) => `${c.year}年总部经济带布局`,
+    unit: '单位：家（已认定总部企业）',
+    body: (f, c) => (
+      <div className="deck-split">
+        <div className="deck-figures">
+          <Figure label="全市总部企业" value={`${formatCount(f.belts.city.hqCount)} 家`} />
+          <Figure label="总部企业税收" value={formatYuan(f.belts.city.hqTax)} />
+          <p className="deck-note">
+            示意图。底图为龙港市设立前的县级区划，苍南县着色仅为苍南县数值；龙港市（●）与功能区（◆）以标记显示。
+          </p>
+        </div>
+        {chart('各地总部企业分布', unitMapOption(f.belts.units, 'count', c.unit), 528)}
+      </div>
+    ),
+  },
+  {
+    title: (c) => `${c.year}年招商引资考核排名`,
+    unit: '单位：分',
+    body: (f, c) => chart('得分构成', scoreBreakdownOption(f.ranking, c.unit), 528),
+  },
+  {
+    title: (c) => `${c.scope}总部项目推进`,
+    unit: '单位：个',
+    body: (f) => (
+      <div className="deck-split">
+        {chart('项目推进漏斗', funnelOption(f.projects.funnel), 496)}
+        <div>
+          <h3 className="deck-sub">
+            逾期预警 {f.projects.overdue.length} 个（截至 {f.projects.asAt}）
+          </h3>
+          <table className="deck-table">
+            <thead>
+              <tr>
+                <th>项目</th>
+                <th>属地</th>
+                <th>预警原因</th>
+                <th className="num">超期（天）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.projects.overdue.slice(0, 10).map((p) => (
+                <tr key={p.projectId}>
+                  <td>{p.name}</td>
+                  <td>{regionName(f, p.region)}</td>
+                  <td>{p.overdue}</td>
+                  <td className="num">{formatCount(p.overdueDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {f.projects.overdue.length > 10 && (
+            <p className="deck-note">另有 {f.projects.overdue.length - 10} 个，见项目跟踪页。</p>
+          )}
+        </div>
+      </div>
+    ),
+  },
+  {
+    title: (c) => `${c.year}年${c.scope}总部认定核查`,
+    unit: '单位：家',
+    body: (f) => {
+      const passed = f.certification.filter((x) => x.passed).length;
+      const failed = f.certification.length - passed;
+      return (
+        <div className="deck-split">
+          <div className="deck-figures">
+            <Figure label="通过" value={`${passed} 家`} />
+            <Figure label="未通过" value={`${failed} 家`} />
+            <Figure
+              label="通过率"
+              value={formatPercent(f.certification.length ? passed / f.certification.length : null)}
+            />
+          </div>
+          {chart('未通过原因', failureReasonsOption(tallyReasons(f.certification)), 480)}
+        </div>
+      );
+    },
+  },
+];
+
+function regionName(f: DeckFigures, code: string): string {
+  return f.belts.units.find((u) => u.code === code)?.name ?? code;
+}
