@@ -1,0 +1,124 @@
+/**
+ * 简报: the year's headline figures as one printable A4 page of sentences (src/domain/briefing.ts
+ * writes them), with 复制全文 and 打印. Mounted by the presentation screen at `#/present?view=brief`;
+ * it follows the same rules, weights and thresholds the user set on the other screens.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Db } from '../../db';
+import { useSettings } from '../../app/settings';
+import { useFigure } from '../../app/useFigure';
+import {
+  briefingFigures,
+  briefingSections,
+  briefingText,
+  briefingTitle,
+  type BriefingFigures,
+} from '../../domain/briefing';
+import type { Filters } from '../../domain/filters';
+import { usableThresholds } from '../projects/thresholds';
+import { usableMethod, usableWeights } from '../ranking/weights';
+import './briefing.css';
+
+export interface BriefingProps {
+  db: Db;
+  year: number;
+  asOf: string;
+  filters: Filters;
+}
+
+/** While mounted, the print stylesheet hides the app around the page (see briefing.css). */
+const PRINT_CLASS = 'briefing-print';
+
+export function Briefing({ db, year, asOf, filters }: BriefingProps) {
+  const settings = useSettings();
+  const { weights } = usableWeights(settings.weights);
+  const { thresholds } = usableThresholds(settings.thresholds);
+  const state = useFigure(db, briefingFigures, {
+    year,
+    asOf,
+    filters,
+    weights,
+    method: usableMethod(settings.method),
+    rules: settings.rules,
+    thresholds,
+  });
+
+  useEffect(() => {
+    document.documentElement.classList.add(PRINT_CLASS);
+    return () => document.documentElement.classList.remove(PRINT_CLASS);
+  }, []);
+
+  return (
+    <div className="briefing-wrap">
+      {state.status === 'ready' ? (
+        <>
+          <Actions figures={state.data} />
+          <Page figures={state.data} />
+        </>
+      ) : (
+        <p className={state.status === 'failed' ? 'state error' : 'state'}>
+          {state.status === 'failed' ? `简报生成失败：${state.message}` : `正在生成 ${year} 年简报…`}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Page({ figures }: { figures: BriefingFigures }) {
+  const { title, subtitle } = briefingTitle(figures);
+  const sections = useMemo(() => briefingSections(figures), [figures]);
+  return (
+    <article className="briefing-page" aria-label={title}>
+      <header className="briefing-head">
+        <h1>{title}</h1>
+        <p className="briefing-sub">{subtitle}</p>
+      </header>
+      {sections.map((s) => (
+        <section key={s.heading} className="briefing-section">
+          <h2>{s.heading}</h2>
+          {s.sentences.map((t) => (
+            <p key={t}>{t}</p>
+          ))}
+        </section>
+      ))}
+      <footer className="briefing-foot">
+        本简报由系统根据已载入数据自动生成；金额为税收入库数，同比按上年同期月份计算。
+      </footer>
+    </article>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+function Actions({ figures }: { figures: BriefingFigures }) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const onCopy = async () => {
+    window.clearTimeout(timer.current);
+    try {
+      // Clipboard is only granted on https or localhost; an intranet http page may refuse it.
+      await navigator.clipboard.writeText(briefingText(figures));
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+    timer.current = window.setTimeout(() => setCopy('idle'), 2500);
+  };
+
+  return (
+    <div className="briefing-actions no-print">
+      <button type="button" className="primary" onClick={() => void onCopy()}>
+        {copy === 'copied' ? '已复制' : '复制全文'}
+      </button>
+      <button type="button" onClick={() => window.print()}>
+        打印
+      </button>
+      <span role="status" className={copy === 'failed' ? 'state error' : 'state'}>
+        {copy === 'copied' && '全文已复制到剪贴板'}
+        {copy === 'failed' && '浏览器不允许写入剪贴板，请选中正文后手动复制'}
+      </span>
+    </div>
+  );
+}
