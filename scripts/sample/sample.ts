@@ -23,7 +23,9 @@ export function writeSample(dir: string): void {
   const world = buildWorld();
   const rng = new Rng(SEED).fork('files');
 
-  writeFile(join(dir, FILES.enterprises), enterpriseWorkbook(rng.fork('xlsx'), world.enterprises));
+  // One enterprise with a certification row is named like a spreadsheet formula (see HOSTILE_NAME).
+  const hostile = world.certifications.find((c) => c.category === '新引进' && c.region === '330305')?.code;
+  writeFile(join(dir, FILES.enterprises), enterpriseWorkbook(rng.fork('xlsx'), world.enterprises, hostile));
   writeCertifications(dir, rng.fork('certifications'), world.certifications, world.enterprises);
   writeBuildings(dir, rng.fork('buildings'), world.buildings);
   writeProjects(dir, rng.fork('projects'), world.projects);

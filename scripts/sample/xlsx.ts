@@ -14,7 +14,17 @@ export const ENTERPRISE_TITLE = '温州市总部企业名录（截至2025年9月
 /** Row (1-based among enterprises) before which the bad-check-digit row is inserted. */
 const BAD_ROW_AT = 500;
 
-export function enterpriseWorkbook(rng: Rng, enterprises: readonly Enterprise[]): Buffer {
+/**
+ * A name an export may well carry and a spreadsheet must never run: it tests that tooltips escape
+ * it and that exports write it as text (issue 5's formula-injection guard).
+ */
+export const HOSTILE_NAME = '=HYPERLINK("x")';
+
+export function enterpriseWorkbook(
+  rng: Rng,
+  enterprises: readonly Enterprise[],
+  hostileCode?: string,
+): Buffer {
   const columns = [
     '序号',
     header('enterprises', 'credit_code'),
@@ -45,7 +55,7 @@ export function enterpriseWorkbook(rng: Rng, enterprises: readonly Enterprise[])
   const body = listed.map((e, i) => [
     i + 1,
     e.code,
-    e.name,
+    e.code === hostileCode ? HOSTILE_NAME : e.name,
     spellRegion(rng, e.region, { name: 85, short: 8, code: 4, alias: 3 }),
     excelSerial(e.registeredOn),
     spellBoolean(rng, e.independent),

@@ -98,6 +98,25 @@ describe('exports on the ranking screen', () => {
     expect(height).toBeGreaterThan(2 * box.height + 80);
   });
 
+  it('writes an enterprise named like a formula as text, never as a formula', async () => {
+    // The sample names one certified 洞头区 enterprise =HYPERLINK("x") (scripts/sample/xlsx.ts).
+    await page.goto(`${inject('baseUrl')}#/certification?year=${YEAR}&unit=330305`);
+    const table = page.locator('[data-table="认定核查明细"]');
+    await table.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    await table.getByRole('searchbox').fill('HYPERLINK');
+    await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('=HYPERLINK("x")');
+    const file = await download(() => table.getByRole('button', { name: '导出XLSX' }).click());
+    const book = XLSX.read(file.bytes, { type: 'buffer', cellFormula: true });
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const cells = Object.entries(sheet).filter(([ref]) => !ref.startsWith('!'));
+    const hostile = cells.map(([, c]) => c as XLSX.CellObject).filter((c) => String(c.v).includes('HYPERLINK'));
+    expect(hostile).toHaveLength(1);
+    expect(hostile[0]).toMatchObject({ t: 's', v: `'=HYPERLINK("x")` });
+    expect(hostile[0]!.f).toBeUndefined();
+    const csv = await download(() => table.getByRole('button', { name: '导出CSV' }).click());
+    expect(csv.bytes.toString('utf8')).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
   it('logs no error', () => {
     expect(consoleErrors).toEqual([]);
   });
