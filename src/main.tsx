@@ -2,7 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreen } from './app/App';
 import { startLoading } from './app/useData';
+import { applyTheme, readTheme } from './app/theme';
 import './app/app.css';
+import './app/print.css';
+
+// The remembered theme (大屏) before anything renders, so a dark wall display never flashes white.
+applyTheme(readTheme());
 
 // The engine, the data and the opening screen's code load in parallel, before the first render.
 startLoading();

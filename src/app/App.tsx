@@ -8,8 +8,10 @@ import type { Filters } from '../domain/filters';
 import { ExportContext } from '../export/context';
 import { scopeTitle } from '../views/labels';
 import { FilterBar, SCREEN_FILTERS } from './FilterBar';
+import { PrintHeader } from './PrintHeader';
 import { parseRoute, SCREENS, type ScreenPath } from './route';
 import type { ScreenProps } from './screen';
+import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
 import { useRoute } from './useRoute';
 
@@ -77,6 +79,7 @@ export function App() {
           ))}
         </nav>
         <span className="source">{data.status === 'ready' ? data.source : ''}</span>
+        <ThemeToggle />
       </header>
       {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
       {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
@@ -88,6 +91,22 @@ export function App() {
         />
       )}
     </div>
+  );
+}
+
+/** 大屏: the dark theme for wall displays, remembered across reloads (./theme.ts). */
+function ThemeToggle() {
+  const dark = useTheme() === 'dark';
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-pressed={dark}
+      title="大屏深色主题（再点一次恢复）"
+      onClick={toggleTheme}
+    >
+      大屏
+    </button>
   );
 }
 
@@ -110,6 +129,7 @@ function Screen({ db, context, source }: ScreenHostProps) {
   ) as Filters;
   return (
     <>
+      <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
       <FilterBar route={route} year={year} years={context.years} navigate={navigate} />
       <main>
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}

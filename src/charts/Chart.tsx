@@ -4,12 +4,21 @@
  * on unmount. `data-chart-status` says "drawing" until echarts reports the frame finished, which is
  * what the browser tests and the speed script wait for. Each chart has a 导出图片 button (see
  * src/export/ChartExport.tsx): in a Panel it sits in the panel header, so the chart's box is unchanged.
+ *
+ * 大屏 (the dark theme, src/app/theme.ts): echarts applies a theme only at init, so a theme switch
+ * disposes the chart and inits it again with 'report-dark' (or 'report'), then draws the current
+ * option; `data-chart-theme` says which. In dark the option first goes through `darkOption` (./theme.ts), which swaps the light
+ * colours the option builders hard-code (text, grid lines, map land) for dark ones. An exported PNG
+ * is always in the light report look (white, dark text) so it pastes into a printed report as is:
+ * in dark it is drawn by a short-lived light chart off screen.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
 import { ChartExport, type ChartImage } from '../export/ChartExport';
 import { PNG_PIXEL_RATIO } from '../export/chartPng';
-import { echarts } from './echarts';
+import { useChartTheme, type Theme } from '../app/theme';
+import { DARK_THEME, LIGHT_THEME, echarts } from './echarts';
+import { darkOption } from './theme';
 
 export type ChartClick = Pick<ECElementEvent, 'name' | 'seriesName' | 'dataIndex' | 'data' | 'componentType'>;
 
@@ -40,16 +49,29 @@ export function Chart({
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init>>(undefined);
   const click = useRef(onClick);
+  const theme = useChartTheme();
+  // What the chart shows and in which theme, for a re-init and for the draw effect below.
+  const shown = useRef<{ option?: EChartsCoreOption; theme: Theme }>({ theme });
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
 
+  // Created again when the theme changes (echarts applies a theme only at init), and the option it
+  // showed drawn at once into the new chart, so a switch (or a print) never shows an empty frame.
   useEffect(() => {
     const element = box.current!;
-    const instance = echarts.init(element, 'report', { renderer: 'canvas' });
+    const instance = echarts.init(element, theme === 'dark' ? DARK_THEME : LIGHT_THEME, {
+      renderer: 'canvas',
+    });
     chart.current = instance;
+    shown.current.theme = theme;
+    element.setAttribute('data-chart-theme', theme);
     instance.on('finished', () => element.setAttribute('data-chart-status', 'drawn'));
     instance.on('click', (event) => click.current?.(event as ECElementEvent));
+    if (shown.current.option) {
+      element.setAttribute('data-chart-status', 'drawing');
+      instance.setOption(themed(shown.current.option, theme), { notMerge: true });
+    }
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
     return () => {
@@ -57,26 +79,47 @@ export function Chart({
       instance.dispose();
       chart.current = undefined;
     };
+  }, [theme]);
+
+  // Printing: the page takes its print layout in `beforeprint` (src/app/PrintHeader.tsx), and the
+  // ResizeObserver would answer only after the page is printed; so fit the chart to its box and
+  // draw it at once (a resize alone clears the canvas until the next frame), and again afterwards.
+  useEffect(() => {
+    const fit = () => {
+      chart.current?.resize();
+      chart.current?.getZr().flush();
+    };
+    window.addEventListener('beforeprint', fit);
+    window.addEventListener('afterprint', fit);
+    return () => {
+      window.removeEventListener('beforeprint', fit);
+      window.removeEventListener('afterprint', fit);
+    };
   }, []);
 
   useEffect(() => {
+    shown.current.option = option;
     box.current?.setAttribute('data-chart-status', 'drawing');
     // No animation: a filter change redraws at once, and screenshots, prints and PNG exports
     // never catch a chart half grown.
     // lazyUpdate: the chart lays out on the next frame, so text above it (the KPI cards) paints first.
-    chart.current?.setOption({ animation: false, ...option }, { notMerge: true, lazyUpdate: true });
+    chart.current?.setOption(themed(option, shown.current.theme), { notMerge: true, lazyUpdate: true });
   }, [option]);
 
   const image = useCallback((): ChartImage | null => {
     const instance = chart.current;
     if (!instance) return null;
-    return {
-      url: instance.getDataURL({ type: 'png', pixelRatio: PNG_PIXEL_RATIO, backgroundColor: '#fff' }),
-      width: instance.getWidth(),
-      height: instance.getHeight(),
-    };
-  }, []);
-
+    const width = instance.getWidth();
+    const height = instance.getHeight();
+    if (theme === 'light') {
+      return {
+        url: instance.getDataURL({ type: 'png', pixelRatio: PNG_PIXEL_RATIO, backgroundColor: '#fff' }),
+        width,
+        height,
+      };
+    }
+    return { url: lightImage(option, width, height), width, height };
+  }, [option, theme]);
   return (
     <>
       <div
@@ -90,4 +133,28 @@ export function Chart({
       {exportable && <ChartExport label={label} title={exportTitle} caption={caption} image={image} />}
     </>
   );
+}
+
+/** The option as drawn: without animation, and in dark with its light colours swapped. */
+function themed(option: EChartsCoreOption, theme: Theme): EChartsCoreOption {
+  const drawn = { animation: false, ...option };
+  return theme === 'dark' ? darkOption(drawn) : drawn;
+}
+
+/**
+ * The chart in the light report look, as a PNG data URL: drawn synchronously by a chart of the same
+ * size off screen, then disposed. Used for exports while the page is dark.
+ */
+function lightImage(option: EChartsCoreOption, width: number, height: number): string {
+  const element = document.createElement('div');
+  element.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`;
+  document.body.appendChild(element);
+  const instance = echarts.init(element, LIGHT_THEME, { renderer: 'canvas', width, height });
+  try {
+    instance.setOption(themed(option, 'light'));
+    return instance.getDataURL({ type: 'png', pixelRatio: PNG_PIXEL_RATIO, backgroundColor: '#fff' });
+  } finally {
+    instance.dispose();
+    element.remove();
+  }
 }

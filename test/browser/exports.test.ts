@@ -109,7 +109,9 @@ describe('exports on the ranking screen', () => {
     const book = XLSX.read(file.bytes, { type: 'buffer', cellFormula: true });
     const sheet = book.Sheets[book.SheetNames[0]!]!;
     const cells = Object.entries(sheet).filter(([ref]) => !ref.startsWith('!'));
-    const hostile = cells.map(([, c]) => c as XLSX.CellObject).filter((c) => String(c.v).includes('HYPERLINK'));
+    const hostile = cells
+      .map(([, c]) => c as XLSX.CellObject)
+      .filter((c) => String(c.v).includes('HYPERLINK'));
     expect(hostile).toHaveLength(1);
     expect(hostile[0]).toMatchObject({ t: 's', v: `'=HYPERLINK("x")` });
     expect(hostile[0]!.f).toBeUndefined();
