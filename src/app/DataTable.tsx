@@ -1,9 +1,11 @@
 /**
  * Every table of the dashboard: TanStack Table with sorting (click a header), a text filter over all
  * columns and pagination, so 10,000 rows stay smooth. Numbers are right-aligned and formatted in the
- * unit named in their header; text is rendered as text, never as HTML.
+ * unit named in their header; text is rendered as text, never as HTML. Printed, a table shows every
+ * row its filter keeps, not the page on screen (see `usePrinting`).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   flexRender,
   getCoreRowModel,
@@ -68,6 +70,25 @@ export function columnTitle(column: Pick<Column<unknown>, 'header' | 'kind' | 'u
   return column.kind === 'yuan' ? `${column.header}（${column.unit ?? '万元'}）` : column.header;
 }
 
+/**
+ * True while the browser prints. `flushSync`: the rows must be in the page before the browser lays
+ * it out for paper, which it does right after `beforeprint` returns.
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 export function DataTable<T>({
   rows,
   columns,
@@ -80,6 +101,7 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
+  const printing = usePrinting();
   const defs = useMemo<ColumnDef<T, string | number | null>[]>(
     () =>
       columns.map((c) => ({
@@ -112,6 +134,8 @@ export function DataTable<T>({
   });
   const { pageIndex } = table.getState().pagination;
   const shown = table.getFilteredRowModel().rows.length;
+  // Printed: every row in the table's order (thead repeats on each sheet); on screen: the page.
+  const visibleRows = printing ? table.getPrePaginationRowModel().rows : table.getRowModel().rows;
   return (
     <div className="table-wrap" data-table={label}>
       <div className="table-tools">
@@ -159,7 +183,7 @@ export function DataTable<T>({
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
+          {visibleRows.map((row) => (
             <tr
               key={row.id}
               className={
