@@ -239,7 +239,9 @@ export function unitMapOption(
         name: '龙港市与功能区',
         type: 'scatter',
         coordinateSystem: 'geo',
-        zlevel: 1,
+        // Above the shapes by z, on the same canvas: a second canvas layer (zlevel) left the
+        // shapes out of Chromium's printed page.
+        z: 10,
         data: points.map((u) => {
           const chosen = u.code === selected;
           return {
