@@ -111,7 +111,12 @@ export function progressOption(task: number | null, time: number): EChartsCoreOp
   const behind = task !== null && task < time;
   return {
     grid: { left: 72, right: 56, top: 12, bottom: 24 },
-    xAxis: { type: 'value', max: Math.max(1, ...values), axisLabel: { formatter: percentAxis } },
+    // Round the axis end up to a tenth, so 111.4% ends on 120% rather than on an odd tick.
+    xAxis: {
+      type: 'value',
+      max: Math.max(1, Math.ceil(Math.max(...values) * 10) / 10),
+      axisLabel: { formatter: percentAxis },
+    },
     yAxis: { type: 'category', data: ['时间进度', '任务进度'] },
     series: [
       {
