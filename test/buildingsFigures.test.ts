@@ -3,17 +3,13 @@
  * hand-written fixture of test/fixtures/figures (three buildings, see test/figures.test.ts) for exact
  * numbers, and the sample data for "with no filter it is the report's figure".
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db';
-import { openNodeDb } from '../src/db/node';
-import { importFiles } from '../src/ingest';
 import { buildingsScreenFigures, buildingsSummary, buildingTaxes } from '../src/domain/figures/buildings';
 import { buildReport } from '../src/domain/report';
 import { loadFolder } from '../scripts/lib/loadFolder';
+import { openFiguresFixture } from './figuresFixture';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'figures');
 const LC = '330302'; // 鹿城区: B1
 const LW = '330303'; // 龙湾区: B2
 const RA = '330381'; // 瑞安市: B3
@@ -21,12 +17,7 @@ const RA = '330381'; // 瑞安市: B3
 describe('buildings screen on the fixture (2023)', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openNodeDb();
-    const files = fs
-      .readdirSync(FIXTURES)
-      .sort()
-      .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) }));
-    await importFiles(db, files);
+    db = (await openFiguresFixture()).db;
   });
   afterAll(async () => {
     await db?.close();

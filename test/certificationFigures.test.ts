@@ -4,41 +4,18 @@
  * Exact numbers on the hand-written fixture (see the header of test/figures.test.ts); the attribute
  * filters on the sample data, whose directory carries 总部类型 / 来源 / 行业.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFolder } from '../scripts/lib/loadFolder';
 import { sql, type Db } from '../src/db';
-import { openNodeDb } from '../src/db/node';
 import { certificationChecks, unitAreaOutputs } from '../src/domain/figures/certification';
 import { localRewards } from '../src/domain/figures/contribution';
 import type { Filters } from '../src/domain/filters';
-import { importFiles } from '../src/ingest';
-
-const C = {
-  A: '91330302MA2HQ0001Q',
-  B: '91330302MA2HQ0002U',
-  C: '91330303MA2HQ0003D',
-  D: '91330303MA2HQ0004G',
-  E: '91330381MA2HQ0005J',
-  F: '91330381MA2HQ0006M',
-  G: '91330301MA2HQ0007W',
-  H: '91330302MA2HQ0008E',
-  X: '91330381MA2HQ0009Y',
-  W: '91330302MA2HQ0010N',
-  Y: '91330381MA2HQ00117',
-} as const;
+import { C, openFiguresFixture } from './figuresFixture';
 
 describe('on the fixture', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openNodeDb();
-    const folder = path.join(import.meta.dirname, 'fixtures', 'figures');
-    const files = fs
-      .readdirSync(folder)
-      .sort()
-      .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(folder, name))) }));
-    await importFiles(db, files);
+    db = (await openFiguresFixture()).db;
   });
   afterAll(async () => {
     await db?.close();

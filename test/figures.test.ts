@@ -38,12 +38,9 @@
  *
  *   2023 totals: A 85M, B 21M, H 3M, C 40M, D 15M, G 7M, E 1.5M, F 50M, X 1M, Y −0.2M.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../src/db/node';
 import type { Db } from '../src/db';
-import { importFiles, type ImportReport } from '../src/ingest';
+import type { ImportReport } from '../src/ingest';
 import { DEFAULT_CERTIFICATION_RULE, type RewardTier } from '../src/domain/defaults';
 import {
   billionBuildings,
@@ -74,23 +71,7 @@ import {
 } from '../src/domain/figures/projects';
 import { ranking, scoreUnits, type RankedUnit } from '../src/domain/figures/ranking';
 import { UNITS } from '../src/domain/units';
-
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'figures');
-
-/** Credit codes of the fixture (GB 32100 check digits computed with src/domain/creditCode.ts). */
-const C = {
-  A: '91330302MA2HQ0001Q',
-  B: '91330302MA2HQ0002U',
-  C: '91330303MA2HQ0003D',
-  D: '91330303MA2HQ0004G',
-  E: '91330381MA2HQ0005J',
-  F: '91330381MA2HQ0006M',
-  G: '91330301MA2HQ0007W',
-  H: '91330302MA2HQ0008E',
-  X: '91330381MA2HQ0009Y',
-  W: '91330302MA2HQ0010N',
-  Y: '91330381MA2HQ00117',
-} as const;
+import { C, openFiguresFixture } from './figuresFixture';
 
 const LC = '330302'; // 鹿城区
 const LW = '330303'; // 龙湾区
@@ -101,12 +82,7 @@ let db: Db;
 let imported: ImportReport;
 
 beforeAll(async () => {
-  db = await openNodeDb();
-  const files = fs
-    .readdirSync(FIXTURES)
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) }));
-  imported = await importFiles(db, files);
+  ({ db, imported } = await openFiguresFixture());
 });
 
 afterAll(async () => {

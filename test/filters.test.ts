@@ -3,29 +3,20 @@
  * fixture (see test/figures.test.ts), the attribute filters against invariants of the sample data
  * (every enterprise has one HQ type, so the filtered counts add up to the unfiltered one).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../src/db/node';
 import { sql, type Db } from '../src/db';
-import { importFiles } from '../src/ingest';
 import { hqTax, localHq } from '../src/domain/figures/hqStock';
 import { fiveYear, newHq } from '../src/domain/figures/newHq';
 import { newHqByOrigin, overviewFigures } from '../src/domain/figures/overview';
 import { HQ_TYPES } from '../src/domain/enums';
 import { loadFolder } from '../scripts/lib/loadFolder';
+import { openFiguresFixture } from './figuresFixture';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'figures');
 let fixture: Db;
 let sample: Db;
 
 beforeAll(async () => {
-  fixture = await openNodeDb();
-  const files = fs
-    .readdirSync(FIXTURES)
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) }));
-  await importFiles(fixture, files);
+  fixture = (await openFiguresFixture()).db;
   sample = (await loadFolder('data')).db;
 });
 

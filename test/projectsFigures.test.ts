@@ -3,12 +3,9 @@
  * engine, over the hand-written fixture of test/fixtures/figures (projects P1–P7, see the header of
  * test/figures.test.ts), and the attribute filters against the sample data in data/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../src/db/node';
 import { sql, type Db } from '../src/db';
-import { importFiles } from '../src/ingest';
 import {
   fourOnesGaps,
   fourOnesMissing,
@@ -18,19 +15,14 @@ import {
   projectsOf,
 } from '../src/domain/figures/projects';
 import { loadFolder } from '../scripts/lib/loadFolder';
+import { openFiguresFixture } from './figuresFixture';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'figures');
 const LW = '330303';
 
 let db: Db;
 
 beforeAll(async () => {
-  db = await openNodeDb();
-  const files = fs
-    .readdirSync(FIXTURES)
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, name))) }));
-  await importFiles(db, files);
+  db = (await openFiguresFixture()).db;
 });
 
 afterAll(async () => {

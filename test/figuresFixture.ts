@@ -1,0 +1,39 @@
+/**
+ * The small hand-written export set in test/fixtures/figures/ (described at the top of
+ * test/figures.test.ts), loaded into a fresh engine, and its credit codes by letter.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openNodeDb } from '../src/db/node';
+import type { Db } from '../src/db';
+import { importFiles, type ImportReport } from '../src/ingest';
+
+export const FIGURES_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'figures');
+
+/** Credit codes of the fixture (GB 32100 check digits computed with src/domain/creditCode.ts). */
+export const C = {
+  A: '91330302MA2HQ0001Q',
+  B: '91330302MA2HQ0002U',
+  C: '91330303MA2HQ0003D',
+  D: '91330303MA2HQ0004G',
+  E: '91330381MA2HQ0005J',
+  F: '91330381MA2HQ0006M',
+  G: '91330301MA2HQ0007W',
+  H: '91330302MA2HQ0008E',
+  X: '91330381MA2HQ0009Y',
+  W: '91330302MA2HQ0010N',
+  Y: '91330381MA2HQ00117',
+} as const;
+
+export function fixtureFiles(folder = FIGURES_FIXTURE) {
+  return fs
+    .readdirSync(folder)
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(folder, name))) }));
+}
+
+export async function openFiguresFixture(): Promise<{ db: Db; imported: ImportReport }> {
+  const db = await openNodeDb();
+  const imported = await importFiles(db, fixtureFiles());
+  return { db, imported };
+}
