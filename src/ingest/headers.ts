@@ -69,13 +69,27 @@ function factorFor(column: Column, unit: string | undefined): number {
 }
 
 /** Maps a header row onto one table's columns; the first header wins when two name one column. */
-export function mapHeaders(table: Table, cells: readonly HeaderCell[]): HeaderMapping {
+/**
+ * Header text → the canonical column it holds, or '' to keep it as extra data: the user's own
+ * mapping of headers the contract does not know (or knows as something else).
+ */
+export type ManualMapping = Readonly<Record<string, string>>;
+
+export function mapHeaders(
+  table: Table,
+  cells: readonly HeaderCell[],
+  manual: ManualMapping = {},
+): HeaderMapping {
   const columns: MappedColumn[] = [];
   const extras: HeaderCell[] = [];
   for (const cell of cells) {
     if (cell.text.trim() === '') continue;
     const { base, unit } = splitHeader(cell.text);
-    const column = table.columns.find((c) => columnKeys(c).includes(base));
+    const chosen = manual[cell.text];
+    const column =
+      chosen === undefined
+        ? table.columns.find((c) => columnKeys(c).includes(base))
+        : table.columns.find((c) => c.name === chosen);
     if (column && !columns.some((m) => m.column === column)) {
       columns.push({ column, index: cell.index, header: cell.text, factor: factorFor(column, unit) });
     } else {
@@ -90,8 +104,12 @@ export function mapHeaders(table: Table, cells: readonly HeaderCell[]): HeaderMa
  * The table a header row belongs to: the one with the most mapped columns, ties broken by fewest
  * missing required columns. Undefined when no table maps two columns (not a header row).
  */
-export function recogniseTable(cells: readonly HeaderCell[], only?: TableName): HeaderMapping | undefined {
-  const candidates = TABLES.filter((t) => !only || t.name === only).map((t) => mapHeaders(t, cells));
+export function recogniseTable(
+  cells: readonly HeaderCell[],
+  only?: TableName,
+  manual?: ManualMapping,
+): HeaderMapping | undefined {
+  const candidates = TABLES.filter((t) => !only || t.name === only).map((t) => mapHeaders(t, cells, manual));
   const ranked = candidates
     .filter((m) => m.columns.length >= 2)
     .sort((a, b) => b.columns.length - a.columns.length || a.missing.length - b.missing.length);

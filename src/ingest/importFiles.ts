@@ -1,16 +1,18 @@
 /**
  * The importer: files → recognised, checked, and committed in one transaction. A refused file
  * refuses the whole import (nothing is committed); rejected rows are reported and skipped.
+ * `prepareImport` stops before the commit, so the data desk can show what would be accepted and
+ * rejected and commit only on 确认导入; `importFiles` does both for the report command and tests.
  */
 import { ident, raw, type Db } from '../db';
 import { createTables } from '../domain/ddl';
 import type { TableName } from '../domain/schema';
-import { checkStaged, type DroppedRow, type RowError } from './check';
+import { checkStaged, type Checked, type DroppedRow, type RowError } from './check';
 import { commitChecked, type CommitCounts } from './commit';
 import type { Encoding } from './decode';
-import type { MappedColumn } from './headers';
+import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
-import { readSource, type SourceFile } from './source';
+import { readSource, type Source, type SourceFile } from './source';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
 
@@ -34,8 +36,21 @@ export interface ImportReport {
 }
 
 export interface ImportOptions {
-  /** Per file name: the table it holds or the encoding to decode it with, when not detected. */
-  overrides?: Record<string, { table?: TableName; encoding?: Encoding }>;
+  /**
+   * Per file name: the table it holds, the encoding to decode it with, and the user's mapping of
+   * headers — where detection got it wrong or could not tell.
+   */
+  overrides?: Record<string, { table?: TableName; encoding?: Encoding; columns?: ManualMapping }>;
+}
+
+/** Files read and checked, nothing committed yet. */
+export interface PreparedImport {
+  files: FileReport[];
+  refused: FileRefused[];
+  /** Commits every checked file in one transaction; refused when any file was refused. */
+  commit(): Promise<ImportReport>;
+  /** Drops the staged rows without committing; call it when the import is abandoned. */
+  discard(): Promise<void>;
 }
 
 let importCounter = 0;
@@ -45,10 +60,23 @@ export async function importFiles(
   files: readonly SourceFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const prepared = await prepareImport(db, files, options);
+  try {
+    return await prepared.commit();
+  } finally {
+    await prepared.discard();
+  }
+}
+
+export async function prepareImport(
+  db: Db,
+  files: readonly SourceFile[],
+  options: ImportOptions = {},
+): Promise<PreparedImport> {
   await createTables(db);
   await ensureValueMacros(db);
-  const refusals: FileRefused[] = [];
-  const checkedFiles = [];
+  const refused: FileRefused[] = [];
+  const checkedFiles: { file: string; checked: Checked }[] = [];
   const reports: FileReport[] = [];
   const temps: string[] = [];
   try {
@@ -60,30 +88,49 @@ export async function importFiles(
         const staged = await stageSource(db, source, id);
         const checked = await checkStaged(db, file.name, staged, source.mapping, id);
         checkedFiles.push({ file: file.name, checked });
-        reports.push({
-          file: file.name,
-          table: source.mapping.table.name,
-          tableLabel: source.mapping.table.label,
-          encoding: source.encoding,
-          headerRow: source.headerRow,
-          columns: source.mapping.columns.map(describeColumn),
-          extras: source.mapping.extras.map((e) => e.text),
-          rowsRead: checked.rowsRead,
-          accepted: checked.acceptedCount,
-          rejected: checked.rejected,
-          totals: checked.totals,
-        });
+        reports.push(fileReport(file.name, source, checked));
       } catch (error) {
         if (!(error instanceof FileRefused)) throw error;
-        refusals.push(error);
+        refused.push(error);
       }
     }
-    if (refusals.length) throw new ImportRefused(refusals);
-    const committed = await commitChecked(db, checkedFiles);
-    return { files: reports, committed };
-  } finally {
+  } catch (error) {
     await dropTemps(db, temps);
+    throw error;
   }
+  let done = false;
+  return {
+    files: reports,
+    refused,
+    async commit() {
+      if (done) throw new Error('这批文件已提交或已放弃');
+      if (refused.length) throw new ImportRefused(refused);
+      const committed = await commitChecked(db, checkedFiles);
+      done = true;
+      await dropTemps(db, temps);
+      return { files: reports, committed };
+    },
+    async discard() {
+      done = true;
+      await dropTemps(db, temps);
+    },
+  };
+}
+
+function fileReport(file: string, source: Source, checked: Checked): FileReport {
+  return {
+    file,
+    table: source.mapping.table.name,
+    tableLabel: source.mapping.table.label,
+    encoding: source.encoding,
+    headerRow: source.headerRow,
+    columns: source.mapping.columns.map(describeColumn),
+    extras: source.mapping.extras.map((e) => e.text),
+    rowsRead: checked.rowsRead,
+    accepted: checked.acceptedCount,
+    rejected: checked.rejected,
+    totals: checked.totals,
+  };
 }
 
 function describeColumn(m: MappedColumn) {

@@ -1,4 +1,13 @@
-export { importFiles, type ImportReport, type FileReport, type ImportOptions } from './importFiles';
+export {
+  importFiles,
+  prepareImport,
+  type ImportReport,
+  type FileReport,
+  type ImportOptions,
+  type PreparedImport,
+} from './importFiles';
+export type { Encoding } from './decode';
+export type { ManualMapping } from './headers';
 export { FileRefused, ImportRefused } from './refusal';
 export type { RowError } from './check';
 export type { SourceFile } from './source';

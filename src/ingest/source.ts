@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { decodeText, type Encoding } from './decode';
-import { recogniseTable, type HeaderCell, type HeaderMapping } from './headers';
+import { recogniseTable, type HeaderCell, type HeaderMapping, type ManualMapping } from './headers';
 import { FileRefused } from './refusal';
 import type { TableName } from '../domain/schema';
 
@@ -17,6 +17,8 @@ export interface SourceFile {
 export interface SourceOptions {
   encoding?: Encoding;
   table?: TableName;
+  /** The user's mapping of headers (header text → column name, or '' for extra). */
+  columns?: ManualMapping;
 }
 
 export type SourceBody =
@@ -50,12 +52,12 @@ function isZip(bytes: Uint8Array): boolean {
 function findHeader(
   file: string,
   rows: readonly (readonly (string | null)[])[],
-  only?: TableName,
+  { table: only, columns: manual }: SourceOptions,
 ): { index: number; mapping: HeaderMapping } {
   let best: { index: number; mapping: HeaderMapping } | undefined;
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
     const cells: HeaderCell[] = row.map((text, i) => ({ index: i, text: text ?? '' }));
-    const mapping = recogniseTable(cells, only);
+    const mapping = recogniseTable(cells, only, manual);
     if (mapping && (!best || mapping.columns.length > best.mapping.columns.length)) best = { index, mapping };
   });
   if (!best)
@@ -87,7 +89,7 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
     blankrows: true,
   });
   const rows = grid.map((cells) => cells.map(cellText));
-  const { index, mapping } = findHeader(file.name, rows, options.table);
+  const { index, mapping } = findHeader(file.name, rows, options);
   // The sheet's range may run wider than the header (a wide title row); cells right of the last
   // header are outside the table.
   const width = lastFilled(rows[index]!) + 1;
@@ -124,7 +126,7 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
     throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
   const preview = Papa.parse<string[]>(text.slice(0, 256 * 1024), { preview: HEADER_SEARCH_ROWS + 1 });
   const delimiter = preview.meta.delimiter || ',';
-  const { index, mapping } = findHeader(file.name, preview.data, options.table);
+  const { index, mapping } = findHeader(file.name, preview.data, options);
   const headRows = preview.data.slice(0, index + 1);
   const source = {
     file: file.name,
