@@ -13,6 +13,9 @@ import { parseRoute, SCREENS, type ScreenPath } from './route';
 import type { ScreenProps } from './screen';
 import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
+import { useDataVersion } from './dataVersion';
+import { useFigure } from './useFigure';
+import { dataContext } from '../domain/figures/dataStatus';
 import { useRoute } from './useRoute';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
@@ -57,6 +60,7 @@ export function preloadScreen(hash: string) {
 
 export function App() {
   const data = useData();
+  const version = useDataVersion();
   const [route, navigate] = useRoute();
   const presenting = route.screen === 'present';
   return (
@@ -78,18 +82,28 @@ export function App() {
             </a>
           ))}
         </nav>
-        <span className="source">{data.status === 'ready' ? data.source : ''}</span>
+        <span className="source">
+          {data.status === 'ready' ? (version.version > 0 ? '已导入数据' : data.source) : ''}
+        </span>
         <ThemeToggle />
       </header>
       {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
       {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
-      {data.status === 'ready' && (
-        <Screen
-          db={data.db}
-          context={data.context}
-          source={{ label: data.source, imported: data.imported }}
-        />
-      )}
+      {data.status === 'ready' &&
+        (version.version === 0 ? (
+          <Screen
+            db={data.db}
+            context={data.context}
+            source={{ label: data.source, imported: data.imported }}
+          />
+        ) : (
+          // After an import: the screens rebuilt on the new tables, with the new as-of date and years.
+          <ImportedScreen
+            key={version.version}
+            db={data.db}
+            source={{ label: '已导入数据', imported: version.imported ?? data.imported }}
+          />
+        ))}
     </div>
   );
 }
@@ -108,6 +122,13 @@ function ThemeToggle() {
       大屏
     </button>
   );
+}
+
+function ImportedScreen({ db, source }: Omit<ScreenHostProps, 'context'>) {
+  const context = useFigure(db, dataContext, {});
+  if (context.status === 'loading') return <p className="state page-state">正在读取数据日期…</p>;
+  if (context.status === 'failed') return <p className="state error page-state">{context.message}</p>;
+  return <Screen db={db} context={context.data} source={source} />;
 }
 
 interface ScreenHostProps {

@@ -1,6 +1,6 @@
 /**
- * 数据: what is loaded — which data is showing, its as-of date, rows and date range per table, the
- * source files, and what the import accepted and rejected. (The import desk itself is issue 4.)
+ * 数据: the import desk, and what is loaded — which data is showing, its as-of date, rows and date
+ * range per table, the source files, and what the last import accepted and rejected.
  */
 import { DataTable, type Column } from '../../app/DataTable';
 import { Panel } from '../../app/Panel';
@@ -10,6 +10,9 @@ import { dataStatus, type TableStatus } from '../../domain/figures/dataStatus';
 import { TABLES } from '../../domain/schema';
 import type { ImportReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
+import { bumpDataVersion } from '../../app/dataVersion';
+import { DataQuality } from './DataQuality';
+import { ImportDesk } from './ImportDesk';
 
 type FileRow = ImportReport['files'][number];
 type Rejected = FileRow['rejected'][number];
@@ -43,13 +46,16 @@ const REJECTED_COLUMNS: Column<Rejected>[] = [
 
 const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
 
-export function DataScreen({ db, source }: ScreenProps) {
+export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
   const status = useFigure(db, dataStatus, {});
   const rejected = source.imported.files.flatMap((f) => f.rejected);
   return (
     <section className="screen">
       <h2>数据</h2>
       <div className="grid">
+        <Panel title="导入数据" state={{ status: 'ready', data: null }} wide>
+          {() => <ImportDesk db={db} onCommitted={(report) => bumpDataVersion(report)} />}
+        </Panel>
         <Panel title="当前数据" state={status}>
           {(s) => (
             <dl className="facts" data-data-source={source.label}>
@@ -71,6 +77,7 @@ export function DataScreen({ db, source }: ScreenProps) {
         <Panel title="各数据表" state={status}>
           {(s) => <DataTable label="各数据表" rows={s.tables} columns={TABLE_COLUMNS} />}
         </Panel>
+        <DataQuality db={db} extra={extra} navigate={navigate} />
         <Panel title="本次载入的文件" state={{ status: 'ready', data: source.imported.files }} wide>
           {(files) => <DataTable label="载入文件" rows={files} columns={FILE_COLUMNS} />}
         </Panel>

@@ -1,0 +1,30 @@
+/**
+ * The data's version in this page: bumped by every committed import, so the screens are rebuilt
+ * and their figures read the new tables instead of results kept for the same params. It also
+ * keeps the report of the import that bumped it, for the data page.
+ */
+import { useSyncExternalStore } from 'react';
+import type { ImportReport } from '../ingest';
+
+interface DataVersion {
+  version: number;
+  imported?: ImportReport;
+}
+
+let current: DataVersion = { version: 0 };
+const listeners = new Set<() => void>();
+
+export function bumpDataVersion(imported?: ImportReport) {
+  current = { version: current.version + 1, imported };
+  listeners.forEach((l) => l());
+}
+
+export function useDataVersion(): DataVersion {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * The import desk: drop or pick many exports at once, see for each file what it was recognised as,
+ * its encoding, how each header was mapped and which rows would be rejected — all before anything
+ * is written — change what detection got wrong, then 确认导入 commits every file in one transaction.
+ * The desk carries `data-import-status` = idle / checking / ready / running / done / failed.
+ */
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { Db } from '../../db';
+import { useDataVersion } from '../../app/dataVersion';
+import { TABLES, type TableName } from '../../domain/schema';
+import { prepareImport, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
+import type { SourceFile } from '../../ingest';
+import { formatCount } from '../../format/numbers';
+import { FileCard } from './FileCard';
+import './importDesk.css';
+
+export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
+export type Overrides = NonNullable<ImportOptions['overrides']>;
+
+interface Props {
+  db: Db;
+  /** Called after a successful commit (persist, refresh the screens). */
+  onCommitted: (report: ImportReport) => Promise<void> | void;
+}
+
+export function ImportDesk({ db, onCommitted }: Props) {
+  const [files, setFiles] = useState<SourceFile[]>([]);
+  const [overrides, setOverrides] = useState<Overrides>({});
+  const [prepared, setPrepared] = useState<PreparedImport>();
+  // The screens are rebuilt after a commit: the import that did it is kept with the data version.
+  const lastImport = useDataVersion().imported;
+  const [status, setStatus] = useState<DeskStatus>(lastImport ? 'done' : 'idle');
+  const [message, setMessage] = useState<string>();
+  const [done, setDone] = useState<ImportReport | undefined>(lastImport);
+  const current = useRef<PreparedImport>(undefined);
+
+  const request = useRef(0);
+
+  /** Checks the files again with the user's choices; the previous check is discarded. */
+  async function check(nextFiles: SourceFile[], nextOverrides: Overrides) {
+    setFiles(nextFiles);
+    setOverrides(nextOverrides);
+    const mine = ++request.current;
+    await current.current?.discard();
+    current.current = undefined;
+    setPrepared(undefined);
+    setMessage(undefined);
+    if (nextFiles.length === 0) return setStatus('idle');
+    setStatus('checking');
+    try {
+      const next = await prepareImport(db, nextFiles, { overrides: nextOverrides });
+      if (mine !== request.current) return void next.discard();
+      current.current = next;
+      setPrepared(next);
+      setStatus('ready');
+    } catch (error) {
+      if (mine === request.current) fail(String(error));
+    }
+  }
+
+  useEffect(() => () => void current.current?.discard(), []);
+
+  function fail(text: string) {
+    setStatus('failed');
+    setMessage(text);
+  }
+
+  async function add(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const read = await Promise.all(
+      [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    setDone(undefined);
+    // A file of the same name replaces the one picked before.
+    await check([...files.filter((b) => !read.some((r) => r.name === b.name)), ...read], overrides);
+  }
+
+  async function commit() {
+    if (!prepared) return;
+    setStatus('running');
+    try {
+      const report = await prepared.commit();
+      current.current = undefined;
+      setDone(report);
+      setFiles([]);
+      setPrepared(undefined);
+      setOverrides({});
+      setStatus('done');
+      await onCommitted(report);
+    } catch (error) {
+      fail(String(error instanceof Error ? error.message : error));
+    }
+  }
+
+  const clear = () => void check([], {});
+
+  const change = (file: string, patch: { table?: TableName; encoding?: Encoding; columns?: Record<string, string> }) =>
+    void check(files, { ...overrides, [file]: { ...overrides[file], ...patch } });
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void add(e.dataTransfer.files);
+  };
+  const ready = status === 'ready' && prepared !== undefined && prepared.refused.length === 0;
+  return (
+    <div className="import-desk" data-import-status={status}>
+      <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <p>把导出文件拖到这里（可一次多个，CSV 或 Excel），或</p>
+        <input
+          type="file"
+          multiple
+          accept=".csv,.txt,.xlsx"
+          aria-label="选择导出文件"
+          onChange={(e) => {
+            void add(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {status === 'checking' && <p className="state">正在读取与校验 {files.length} 个文件…</p>}
+      {message && <p className="state error">{message}</p>}
+      {prepared && status !== 'checking' && (
+        <>
+          {prepared.refused.map((r) => (
+            <p key={r.file} className="state error refused">
+              {r.message}
+            </p>
+          ))}
+          {prepared.files.map((report) => (
+            <FileCard
+              key={report.file}
+              report={report}
+              choice={overrides[report.file] ?? {}}
+              onChange={(patch) => change(report.file, patch)}
+            />
+          ))}
+          <div className="desk-actions">
+            <button type="button" className="primary" disabled={!ready} onClick={() => void commit()}>
+              确认导入
+            </button>
+            <button type="button" onClick={clear}>
+              放弃
+            </button>
+            <span className="note">
+              {prepared.refused.length
+                ? '有文件被拒绝：修正或移除后才能导入（已载入的数据不受影响）。'
+                : `将接受 ${formatCount(prepared.files.reduce((n, f) => n + f.accepted, 0))} 行，拒绝 ${formatCount(
+                    prepared.files.reduce((n, f) => n + f.rejected.length, 0),
+                  )} 行。`}
+            </span>
+          </div>
+        </>
+      )}
+      {status === 'running' && <p className="state">正在写入…</p>}
+      {done && status === 'done' && (
+        <p className="state done">
+          导入完成：
+          {done.committed
+            .map((c) => `${TABLES.find((t) => t.name === c.table)?.label ?? c.table} 新增 ${formatCount(c.added)} 行、替换 ${formatCount(c.replaced)} 行`)
+            .join('；')}
+        </p>
+      )}
+    </div>
+  );
+}

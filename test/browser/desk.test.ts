@@ -1,0 +1,120 @@
+/**
+ * The import desk on the built app: the hand-written fixture set dropped in through the file input
+ * is checked before anything is written, committed with 确认导入, and the figures then equal the
+ * report of the same two imports (sample, then fixture) run by the engine in Node. Refused files
+ * block the commit and leave the data as it was; re-importing the same tax months changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildReport, type Report } from '../../src/domain/report';
+import { importFiles } from '../../src/ingest';
+import { loadFolder } from '../../scripts/lib/loadFolder';
+import { FIGURES_FIXTURE, fixtureFiles } from '../figuresFixture';
+import { launchChromium } from './chromium';
+import { settled, watch, type Watch } from './page';
+
+const YEAR = 2023;
+let browser: Browser;
+let page: Page;
+let watched: Watch;
+let expected: Report;
+
+beforeAll(async () => {
+  const { db } = await loadFolder('data');
+  await importFiles(db, fixtureFiles());
+  expected = await buildReport(db, { year: YEAR });
+  await db.close();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  watched = watch(page, inject('baseUrl'));
+  await page.goto(`${inject('baseUrl')}#/data?year=${YEAR}`);
+  await settled(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const kpi = async (name: string) => Number(await page.getAttribute(`[data-kpi="${name}"]`, 'data-value'));
+const fixture = (...names: string[]) => names.map((n) => path.join(FIGURES_FIXTURE, n));
+
+async function overview() {
+  await page.click('nav a:text-is("总览")');
+  await settled(page);
+  return {
+    newHq: await kpi('newHqAnnual'),
+    hqTax: await kpi('hqTax'),
+    buildings: await kpi('billionBuildings'),
+  };
+}
+
+async function backToData() {
+  await page.click('nav a:text-is("数据")');
+  await settled(page);
+}
+
+describe('the import desk', () => {
+  it('refuses broken files before writing anything, and keeps the data as it was', async () => {
+    const before = await overview();
+    await backToData();
+    await page.setInputFiles('input[type=file]', [
+      path.join('test/fixtures/importer', 'tax-unterminated-quote.csv'),
+      path.join('test/fixtures/importer', 'no-header.csv'),
+    ]);
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    const refusals = await page.locator('.refused').allInnerTexts();
+    expect(refusals.join('\n')).toContain('tax-unterminated-quote.csv');
+    expect(refusals.join('\n')).toContain('no-header.csv');
+    expect(await page.isDisabled('button:text-is("确认导入")')).toBe(true);
+    await page.click('button:text-is("放弃")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
+    );
+    expect(await overview()).toEqual(before);
+    await backToData();
+  });
+
+  it('shows each file before the commit and commits the fixture set with 确认导入', async () => {
+    const names = fs.readdirSync(FIGURES_FIXTURE).sort();
+    await page.setInputFiles('input[type=file]', fixture(...names));
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    expect(await page.locator('.file-card').count()).toBe(names.length);
+    expect(await page.locator('.refused').count()).toBe(0);
+    await expect(
+      page.locator('.file-card[data-file="税收明细.csv"] select[name="table"]').inputValue(),
+    ).resolves.toBe('tax');
+    await page.click('button:text-is("确认导入")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
+    );
+    await expect(page.locator('.topbar .source').textContent()).resolves.toBe('已导入数据');
+    expect(await overview()).toEqual({
+      newHq: expected.newHq.city.actual,
+      hqTax: expect.closeTo(expected.hqTax.tax, 2) as unknown as number,
+      buildings: expected.billionBuildings.length,
+    });
+  });
+
+  it('changes nothing when the same tax months are imported again', async () => {
+    const before = await overview();
+    await backToData();
+    await page.setInputFiles('input[type=file]', fixture('税收明细.csv'));
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    await page.click('button:text-is("确认导入")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
+    );
+    await expect(page.locator('.state.done').textContent()).resolves.toMatch(/替换 \d+ 行/);
+    expect(await overview()).toEqual(before);
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+});
