@@ -4,6 +4,7 @@
  * present in the file, so loading a month twice changes nothing and a corrected month replaces it.
  */
 import { ident, joinSql, raw, sql, type Db } from '../db';
+import { TABLES } from '../domain/schema';
 import type { Checked } from './check';
 
 export interface CommitCounts {
@@ -12,10 +13,19 @@ export interface CommitCounts {
   replaced: number;
 }
 
-export async function commitChecked(db: Db, files: readonly { file: string; checked: Checked }[]) {
+/**
+ * `replaceAll` (a whole dataset exported by the app, imported elsewhere): every table is emptied
+ * first, in the same transaction, so the result is the dataset and nothing else.
+ */
+export async function commitChecked(
+  db: Db,
+  files: readonly { file: string; checked: Checked }[],
+  { replaceAll = false }: { replaceAll?: boolean } = {},
+) {
   const counts: CommitCounts[] = [];
   await db.run(raw('BEGIN TRANSACTION'));
   try {
+    if (replaceAll) for (const table of TABLES) await db.run(sql`DELETE FROM ${ident(table.name)}`);
     for (const { file, checked } of files) counts.push(await mergeOne(db, file, checked));
     await db.run(raw('COMMIT'));
   } catch (error) {

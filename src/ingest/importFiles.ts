@@ -41,6 +41,8 @@ export interface ImportOptions {
    * headers — where detection got it wrong or could not tell.
    */
   overrides?: Record<string, { table?: TableName; encoding?: Encoding; columns?: ManualMapping }>;
+  /** Empty every table before the commit: the files are a whole dataset (导出全部数据). */
+  replaceAll?: boolean;
 }
 
 /** Files read and checked, nothing committed yet. */
@@ -105,7 +107,7 @@ export async function prepareImport(
     async commit() {
       if (done) throw new Error('这批文件已提交或已放弃');
       if (refused.length) throw new ImportRefused(refused);
-      const committed = await commitChecked(db, checkedFiles);
+      const committed = await commitChecked(db, checkedFiles, { replaceAll: options.replaceAll });
       done = true;
       await dropTemps(db, temps);
       return { files: reports, committed };

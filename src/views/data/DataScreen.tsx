@@ -13,6 +13,8 @@ import { formatCount } from '../../format/numbers';
 import { bumpDataVersion } from '../../app/dataVersion';
 import { DataQuality } from './DataQuality';
 import { ImportDesk } from './ImportDesk';
+import { datasetZip } from '../../export/dataset';
+import { downloadBlob } from '../../export/download';
 
 type FileRow = ImportReport['files'][number];
 type Rejected = FileRow['rejected'][number];
@@ -56,7 +58,15 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
         <Panel title="导入数据" state={{ status: 'ready', data: null }} wide>
           {() => <ImportDesk db={db} onCommitted={(report) => bumpDataVersion(report)} />}
         </Panel>
-        <Panel title="当前数据" state={status}>
+        <Panel
+          title="当前数据"
+          state={status}
+          actions={
+            <button type="button" onClick={() => void exportDataset(db, status)}>
+              导出全部数据
+            </button>
+          }
+        >
           {(s) => (
             <dl className="facts" data-data-source={source.label}>
               <dt>正在显示</dt>
@@ -102,4 +112,11 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
       </div>
     </section>
   );
+}
+
+/** 导出全部数据: the dataset as one ZIP in the import format (src/export/dataset.ts). */
+async function exportDataset(db: ScreenProps['db'], status: { status: string; data?: { asOf: string | null } }) {
+  const asOf = status.status === 'ready' ? (status.data?.asOf ?? null) : null;
+  const zip = await datasetZip(db, asOf);
+  downloadBlob(`总部回归数据_${asOf ?? '无日期'}.zip`, new Blob([zip.slice()], { type: 'application/zip' }));
 }

@@ -12,6 +12,7 @@ import { prepareImport, type Encoding, type ImportOptions, type ImportReport, ty
 import type { SourceFile } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 import { FileCard } from './FileCard';
+import { readDatasetZip, type DatasetManifest } from '../../export/dataset';
 import './importDesk.css';
 
 export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
@@ -25,6 +26,8 @@ interface Props {
 
 export function ImportDesk({ db, onCommitted }: Props) {
   const [files, setFiles] = useState<SourceFile[]>([]);
+  /** A whole-dataset ZIP (导出全部数据) replaces all data on commit. */
+  const [dataset, setDataset] = useState<DatasetManifest>();
   const [overrides, setOverrides] = useState<Overrides>({});
   const [prepared, setPrepared] = useState<PreparedImport>();
   // The screens are rebuilt after a commit: the import that did it is kept with the data version.
@@ -37,8 +40,9 @@ export function ImportDesk({ db, onCommitted }: Props) {
   const request = useRef(0);
 
   /** Checks the files again with the user's choices; the previous check is discarded. */
-  async function check(nextFiles: SourceFile[], nextOverrides: Overrides) {
+  async function check(nextFiles: SourceFile[], nextOverrides: Overrides, nextDataset?: DatasetManifest) {
     setFiles(nextFiles);
+    setDataset(nextDataset);
     setOverrides(nextOverrides);
     const mine = ++request.current;
     await current.current?.discard();
@@ -48,7 +52,10 @@ export function ImportDesk({ db, onCommitted }: Props) {
     if (nextFiles.length === 0) return setStatus('idle');
     setStatus('checking');
     try {
-      const next = await prepareImport(db, nextFiles, { overrides: nextOverrides });
+      const next = await prepareImport(db, nextFiles, {
+        overrides: nextOverrides,
+        replaceAll: nextDataset !== undefined,
+      });
       if (mine !== request.current) return void next.discard();
       current.current = next;
       setPrepared(next);
@@ -71,8 +78,14 @@ export function ImportDesk({ db, onCommitted }: Props) {
       [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
     setDone(undefined);
+    const zip = read.find((f) => /\.zip$/i.test(f.name));
+    if (zip) {
+      const pack = readDatasetZip(zip.bytes);
+      if (!pack) return fail(`「${zip.name}」不是本系统“导出全部数据”生成的数据包`);
+      return check(pack.files, {}, pack.manifest);
+    }
     // A file of the same name replaces the one picked before.
-    await check([...files.filter((b) => !read.some((r) => r.name === b.name)), ...read], overrides);
+    await check([...files.filter((b) => !read.some((r) => r.name === b.name)), ...read], overrides, dataset);
   }
 
   async function commit() {
@@ -95,7 +108,7 @@ export function ImportDesk({ db, onCommitted }: Props) {
   const clear = () => void check([], {});
 
   const change = (file: string, patch: { table?: TableName; encoding?: Encoding; columns?: Record<string, string> }) =>
-    void check(files, { ...overrides, [file]: { ...overrides[file], ...patch } });
+    void check(files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -105,11 +118,11 @@ export function ImportDesk({ db, onCommitted }: Props) {
   return (
     <div className="import-desk" data-import-status={status}>
       <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-        <p>把导出文件拖到这里（可一次多个，CSV 或 Excel），或</p>
+        <p>把导出文件拖到这里（可一次多个，CSV 或 Excel；或“导出全部数据”得到的 ZIP 数据包），或</p>
         <input
           type="file"
           multiple
-          accept=".csv,.txt,.xlsx"
+          accept=".csv,.txt,.xlsx,.zip"
           aria-label="选择导出文件"
           onChange={(e) => {
             void add(e.target.files);
@@ -121,6 +134,12 @@ export function ImportDesk({ db, onCommitted }: Props) {
       {message && <p className="state error">{message}</p>}
       {prepared && status !== 'checking' && (
         <>
+          {dataset && (
+            <p className="state error dataset-note">
+              数据包导出于 {dataset.exportedAt.slice(0, 10)}，数据截至 {dataset.asOf ?? '—'}：确认导入将
+              <b>替换当前全部数据</b>。
+            </p>
+          )}
           {prepared.refused.map((r) => (
             <p key={r.file} className="state error refused">
               {r.message}

@@ -1,0 +1,66 @@
+/**
+ * 导出全部数据: one ZIP of CSV files in the import format (UTF-8 with BOM, canonical headers) plus
+ * a manifest. Imported into another browser's desk it replaces that browser's data with this one.
+ * Text is written as it is (no formula guard): this file is for the importer, not for a spreadsheet.
+ */
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import type { Db } from '../db';
+import { datasetTables } from '../domain/dataset';
+import type { SourceFile } from '../ingest';
+import { plainNumber } from './table';
+
+export const DATASET_MANIFEST = 'manifest.json';
+
+export interface DatasetManifest {
+  app: '温州市总部回归监测';
+  format: 1;
+  exportedAt: string;
+  asOf: string | null;
+  tables: Record<string, number>;
+}
+
+export async function datasetZip(db: Db, asOf: string | null): Promise<Uint8Array> {
+  const tables = await datasetTables(db);
+  const manifest: DatasetManifest = {
+    app: '温州市总部回归监测',
+    format: 1,
+    exportedAt: new Date().toISOString(),
+    asOf,
+    tables: Object.fromEntries(tables.map((t) => [t.table, t.rows.length])),
+  };
+  const files: Record<string, Uint8Array> = {
+    [DATASET_MANIFEST]: strToU8(JSON.stringify(manifest, null, 2)),
+  };
+  for (const t of tables) files[`${t.label}.csv`] = strToU8(`\uFEFF${csv([t.headers, ...t.rows])}`);
+  return zipSync(files, { level: 6 });
+}
+
+/** A dataset ZIP → its CSV files and manifest; undefined when the bytes are no dataset of ours. */
+export function readDatasetZip(
+  bytes: Uint8Array,
+): { manifest: DatasetManifest; files: SourceFile[] } | undefined {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    return undefined;
+  }
+  const manifestBytes = entries[DATASET_MANIFEST];
+  if (!manifestBytes) return undefined;
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as DatasetManifest;
+  if (manifest.app !== '温州市总部回归监测') return undefined;
+  const files = Object.entries(entries)
+    .filter(([name]) => name.endsWith('.csv'))
+    .map(([name, data]) => ({ name, bytes: data }));
+  return { manifest, files };
+}
+
+function csv(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function cell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return plainNumber(value);
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
