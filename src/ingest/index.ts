@@ -11,3 +11,12 @@ export type { ManualMapping } from './headers';
 export { FileRefused, ImportRefused } from './refusal';
 export type { RowError } from './check';
 export type { SourceFile } from './source';
+export {
+  clearHistory,
+  commitWithHistory,
+  fileChecksum,
+  importHistory,
+  rollbackTo,
+  undoLast,
+  type HistoryEntry,
+} from './history';

@@ -20,6 +20,7 @@ let browser: Browser;
 let page: Page;
 let watched: Watch;
 let expected: Report;
+let sampleFigures: Awaited<ReturnType<typeof overview>>;
 
 beforeAll(async () => {
   const { db } = await loadFolder('data');
@@ -60,6 +61,7 @@ async function backToData() {
 describe('the import desk', () => {
   it('refuses broken files before writing anything, and keeps the data as it was', async () => {
     const before = await overview();
+    sampleFigures = before;
     await backToData();
     await page.setInputFiles('input[type=file]', [
       path.join('test/fixtures/importer', 'tax-unterminated-quote.csv'),
@@ -116,6 +118,32 @@ describe('the import desk', () => {
     );
     await expect(page.locator('.state.done').textContent()).resolves.toMatch(/替换 \d+ 行/);
     expect(await overview()).toEqual(before);
+  });
+
+  it('undoes the last import and rolls back to the state before the first', async () => {
+    page.on('dialog', (d) => void d.accept());
+    const afterImports = await overview();
+    await backToData();
+    expect(Number(await page.getAttribute('[data-history]', 'data-history'))).toBe(2);
+    await page.click('button:text-is("撤销此次导入")');
+    await page.waitForFunction(
+      () => document.querySelector('[data-history]')?.getAttribute('data-history') === '1',
+    );
+    // The second import changed nothing, so undoing it changes nothing either.
+    expect(await overview()).toEqual(afterImports);
+    await backToData();
+    await page.setInputFiles('input[type=file]', fixture('税收明细.csv'));
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    await page.click('button:text-is("确认导入")');
+    await page.waitForFunction(
+      () => document.querySelector('[data-history]')?.getAttribute('data-history') === '2',
+    );
+    await page.click('button:text-is("回滚到此次之前")');
+    await page.waitForSelector('[data-panel="导入记录"][data-panel-status="empty"]');
+    expect(await overview()).toEqual(sampleFigures);
+    await backToData();
   });
 
   it('exports the whole dataset, which a fresh browser profile imports with the same figures', async () => {

@@ -13,6 +13,8 @@ import { formatCount } from '../../format/numbers';
 import { bumpDataVersion } from '../../app/dataVersion';
 import { DataQuality } from './DataQuality';
 import { ImportDesk } from './ImportDesk';
+import { ImportHistory } from './ImportHistory';
+import { useDataVersion } from '../../app/dataVersion';
 import { datasetZip } from '../../export/dataset';
 import { downloadBlob } from '../../export/download';
 
@@ -50,6 +52,7 @@ const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label 
 
 export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
   const status = useFigure(db, dataStatus, {});
+  const { version } = useDataVersion();
   const rejected = source.imported.files.flatMap((f) => f.rejected);
   return (
     <section className="screen">
@@ -87,6 +90,7 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
         <Panel title="各数据表" state={status}>
           {(s) => <DataTable label="各数据表" rows={s.tables} columns={TABLE_COLUMNS} />}
         </Panel>
+        <ImportHistory db={db} version={version} />
         <DataQuality db={db} extra={extra} navigate={navigate} />
         <Panel title="本次载入的文件" state={{ status: 'ready', data: source.imported.files }} wide>
           {(files) => <DataTable label="载入文件" rows={files} columns={FILE_COLUMNS} />}

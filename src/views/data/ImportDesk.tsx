@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Db } from '../../db';
 import { useDataVersion } from '../../app/dataVersion';
 import { TABLES, type TableName } from '../../domain/schema';
-import { prepareImport, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
+import { commitWithHistory, fileChecksum, prepareImport, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
 import type { SourceFile } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 import { FileCard } from './FileCard';
@@ -38,6 +38,8 @@ export function ImportDesk({ db, onCommitted }: Props) {
   const current = useRef<PreparedImport>(undefined);
 
   const request = useRef(0);
+  /** File name → SHA-256, taken when a file is added (the engine takes its bytes over on import). */
+  const checksums = useRef<Record<string, string>>({});
 
   /** Checks the files again with the user's choices; the previous check is discarded. */
   async function check(nextFiles: SourceFile[], nextOverrides: Overrides, nextDataset?: DatasetManifest) {
@@ -78,10 +80,12 @@ export function ImportDesk({ db, onCommitted }: Props) {
       [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
     setDone(undefined);
+    for (const f of read) checksums.current[f.name] = await fileChecksum(f);
     const zip = read.find((f) => /\.zip$/i.test(f.name));
     if (zip) {
       const pack = readDatasetZip(zip.bytes);
       if (!pack) return fail(`「${zip.name}」不是本系统“导出全部数据”生成的数据包`);
+      for (const f of pack.files) checksums.current[f.name] = await fileChecksum(f);
       return check(pack.files, {}, pack.manifest);
     }
     // A file of the same name replaces the one picked before.
@@ -92,7 +96,7 @@ export function ImportDesk({ db, onCommitted }: Props) {
     if (!prepared) return;
     setStatus('running');
     try {
-      const report = await prepared.commit();
+      const { report } = await commitWithHistory(db, prepared, checksums.current);
       current.current = undefined;
       setDone(report);
       setFiles([]);

@@ -1,0 +1,139 @@
+/**
+ * Import history and rollback. Before each commit the tables are copied into the `history` schema
+ * (the state the import started from); after it, the commit is recorded with its files (and their
+ * SHA-256 checksums) and counts. Undo restores the state before the last import; rollback restores
+ * the state before any recorded import and forgets that import and every later one. The history
+ * lives in the database itself, so it is kept wherever the data is kept.
+ */
+import { ident, raw, sql, type Db } from '../db';
+import { TABLES } from '../domain/schema';
+import type { ImportReport, PreparedImport } from './importFiles';
+import type { SourceFile } from './source';
+
+export interface HistoryEntry {
+  id: number;
+  /** ISO time of the commit. */
+  at: string;
+  files: { name: string; sha256: string; table: string; rows: number; rejected: number }[];
+  committed: ImportReport['committed'];
+}
+
+const SCHEMA = 'history';
+/** Older states are dropped beyond this many, so memory stays bounded on large data. */
+export const KEPT_STATES = 10;
+
+async function ensureHistory(db: Db) {
+  await db.run(sql`CREATE SCHEMA IF NOT EXISTS ${ident(SCHEMA)}`);
+  await db.run(
+    sql`CREATE TABLE IF NOT EXISTS ${ident(SCHEMA)}.imports (id INTEGER PRIMARY KEY, committed_at VARCHAR, entry VARCHAR)`,
+  );
+}
+
+const stateTable = (id: number, table: string) => sql`${ident(SCHEMA)}.${ident(`before_${id}_${table}`)}`;
+
+/**
+ * Commits a prepared import, keeping the state before it and recording it. `checksums` (file name →
+ * SHA-256, see `fileChecksum`) are taken before the import: the engine takes the files' bytes over.
+ */
+export async function commitWithHistory(
+  db: Db,
+  prepared: PreparedImport,
+  checksums: Readonly<Record<string, string>>,
+): Promise<{ report: ImportReport; entry: HistoryEntry }> {
+  await ensureHistory(db);
+  const [{ next }] = (await db.query<{ next: number }>(
+    sql`SELECT coalesce(max(id), 0) + 1 AS next FROM ${ident(SCHEMA)}.imports`,
+  )) as [{ next: number }];
+  for (const t of TABLES)
+    await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(next, t.name)} AS FROM ${ident(t.name)}`);
+  let report: ImportReport;
+  try {
+    report = await prepared.commit();
+  } catch (error) {
+    await dropState(db, next);
+    throw error;
+  }
+  const entry: HistoryEntry = {
+    id: next,
+    at: new Date().toISOString(),
+    files: report.files.map((f) => ({
+      name: f.file,
+      sha256: checksums[f.file] ?? '',
+      table: f.table,
+      rows: f.rowsRead,
+      rejected: f.rejected.length,
+    })),
+    committed: report.committed,
+  };
+  await db.run(
+    sql`INSERT INTO ${ident(SCHEMA)}.imports VALUES (${next}, ${entry.at}, ${JSON.stringify(entry)})`,
+  );
+  await forgetOldStates(db, next);
+  return { report, entry };
+}
+
+/** Newest first. */
+export async function importHistory(db: Db): Promise<(HistoryEntry & { restorable: boolean })[]> {
+  await ensureHistory(db);
+  const rows = await db.query<{ entry: string }>(
+    sql`SELECT entry FROM ${ident(SCHEMA)}.imports ORDER BY id DESC`,
+  );
+  const kept = new Set(await keptStates(db));
+  return rows.map((r) => {
+    const entry = JSON.parse(r.entry) as HistoryEntry;
+    return { ...entry, restorable: kept.has(entry.id) };
+  });
+}
+
+/** Restores the tables as they were before import `id`, and forgets it and every later import. */
+export async function rollbackTo(db: Db, id: number): Promise<void> {
+  if (!(await keptStates(db)).includes(id)) throw new Error(`第 ${id} 次导入之前的状态已不再保留，无法回滚`);
+  await db.run(raw('BEGIN TRANSACTION'));
+  try {
+    for (const t of TABLES) {
+      await db.run(sql`DELETE FROM ${ident(t.name)}`);
+      await db.run(sql`INSERT INTO ${ident(t.name)} SELECT * FROM ${stateTable(id, t.name)}`);
+    }
+    await db.run(sql`DELETE FROM ${ident(SCHEMA)}.imports WHERE id >= ${id}`);
+    await db.run(raw('COMMIT'));
+  } catch (error) {
+    await db.run(raw('ROLLBACK'));
+    throw error;
+  }
+  for (const state of await keptStates(db)) if (state >= id) await dropState(db, state);
+}
+
+/** Undoes the newest import. */
+export async function undoLast(db: Db): Promise<void> {
+  const [last] = await importHistory(db);
+  if (!last) throw new Error('没有可撤销的导入');
+  await rollbackTo(db, last.id);
+}
+
+/** Forgets every recorded import and kept state (after a reset to the sample data). */
+export async function clearHistory(db: Db): Promise<void> {
+  await ensureHistory(db);
+  for (const state of await keptStates(db)) await dropState(db, state);
+  await db.run(sql`DELETE FROM ${ident(SCHEMA)}.imports`);
+}
+
+async function keptStates(db: Db): Promise<number[]> {
+  const rows = await db.query<{ name: string }>(
+    sql`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = ${SCHEMA} AND table_name LIKE 'before_%'`,
+  );
+  return [...new Set(rows.map((r) => Number(r.name.split('_')[1])))].sort((a, b) => a - b);
+}
+
+async function forgetOldStates(db: Db, newest: number) {
+  for (const state of await keptStates(db)) if (state <= newest - KEPT_STATES) await dropState(db, state);
+}
+
+async function dropState(db: Db, id: number) {
+  for (const t of TABLES) await db.run(sql`DROP TABLE IF EXISTS ${stateTable(id, t.name)}`);
+}
+
+/** A file's SHA-256 in hex, for the history (take it before the file is imported). */
+export async function fileChecksum(file: SourceFile): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', file.bytes.slice());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

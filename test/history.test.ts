@@ -1,0 +1,85 @@
+/**
+ * Import history on the real engine: each commit is recorded with its files' checksums and counts;
+ * undo and rollback give back exactly the figures of the state they return to.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db';
+import { buildReport } from '../src/domain/report';
+import {
+  commitWithHistory,
+  fileChecksum,
+  importHistory,
+  prepareImport,
+  rollbackTo,
+  undoLast,
+} from '../src/ingest';
+import { C, openFiguresFixture } from './figuresFixture';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const RENAME = {
+  name: '企业更名.csv',
+  bytes: utf8(`统一社会信用代码,企业名称,属地\n${C.A},甲总部（更名）,鹿城区\n`),
+};
+const MORE_TAX = {
+  name: '税收补录.csv',
+  bytes: utf8(
+    `统一社会信用代码,所属期,税种,税额（元）\n${C.A},2023-02,增值税,9000000\n${C.B},2023-03,增值税,1\n`,
+  ),
+};
+
+let db: Db;
+const report = () => buildReport(db, { year: 2023, asOf: '2023-12-31' });
+const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
+  const checksums = Object.fromEntries(
+    await Promise.all(files.map(async (f) => [f.name, await fileChecksum(f)])),
+  );
+  return commitWithHistory(db, await prepareImport(db, files), checksums);
+};
+
+beforeAll(async () => {
+  db = (await openFiguresFixture()).db;
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('import history', () => {
+  it('records each commit with checksums and counts, newest first', async () => {
+    const original = await report();
+    await commit(RENAME);
+    const afterRename = await report();
+    await commit(MORE_TAX);
+    const history = await importHistory(db);
+    expect(history.map((h) => h.id)).toEqual([2, 1]);
+    expect(history[0]!.files).toEqual([
+      {
+        name: '税收补录.csv',
+        sha256: createHash('sha256').update(MORE_TAX.bytes).digest('hex'),
+        table: 'tax',
+        rows: 2,
+        rejected: 0,
+      },
+    ]);
+    // B's 2023-03 month is replaced by the one row of the file.
+    expect(history[0]!.committed).toEqual([{ table: 'tax', added: 2, replaced: 1 }]);
+    expect(history.every((h) => h.restorable)).toBe(true);
+    expect(await report()).not.toEqual(afterRename);
+
+    await undoLast(db);
+    expect(await report()).toEqual(afterRename);
+    expect((await importHistory(db)).map((h) => h.id)).toEqual([1]);
+
+    await commit(MORE_TAX);
+    await rollbackTo(db, 1);
+    expect(await report()).toEqual(original);
+    expect(await importHistory(db)).toEqual([]);
+    await expect(undoLast(db)).rejects.toThrow('没有可撤销的导入');
+  });
+
+  it('keeps no state and no record when the commit is refused', async () => {
+    const broken = { name: '坏.csv', bytes: utf8('甲,乙\n1,2\n') };
+    await expect(commit(broken)).rejects.toThrow();
+    expect(await importHistory(db)).toEqual([]);
+  });
+});
