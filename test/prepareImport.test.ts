@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../src/db/node';
 import { raw, type Db } from '../src/db';
-import { ImportRefused, prepareImport } from '../src/ingest';
+import { ImportCancelled, ImportRefused, prepareImport, type ImportProgress } from '../src/ingest';
 import { C } from './figuresFixture';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -74,5 +74,33 @@ describe('prepareImport', () => {
     });
     expect(noName.refused[0]?.message).toContain('缺少必填列：企业名称');
     await noName.discard();
+  });
+
+  it('reports progress per file and stops, leaving nothing, when cancelled', async () => {
+    const seen: ImportProgress[] = [];
+    const files = [
+      { name: '企业.csv', bytes: utf8(ENTERPRISES) },
+      { name: '区域.csv', bytes: utf8(UNKNOWN_HEADER) },
+    ];
+    const total = files.reduce((n, f) => n + f.bytes.length, 0);
+    const done = await prepareImport(db, files, { onProgress: (p) => seen.push(p) });
+    await done.discard();
+    expect(seen.map((p) => [p.file, p.phase])).toEqual([
+      [0, '读取'],
+      [0, '暂存'],
+      [0, '校验'],
+      [0, '完成'],
+      [1, '读取'],
+    ]);
+    expect(seen.at(-1)!.bytesTotal).toBe(total);
+    expect(seen[3]!.rows).toBe(2);
+
+    let steps = 0;
+    const cancelled = prepareImport(db, [{ name: '企业.csv', bytes: utf8(ENTERPRISES) }], {
+      cancelled: () => ++steps > 2,
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await count('enterprises')).toBe(0);
+    expect(await temps()).toBe(0);
   });
 });

@@ -43,6 +43,31 @@ export interface ImportOptions {
   overrides?: Record<string, { table?: TableName; encoding?: Encoding; columns?: ManualMapping }>;
   /** Empty every table before the commit: the files are a whole dataset (导出全部数据). */
   replaceAll?: boolean;
+  /** Told as each file moves through reading, staging and checking (for a progress bar). */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Checked between steps: when it says so, the work stops and the staged rows are dropped. */
+  cancelled?: () => boolean;
+}
+
+export interface ImportProgress {
+  /** 0-based index of the file being worked on, of `files`. */
+  file: number;
+  files: number;
+  name: string;
+  phase: '读取' | '暂存' | '校验' | '完成';
+  /** Bytes of the files done so far, and of all files. */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Rows read of the current file, once known. */
+  rows?: number;
+}
+
+/** The user cancelled a long import; nothing was committed. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('导入已取消，数据未改变');
+    this.name = 'ImportCancelled';
+  }
 }
 
 /** Files read and checked, nothing committed yet. */
@@ -82,17 +107,38 @@ export async function prepareImport(
   const reports: FileReport[] = [];
   const temps: string[] = [];
   try {
-    for (const file of files) {
+    const bytesTotal = files.reduce((n, f) => n + f.bytes.length, 0);
+    let bytesDone = 0;
+    for (const [index, file] of files.entries()) {
       const id = `${++importCounter}`;
       temps.push(id);
+      const tell = (phase: ImportProgress['phase'], rows?: number) => {
+        if (options.cancelled?.()) throw new ImportCancelled();
+        options.onProgress?.({
+          file: index,
+          files: files.length,
+          name: file.name,
+          phase,
+          bytesDone,
+          bytesTotal,
+          rows,
+        });
+      };
+      const size = file.bytes.length;
       try {
+        tell('读取');
         const source = await readSource(file, options.overrides?.[file.name]);
+        tell('暂存');
         const staged = await stageSource(db, source, id);
+        tell('校验');
         const checked = await checkStaged(db, file.name, staged, source.mapping, id);
+        bytesDone += size;
+        tell('完成', checked.rowsRead);
         checkedFiles.push({ file: file.name, checked });
         reports.push(fileReport(file.name, source, checked));
       } catch (error) {
         if (!(error instanceof FileRefused)) throw error;
+        bytesDone += size;
         refused.push(error);
       }
     }

@@ -1,6 +1,8 @@
 export {
   importFiles,
   prepareImport,
+  ImportCancelled,
+  type ImportProgress,
   type ImportReport,
   type FileReport,
   type ImportOptions,

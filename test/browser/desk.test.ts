@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildReport, type Report } from '../../src/domain/report';
 import { importFiles } from '../../src/ingest';
 import { loadFolder } from '../../scripts/lib/loadFolder';
-import { FIGURES_FIXTURE, fixtureFiles } from '../figuresFixture';
+import { C, FIGURES_FIXTURE, fixtureFiles } from '../figuresFixture';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
 
@@ -79,6 +79,26 @@ describe('the import desk', () => {
       () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
     );
     expect(await overview()).toEqual(before);
+    await backToData();
+  });
+
+  it('shows progress on a long check and cancels it, leaving the data unchanged', async () => {
+    const codes = Object.values(C);
+    const lines = ['统一社会信用代码,所属期,税种,税额（元）'];
+    for (let i = 0; i < 400_000; i++)
+      lines.push(`${codes[i % codes.length]},20${10 + (i % 12)}-0${1 + (i % 9)},增值税,${i}`);
+    await page.setInputFiles('input[type=file]', {
+      name: '大文件.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.waitForSelector('.desk-progress progress');
+    await page.click('.desk-progress button:text-is("取消")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
+    );
+    await expect(page.locator('.import-desk').textContent()).resolves.toContain('已取消，数据未改变');
+    expect(await overview()).toEqual(sampleFigures);
     await backToData();
   });
 

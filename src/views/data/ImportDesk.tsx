@@ -8,7 +8,12 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Db } from '../../db';
 import { useDataVersion } from '../../app/dataVersion';
 import { TABLES, type TableName } from '../../domain/schema';
-import { commitWithHistory, fileChecksum, prepareImport, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
+import {
+  commitWithHistory,
+  fileChecksum,
+  ImportCancelled,
+  prepareImport,
+  type ImportProgress, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
 import type { SourceFile } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 import { FileCard } from './FileCard';
@@ -34,6 +39,7 @@ export function ImportDesk({ db, onCommitted }: Props) {
   const lastImport = useDataVersion().imported;
   const [status, setStatus] = useState<DeskStatus>(lastImport ? 'done' : 'idle');
   const [message, setMessage] = useState<string>();
+  const [progress, setProgress] = useState<ImportProgress>();
   const [done, setDone] = useState<ImportReport | undefined>(lastImport);
   const current = useRef<PreparedImport>(undefined);
 
@@ -57,14 +63,29 @@ export function ImportDesk({ db, onCommitted }: Props) {
       const next = await prepareImport(db, nextFiles, {
         overrides: nextOverrides,
         replaceAll: nextDataset !== undefined,
+        onProgress: setProgress,
+        // A newer check, 取消 or 放弃 makes this one stale: it stops at its next step.
+        cancelled: () => mine !== request.current,
       });
       if (mine !== request.current) return void next.discard();
       current.current = next;
       setPrepared(next);
       setStatus('ready');
     } catch (error) {
+      if (error instanceof ImportCancelled) return;
       if (mine === request.current) fail(String(error));
+    } finally {
+      if (mine === request.current) setProgress(undefined);
     }
+  }
+
+  function cancel() {
+    request.current += 1;
+    setProgress(undefined);
+    setFiles([]);
+    setOverrides({});
+    setStatus('idle');
+    setMessage('已取消，数据未改变。');
   }
 
   useEffect(() => () => void current.current?.discard(), []);
@@ -134,7 +155,20 @@ export function ImportDesk({ db, onCommitted }: Props) {
           }}
         />
       </div>
-      {status === 'checking' && <p className="state">正在读取与校验 {files.length} 个文件…</p>}
+      {status === 'checking' && (
+        <div className="desk-progress" role="status">
+          <progress value={progress?.bytesDone ?? 0} max={progress?.bytesTotal ?? 1} />
+          <span>
+            {progress
+              ? `第 ${progress.file + 1}/${progress.files} 个文件「${progress.name}」${progress.phase}` +
+                `${progress.rows === undefined ? '' : `（${formatCount(progress.rows)} 行）`} · 已完成 ${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}`
+              : `正在读取与校验 ${files.length} 个文件…`}
+          </span>
+          <button type="button" onClick={cancel}>
+            取消
+          </button>
+        </div>
+      )}
       {message && <p className="state error">{message}</p>}
       {prepared && status !== 'checking' && (
         <>
@@ -185,4 +219,8 @@ export function ImportDesk({ db, onCommitted }: Props) {
       )}
     </div>
   );
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
