@@ -82,9 +82,7 @@ export function App() {
             </a>
           ))}
         </nav>
-        <span className="source">
-          {data.status === 'ready' ? (version.version > 0 ? '已导入数据' : data.source) : ''}
-        </span>
+        <span className="source">{data.status === 'ready' ? data.source : ''}</span>
         <ThemeToggle />
       </header>
       {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
@@ -94,14 +92,18 @@ export function App() {
           <Screen
             db={data.db}
             context={data.context}
-            source={{ label: data.source, imported: data.imported }}
+            source={{ label: data.source, imported: data.imported, problem: data.persistence.problem }}
           />
         ) : (
           // After an import: the screens rebuilt on the new tables, with the new as-of date and years.
           <ImportedScreen
             key={version.version}
             db={data.db}
-            source={{ label: '已导入数据', imported: version.imported ?? data.imported }}
+            source={{
+              label: data.source,
+              imported: version.imported ?? data.imported,
+              problem: version.warning ?? data.persistence.problem,
+            }}
           />
         ))}
     </div>

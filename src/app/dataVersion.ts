@@ -9,13 +9,19 @@ import type { ImportReport } from '../ingest';
 interface DataVersion {
   version: number;
   imported?: ImportReport;
+  /** A problem the change met that the user must know (the import is in the page but not saved). */
+  warning?: string;
 }
 
 let current: DataVersion = { version: 0 };
 const listeners = new Set<() => void>();
 
-export function bumpDataVersion(imported?: ImportReport) {
-  current = { version: current.version + 1, imported };
+export function bumpDataVersion(imported?: ImportReport, warning?: string) {
+  current = {
+    version: current.version + 1,
+    ...(imported ? { imported } : {}),
+    ...(warning ? { warning } : {}),
+  };
   listeners.forEach((l) => l());
 }
 

@@ -16,5 +16,10 @@ export interface ScreenProps {
   extra: Record<string, string>;
   navigate: Navigate;
   /** Which data is showing and what its import accepted and rejected. */
-  source: { label: string; imported: ImportReport };
+  source: {
+    label: string;
+    imported: ImportReport;
+    /** Why what is imported cannot be kept (another tab, storage full …), for the data page. */
+    problem?: string;
+  };
 }

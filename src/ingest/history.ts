@@ -1,9 +1,9 @@
 /**
- * Import history and rollback. Before each commit the tables are copied into the `history` schema
- * (the state the import started from); after it, the commit is recorded with its files (and their
- * SHA-256 checksums) and counts. Undo restores the state before the last import; rollback restores
- * the state before any recorded import and forgets that import and every later one. The history
- * lives in the database itself, so it is kept wherever the data is kept.
+ * Import history and rollback. Before each commit the tables are copied (`history_before_<id>_<table>`,
+ * the state the import started from); after it, the commit is recorded in `import_history` with its
+ * files (and their SHA-256 checksums) and counts. Undo restores the state before the last import;
+ * rollback restores the state before any recorded import and forgets that import and every later
+ * one. The history is ordinary tables of the database, so it is saved wherever the data is saved.
  */
 import { ident, raw, sql, type Db } from '../db';
 import { TABLES } from '../domain/schema';
@@ -18,18 +18,21 @@ export interface HistoryEntry {
   committed: ImportReport['committed'];
 }
 
-const SCHEMA = 'history';
-/** Older states are dropped beyond this many, so memory stays bounded on large data. */
-export const KEPT_STATES = 10;
+const LOG = 'import_history';
+const STATE_PREFIX = 'history_before_';
+/**
+ * States are kept for the newest imports only, and each holds only the tables its import changed,
+ * so memory and storage stay bounded on large data (a monthly tax import keeps one copy of tax).
+ */
+export const KEPT_STATES = 5;
 
 async function ensureHistory(db: Db) {
-  await db.run(sql`CREATE SCHEMA IF NOT EXISTS ${ident(SCHEMA)}`);
   await db.run(
-    sql`CREATE TABLE IF NOT EXISTS ${ident(SCHEMA)}.imports (id INTEGER PRIMARY KEY, committed_at VARCHAR, entry VARCHAR)`,
+    sql`CREATE TABLE IF NOT EXISTS ${ident(LOG)} (id INTEGER PRIMARY KEY, committed_at VARCHAR, entry VARCHAR)`,
   );
 }
 
-const stateTable = (id: number, table: string) => sql`${ident(SCHEMA)}.${ident(`before_${id}_${table}`)}`;
+const stateTable = (id: number, table: string) => ident(`${STATE_PREFIX}${id}_${table}`);
 
 /**
  * Commits a prepared import, keeping the state before it and recording it. `checksums` (file name →
@@ -42,7 +45,7 @@ export async function commitWithHistory(
 ): Promise<{ report: ImportReport; entry: HistoryEntry }> {
   await ensureHistory(db);
   const [{ next }] = (await db.query<{ next: number }>(
-    sql`SELECT coalesce(max(id), 0) + 1 AS next FROM ${ident(SCHEMA)}.imports`,
+    sql`SELECT coalesce(max(id), 0) + 1 AS next FROM ${ident(LOG)}`,
   )) as [{ next: number }];
   for (const t of TABLES)
     await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(next, t.name)} AS FROM ${ident(t.name)}`);
@@ -65,9 +68,7 @@ export async function commitWithHistory(
     })),
     committed: report.committed,
   };
-  await db.run(
-    sql`INSERT INTO ${ident(SCHEMA)}.imports VALUES (${next}, ${entry.at}, ${JSON.stringify(entry)})`,
-  );
+  await db.run(sql`INSERT INTO ${ident(LOG)} VALUES (${next}, ${entry.at}, ${JSON.stringify(entry)})`);
   await forgetOldStates(db, next);
   return { report, entry };
 }
@@ -75,32 +76,38 @@ export async function commitWithHistory(
 /** Newest first. */
 export async function importHistory(db: Db): Promise<(HistoryEntry & { restorable: boolean })[]> {
   await ensureHistory(db);
-  const rows = await db.query<{ entry: string }>(
-    sql`SELECT entry FROM ${ident(SCHEMA)}.imports ORDER BY id DESC`,
-  );
-  const kept = new Set(await keptStates(db));
+  const rows = await db.query<{ entry: string }>(sql`SELECT entry FROM ${ident(LOG)} ORDER BY id DESC`);
+  const kept = await keptStates(db);
   return rows.map((r) => {
     const entry = JSON.parse(r.entry) as HistoryEntry;
     return { ...entry, restorable: kept.has(entry.id) };
   });
 }
 
-/** Restores the tables as they were before import `id`, and forgets it and every later import. */
+/**
+ * Restores the tables as they were before import `id`, and forgets it and every later import. A
+ * table comes back from the state of the first import at or after `id` that changed it; a table
+ * none of them changed is as it was.
+ */
 export async function rollbackTo(db: Db, id: number): Promise<void> {
-  if (!(await keptStates(db)).includes(id)) throw new Error(`第 ${id} 次导入之前的状态已不再保留，无法回滚`);
+  const states = await keptStates(db);
+  if (!states.has(id)) throw new Error(`第 ${id} 次导入之前的状态已不再保留，无法回滚`);
+  const later = [...states.keys()].filter((s) => s >= id).sort((a, b) => a - b);
   await db.run(raw('BEGIN TRANSACTION'));
   try {
     for (const t of TABLES) {
+      const from = later.find((s) => states.get(s)!.has(t.name));
+      if (from === undefined) continue;
       await db.run(sql`DELETE FROM ${ident(t.name)}`);
-      await db.run(sql`INSERT INTO ${ident(t.name)} SELECT * FROM ${stateTable(id, t.name)}`);
+      await db.run(sql`INSERT INTO ${ident(t.name)} SELECT * FROM ${stateTable(from, t.name)}`);
     }
-    await db.run(sql`DELETE FROM ${ident(SCHEMA)}.imports WHERE id >= ${id}`);
+    await db.run(sql`DELETE FROM ${ident(LOG)} WHERE id >= ${id}`);
     await db.run(raw('COMMIT'));
   } catch (error) {
     await db.run(raw('ROLLBACK'));
     throw error;
   }
-  for (const state of await keptStates(db)) if (state >= id) await dropState(db, state);
+  for (const state of later) await dropState(db, state);
 }
 
 /** Undoes the newest import. */
@@ -113,19 +120,29 @@ export async function undoLast(db: Db): Promise<void> {
 /** Forgets every recorded import and kept state (after a reset to the sample data). */
 export async function clearHistory(db: Db): Promise<void> {
   await ensureHistory(db);
-  for (const state of await keptStates(db)) await dropState(db, state);
-  await db.run(sql`DELETE FROM ${ident(SCHEMA)}.imports`);
+  for (const state of (await keptStates(db)).keys()) await dropState(db, state);
+  await db.run(sql`DELETE FROM ${ident(LOG)}`);
 }
 
-async function keptStates(db: Db): Promise<number[]> {
+/** Kept states: import id → the tables its state holds. */
+async function keptStates(db: Db): Promise<Map<number, Set<string>>> {
   const rows = await db.query<{ name: string }>(
-    sql`SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = ${SCHEMA} AND table_name LIKE 'before_%'`,
+    sql`SELECT table_name AS name FROM duckdb_tables()
+        WHERE database_name = current_database() AND starts_with(table_name, ${STATE_PREFIX})`,
   );
-  return [...new Set(rows.map((r) => Number(r.name.split('_')[1])))].sort((a, b) => a - b);
+  const states = new Map<number, Set<string>>();
+  for (const { name } of rows) {
+    const [id, ...table] = name.slice(STATE_PREFIX.length).split('_');
+    const tables = states.get(Number(id)) ?? new Set<string>();
+    tables.add(table.join('_'));
+    states.set(Number(id), tables);
+  }
+  return states;
 }
 
 async function forgetOldStates(db: Db, newest: number) {
-  for (const state of await keptStates(db)) if (state <= newest - KEPT_STATES) await dropState(db, state);
+  for (const state of (await keptStates(db)).keys())
+    if (state <= newest - KEPT_STATES) await dropState(db, state);
 }
 
 async function dropState(db: Db, id: number) {

@@ -6,7 +6,7 @@
  */
 import { ident, raw, type Db } from '../db';
 import { createTables } from '../domain/ddl';
-import type { TableName } from '../domain/schema';
+import { TABLES, type TableName } from '../domain/schema';
 import { checkStaged, type Checked, type DroppedRow, type RowError } from './check';
 import { commitChecked, type CommitCounts } from './commit';
 import type { Encoding } from './decode';
@@ -74,6 +74,8 @@ export class ImportCancelled extends Error {
 export interface PreparedImport {
   files: FileReport[];
   refused: FileRefused[];
+  /** The tables the commit will change (all of them for a whole dataset). */
+  tables: TableName[];
   /** Commits every checked file in one transaction; refused when any file was refused. */
   commit(): Promise<ImportReport>;
   /** Drops the staged rows without committing; call it when the import is abandoned. */
@@ -150,6 +152,7 @@ export async function prepareImport(
   return {
     files: reports,
     refused,
+    tables: options.replaceAll ? TABLES.map((t) => t.name) : [...new Set(reports.map((r) => r.table))],
     async commit() {
       if (done) throw new Error('这批文件已提交或已放弃');
       if (refused.length) throw new ImportRefused(refused);

@@ -5,16 +5,18 @@
  */
 import { raw, type Db } from '../db';
 
+// TEMP: the macros live with the connection, not in a database, so they are found whichever database
+// is in use (the in-memory one, or the saved file once the data is kept on OPFS).
 const MACROS = [
   // Thousands separators, currency signs and spaces go; a bracketed number is negative.
-  `CREATE OR REPLACE MACRO hq_number_clean(t) AS CASE
+  `CREATE OR REPLACE TEMP MACRO hq_number_clean(t) AS CASE
      WHEN regexp_full_match(t, '-?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?') THEN CAST(t AS DOUBLE)
      WHEN regexp_full_match(t, '\\([0-9]*\\.?[0-9]+\\)') THEN -CAST(substr(t, 2, length(t) - 2) AS DOUBLE)
    END`,
-  `CREATE OR REPLACE MACRO hq_number_slow(s) AS hq_number_clean(regexp_replace(s, '[\\s,，¥￥]', '', 'g'))`,
+  `CREATE OR REPLACE TEMP MACRO hq_number_slow(s) AS hq_number_clean(regexp_replace(s, '[\\s,，¥￥]', '', 'g'))`,
   // Most cells are plain numbers: a cast handles them; the regular expressions only see the rest.
   // isfinite() keeps 'nan' and 'inf', which the cast accepts, out.
-  `CREATE OR REPLACE MACRO hq_number(s) AS CASE
+  `CREATE OR REPLACE TEMP MACRO hq_number(s) AS CASE
      WHEN isfinite(TRY_CAST(s AS DOUBLE)) THEN TRY_CAST(s AS DOUBLE) ELSE hq_number_slow(s) END`,
 ];
 

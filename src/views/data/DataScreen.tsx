@@ -10,9 +10,9 @@ import { dataStatus, type TableStatus } from '../../domain/figures/dataStatus';
 import { TABLES } from '../../domain/schema';
 import type { ImportReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
-import { bumpDataVersion } from '../../app/dataVersion';
 import { DataQuality } from './DataQuality';
 import { ImportDesk } from './ImportDesk';
+import { backToSample, dataChanged } from './dataChanges';
 import { ImportHistory } from './ImportHistory';
 import { useDataVersion } from '../../app/dataVersion';
 import { datasetZip } from '../../export/dataset';
@@ -59,21 +59,34 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
       <h2>数据</h2>
       <div className="grid">
         <Panel title="导入数据" state={{ status: 'ready', data: null }} wide>
-          {() => <ImportDesk db={db} onCommitted={(report) => bumpDataVersion(report)} />}
+          {() => <ImportDesk db={db} onCommitted={dataChanged} />}
         </Panel>
         <Panel
           title="当前数据"
           state={status}
           actions={
-            <button type="button" onClick={() => void exportDataset(db, status)}>
-              导出全部数据
-            </button>
+            <>
+              <button type="button" onClick={() => void exportDataset(db, status)}>
+                导出全部数据
+              </button>
+              <button type="button" onClick={() => void confirmReset()}>
+                恢复样例数据
+              </button>
+            </>
           }
         >
           {(s) => (
             <dl className="facts" data-data-source={source.label}>
               <dt>正在显示</dt>
               <dd>{source.label}</dd>
+              {source.problem && (
+                <>
+                  <dt>保存</dt>
+                  <dd className="warn" data-persist-problem>
+                    {source.problem}
+                  </dd>
+                </>
+              )}
               <dt>数据截至</dt>
               <dd>{s.asOf ?? '无税收数据'}</dd>
               <dt>已载入</dt>
@@ -123,4 +136,9 @@ async function exportDataset(db: ScreenProps['db'], status: { status: string; da
   const asOf = status.status === 'ready' ? (status.data?.asOf ?? null) : null;
   const zip = await datasetZip(db, asOf);
   downloadBlob(`总部回归数据_${asOf ?? '无日期'}.zip`, new Blob([zip.slice()], { type: 'application/zip' }));
+}
+
+async function confirmReset() {
+  if (!window.confirm('恢复样例数据？已导入的数据、导入记录和本机保存的数据都将删除（可先“导出全部数据”备份）。')) return;
+  await backToSample();
 }

@@ -119,12 +119,13 @@ export function ImportDesk({ db, onCommitted }: Props) {
     try {
       const { report } = await commitWithHistory(db, prepared, checksums.current);
       current.current = undefined;
+      // Saved and the screens rebuilt before the desk says done (the rebuilt desk shows the result).
+      await onCommitted(report);
       setDone(report);
       setFiles([]);
       setPrepared(undefined);
       setOverrides({});
       setStatus('done');
-      await onCommitted(report);
     } catch (error) {
       fail(String(error instanceof Error ? error.message : error));
     }

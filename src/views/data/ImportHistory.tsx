@@ -3,13 +3,13 @@
  * one, or roll back to the state before any earlier one. Both rebuild the screens on the result.
  */
 import { useState } from 'react';
-import { bumpDataVersion } from '../../app/dataVersion';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
 import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
 import { importHistory, rollbackTo, type HistoryEntry } from '../../ingest';
+import { dataChanged } from './dataChanges';
 
 const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
 
@@ -22,7 +22,7 @@ export function ImportHistory({ db, version }: { db: Db; version: number }) {
     if (!window.confirm(`${what}？`)) return;
     try {
       await rollbackTo(db, entry.id);
-      bumpDataVersion();
+      await dataChanged();
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }

@@ -1,0 +1,75 @@
+/**
+ * Builds the persistence test page (index.html + harness.ts) with Vite into a folder of its own, with
+ * the sample snapshot beside it, and serves it on 127.0.0.1 (a secure context, which OPFS needs).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { build } from 'vite';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export async function buildHarness(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: import.meta.dirname,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+    worker: { format: 'es' },
+  });
+  const snapshot = spawnSync(
+    'npx',
+    ['tsx', 'scripts/snapshot-sample.ts', 'data', path.join(outDir, 'sample')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (snapshot.status !== 0) throw new Error('snapshot-sample failed');
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+/** A static server of `dir`; missing files are 404 (no SPA fallback). */
+export async function serveDir(
+  dir: string,
+  port: number,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const file = path.join(dir, name.endsWith('/') ? `${name}index.html` : name);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The flags of test/browser/chromium.ts (which launches without a profile): a browser restart needs
+ * `launchPersistentContext` on a profile folder, so the list is repeated here.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
