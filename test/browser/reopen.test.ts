@@ -1,0 +1,92 @@
+/**
+ * What the desk imports is kept: after a reload and after a browser restart on the same profile the
+ * figures, the 已导入数据 label and the import history are unchanged; 恢复样例数据 brings the sample
+ * back for good.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FIGURES_FIXTURE } from '../figuresFixture';
+import { launchProfile } from './chromium';
+import { settled } from './page';
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-profile-'));
+let context: BrowserContext;
+let page: Page;
+let sample: Figures;
+let imported: Figures;
+
+type Figures = { newHq: number; hqTax: number; label: string | null };
+
+async function open(hash: string) {
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${inject('baseUrl')}#/${hash}`);
+  await settled(page);
+}
+
+async function figures(): Promise<Figures> {
+  await page.click('nav a:text-is("总览")');
+  await settled(page);
+  const kpi = async (name: string) => Number(await page.getAttribute(`[data-kpi="${name}"]`, 'data-value'));
+  return {
+    newHq: await kpi('newHqAnnual'),
+    hqTax: Math.round((await kpi('hqTax')) * 100) / 100,
+    label: await page.textContent('.topbar .source'),
+  };
+}
+
+beforeAll(async () => {
+  context = await launchProfile(profile);
+  await open('overview?year=2023');
+  sample = await figures();
+});
+
+afterAll(async () => {
+  await context?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+describe('imported data is kept', () => {
+  it('imports the fixture set through the desk', async () => {
+    expect(sample.label).toBe('样例数据');
+    await open('data?year=2023');
+    const files = fs.readdirSync(FIGURES_FIXTURE).map((n) => path.join(FIGURES_FIXTURE, n));
+    await page.setInputFiles('input[type=file]', files);
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    await page.click('button:text-is("确认导入")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
+    );
+    imported = await figures();
+    expect(imported.label).toBe('已导入数据');
+    expect(imported).not.toEqual(sample);
+  });
+
+  it('is unchanged after a reload', async () => {
+    await open('overview?year=2023');
+    expect(await figures()).toEqual(imported);
+  });
+
+  it('is unchanged after a browser restart, with its import history', async () => {
+    await context.close();
+    context = await launchProfile(profile);
+    await open('overview?year=2023');
+    expect(await figures()).toEqual(imported);
+    await page.click('nav a:text-is("数据")');
+    await settled(page);
+    expect(await page.getAttribute('[data-history]', 'data-history')).toBe('1');
+  });
+
+  it('goes back to the sample for good with 恢复样例数据', async () => {
+    await page.click('button:text-is("恢复样例数据")');
+    await page.waitForFunction(() => document.querySelector('.topbar .source')?.textContent === '样例数据');
+    expect(await figures()).toEqual(sample);
+    await open('overview?year=2023');
+    expect(await figures()).toEqual(sample);
+  });
+});
