@@ -6,7 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../src/db/node';
 import { raw, type Db } from '../src/db';
-import { ImportCancelled, ImportRefused, prepareImport, type ImportProgress } from '../src/ingest';
+import {
+  fileSizeProblem,
+  ImportCancelled,
+  ImportRefused,
+  MAX_FILE_BYTES,
+  prepareImport,
+  type ImportProgress,
+} from '../src/ingest';
 import { C } from './figuresFixture';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -102,5 +109,12 @@ describe('prepareImport', () => {
     await expect(cancelled).rejects.toBeInstanceOf(ImportCancelled);
     expect(await count('enterprises')).toBe(0);
     expect(await temps()).toBe(0);
+  });
+
+  it('refuses a file too large for a browser tab before reading it, with a message naming it', () => {
+    expect(fileSizeProblem('税收.csv', MAX_FILE_BYTES)).toBeUndefined();
+    expect(fileSizeProblem('税收.csv', 3 * 1024 ** 3)).toBe(
+      '文件「税收.csv」有 3,072 MB，超过单个文件 1 GB 的上限，浏览器内存不足以导入：请按年度或属地拆分后再导入。已载入的数据未改变。',
+    );
   });
 });

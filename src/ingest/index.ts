@@ -10,7 +10,7 @@ export {
 } from './importFiles';
 export type { Encoding } from './decode';
 export type { ManualMapping } from './headers';
-export { FileRefused, ImportRefused } from './refusal';
+export { FileRefused, ImportRefused, fileSizeProblem, MAX_FILE_BYTES } from './refusal';
 export type { RowError } from './check';
 export type { SourceFile } from './source';
 export {

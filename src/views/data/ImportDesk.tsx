@@ -12,6 +12,7 @@ import {
   commitWithHistory,
   fileChecksum,
   ImportCancelled,
+  fileSizeProblem,
   prepareImport,
   type ImportProgress, type Encoding, type ImportOptions, type ImportReport, type PreparedImport } from '../../ingest';
 import type { SourceFile } from '../../ingest';
@@ -97,9 +98,17 @@ export function ImportDesk({ db, onCommitted }: Props) {
 
   async function add(list: FileList | null) {
     if (!list || list.length === 0) return;
-    const read = await Promise.all(
-      [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    const tooLarge = [...list].map((f) => fileSizeProblem(f.name, f.size)).find(Boolean);
+    if (tooLarge) return fail(tooLarge);
+    let read: SourceFile[];
+    try {
+      read = await Promise.all(
+        [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+    } catch (error) {
+      // The browser could not hold the file (memory): nothing was read, nothing changes.
+      return fail(`读取文件失败，可能超出浏览器可用内存，请拆分后再导入（${String(error)}）`);
+    }
     setDone(undefined);
     for (const f of read) checksums.current[f.name] = await fileChecksum(f);
     const zip = read.find((f) => /\.zip$/i.test(f.name));
@@ -225,3 +234,4 @@ export function ImportDesk({ db, onCommitted }: Props) {
 function formatBytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
+
