@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { FIGURES_FIXTURE } from '../figuresFixture';
+import { C, FIGURES_FIXTURE } from '../figuresFixture';
 import { launchProfile } from './chromium';
 import { settled } from './page';
 
@@ -25,6 +25,12 @@ async function open(hash: string) {
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${inject('baseUrl')}#/${hash}`);
   await settled(page);
+}
+
+/** 行数 of a table in the data page's 各数据表. */
+async function tableRows(label: string): Promise<number> {
+  const row = page.locator('[data-table="各数据表"] tbody tr', { hasText: label });
+  return Number((await row.locator('td').nth(1).innerText()).replaceAll(',', ''));
 }
 
 async function figures(): Promise<Figures> {
@@ -80,6 +86,44 @@ describe('imported data is kept', () => {
     await page.click('nav a:text-is("数据")');
     await settled(page);
     expect(await page.getAttribute('[data-history]', 'data-history')).toBe('1');
+  });
+
+  it('is never half loaded when the browser closes in the middle of a commit', async () => {
+    const before = await tableRows('税收明细');
+    const codes = Object.values(C);
+    const lines = ['统一社会信用代码,所属期,税种,税额（元）'];
+    const ROWS = 400_000;
+    // Months of 1990–1999: no row of them is loaded yet, so a completed commit adds every row.
+    for (let i = 0; i < ROWS; i++)
+      lines.push(
+        `${codes[i % codes.length]},199${i % 10}-${String(1 + (i % 12)).padStart(2, '0')},增值税,${i + 1}`,
+      );
+    await page.setInputFiles('input[type=file]', {
+      name: '大文件.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+      undefined,
+      { timeout: 90_000 },
+    );
+    await page.click('button:text-is("确认导入")');
+    await context.close();
+    context = await launchProfile(profile);
+    await open('data?year=2023');
+    const after = await tableRows('税收明细');
+    const history = Number(await page.getAttribute('[data-history]', 'data-history'));
+    // Either the whole file is in and recorded, or none of it: never a part.
+    expect([before, before + ROWS]).toContain(after);
+    expect(history).toBe(after === before ? 1 : 2);
+    if (after !== before) await page.click('button:text-is("撤销此次导入")');
+    await page.waitForFunction(
+      () => document.querySelector('[data-history]')?.getAttribute('data-history') === '1',
+    );
+    expect(await figures()).toEqual(imported);
+    await page.click('nav a:text-is("数据")');
+    await settled(page);
   });
 
   it('goes back to the sample for good with 恢复样例数据', async () => {
