@@ -240,7 +240,29 @@ async function query(text: string): Promise<unknown[]> {
   return (await db()).query(raw(text));
 }
 
+/**
+ * The floor an import through the desk is measured against (scripts/bench-desk.ts): DuckDB's own
+ * read_csv of a UTF-8 CSV at `url` into a table, all columns as text; the fetch is not timed.
+ */
+async function readCsvFloor(url: string): Promise<{ ms: number; rows: number }> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const d = await db();
+  await d.registerFile('floor.csv', bytes);
+  const t0 = now();
+  await d.run(
+    raw(
+      `CREATE OR REPLACE TABLE floor AS SELECT * FROM read_csv('floor.csv', all_varchar = true, header = true)`,
+    ),
+  );
+  const ms = now() - t0;
+  const [row] = await d.query<{ n: number }>(raw('SELECT count(*) AS n FROM floor'));
+  await d.run(raw('DROP TABLE floor'));
+  await d.dropFile('floor.csv');
+  return { ms, rows: row!.n };
+}
+
 const harness = {
+  readCsvFloor,
   engineStart,
   loadSample,
   bigTax,
