@@ -126,7 +126,9 @@ function wrap(
       await execute(query);
     },
     async registerFile(name: string, bytes: Uint8Array) {
-      await engine.registerFileBuffer(name, bytes);
+      // The engine takes the buffer over (it is transferred to the worker): hand it a copy, so the
+      // caller's bytes stay readable — the desk checks the same files again after a changed choice.
+      await engine.registerFileBuffer(name, bytes.slice());
     },
     async dropFile(name: string) {
       await engine.dropFile(name);

@@ -11,7 +11,7 @@ export interface Db {
   query<T = Row>(query: Sql): Promise<T[]>;
   /** Runs statements that return nothing of interest (DDL, INSERT, BEGIN …). */
   run(query: Sql): Promise<void>;
-  /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`). */
+  /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`); the caller's bytes stay usable. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;

@@ -110,6 +110,13 @@ describe('the import desk', () => {
     );
     expect(await page.locator('.file-card').count()).toBe(names.length);
     expect(await page.locator('.refused').count()).toBe(0);
+    // A changed choice checks the same files again (their bytes are still there).
+    await page.selectOption('.file-card[data-file="企业名录.csv"] select[name="encoding"]', 'utf-8');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+    );
+    expect(await page.locator('.file-card').count()).toBe(names.length);
+    expect(await page.locator('.refused').count()).toBe(0);
     await expect(
       page.locator('.file-card[data-file="税收明细.csv"] select[name="table"]').inputValue(),
     ).resolves.toBe('tax');

@@ -54,12 +54,14 @@ export function ImportDesk({ db, onCommitted }: Props) {
     setDataset(nextDataset);
     setOverrides(nextOverrides);
     const mine = ++request.current;
-    await current.current?.discard();
+    // The desk says at once that the files are being checked again (the old report is gone).
+    const previous = current.current;
     current.current = undefined;
     setPrepared(undefined);
     setMessage(undefined);
-    if (nextFiles.length === 0) return setStatus('idle');
-    setStatus('checking');
+    setStatus(nextFiles.length === 0 ? 'idle' : 'checking');
+    await previous?.discard();
+    if (nextFiles.length === 0) return;
     try {
       const next = await prepareImport(db, nextFiles, {
         overrides: nextOverrides,
