@@ -6,7 +6,11 @@ export const PORT = 4391;
 let server: ChildProcess | undefined;
 
 export async function setup(project: TestProject) {
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which Vite would keep: React's development build, not what ships.
+  const build = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('vite build failed');
   server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     stdio: 'ignore',
