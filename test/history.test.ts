@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/db';
+import { raw, type Db } from '../src/db';
 import { buildReport } from '../src/domain/report';
 import {
   commitWithHistory,
@@ -64,6 +64,13 @@ describe('import history', () => {
     // B's 2023-03 month is replaced by the one row of the file.
     expect(history[0]!.committed).toEqual([{ table: 'tax', added: 2, replaced: 1 }]);
     expect(history.every((h) => h.restorable)).toBe(true);
+    // Each state holds only the tables its import changed: a tax import copies no other table.
+    const states = await db.query<{ name: string }>(
+      raw(
+        `SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, 'history_before_') ORDER BY 1`,
+      ),
+    );
+    expect(states.map((s) => s.name)).toEqual(['history_before_1_enterprises', 'history_before_2_tax']);
     expect(await report()).not.toEqual(afterRename);
 
     await undoLast(db);

@@ -47,10 +47,11 @@ export async function commitWithHistory(
   const [{ next }] = (await db.query<{ next: number }>(
     sql`SELECT coalesce(max(id), 0) + 1 AS next FROM ${ident(LOG)}`,
   )) as [{ next: number }];
-  for (const t of TABLES)
-    await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(next, t.name)} AS FROM ${ident(t.name)}`);
   let report: ImportReport;
   try {
+    // Only the tables this import changes: a rollback takes any other table from a later state.
+    for (const name of prepared.tables)
+      await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(next, name)} AS FROM ${ident(name)}`);
     report = await prepared.commit();
   } catch (error) {
     await dropState(db, next);
