@@ -12,7 +12,7 @@ import { commitChecked, type CommitCounts } from './commit';
 import type { Encoding } from './decode';
 import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
-import { readSource, type Source, type SourceFile } from './source';
+import { readSource, type Source, type SourceFile, type SourceOptions } from './source';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
 
@@ -47,6 +47,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between steps: when it says so, the work stops and the staged rows are dropped. */
   cancelled?: () => boolean;
+  /** Reads a file's header and body; the page passes one that runs in a worker (sourceInWorker.ts). */
+  read?: (file: SourceFile, options?: SourceOptions) => Promise<Source>;
 }
 
 export interface ImportProgress {
@@ -108,6 +110,7 @@ export async function prepareImport(
   const checkedFiles: { file: string; checked: Checked }[] = [];
   const reports: FileReport[] = [];
   const temps: string[] = [];
+  const read = options.read ?? readSource;
   try {
     const bytesTotal = files.reduce((n, f) => n + f.bytes.length, 0);
     let bytesDone = 0;
@@ -129,7 +132,7 @@ export async function prepareImport(
       const size = file.bytes.length;
       try {
         tell('读取');
-        const source = await readSource(file, options.overrides?.[file.name]);
+        const source = await read(file, options.overrides?.[file.name]);
         tell('暂存');
         const staged = await stageSource(db, source, id);
         tell('校验');

@@ -1,9 +1,12 @@
 /**
  * A file → its header row and its body, before any value is looked at. CSV bodies stay text that
  * DuckDB parses in bulk; XLSX sheets (and CSVs whose line numbers DuckDB could not keep, see
- * below) become rows with the row numbers the user sees.
+ * below) become CSV text again with the row number the user sees in a first column. Either way the
+ * body is UTF-8 bytes for DuckDB's read_csv: plain data that crosses from the parsing worker
+ * (sourceWorker.ts) to the page by transfer, without a copy.
  */
 import Papa from 'papaparse';
+import { toCsvText } from './csvText';
 import { decodeText, type Encoding } from './decode';
 import { recogniseTable, type HeaderCell, type HeaderMapping, type ManualMapping } from './headers';
 import { FileRefused } from './refusal';
@@ -22,9 +25,15 @@ export interface SourceOptions {
 }
 
 export type SourceBody =
-  /** UTF-8 CSV text for DuckDB; data row k (0-based) is file row `firstRow + k`. */
+  /** The file's own CSV text in UTF-8; data row k (0-based) is file row `firstRow + k`. */
   | { kind: 'csv'; utf8: Uint8Array; delimiter: string; skipLines: number; firstRow: number }
-  | { kind: 'rows'; rows: { row: number; cells: (string | null)[] }[] };
+  /** Rows as comma-separated, fully quoted UTF-8 text: the file row number, then `width` cells. */
+  | { kind: 'numbered'; utf8: Uint8Array };
+
+interface NumberedRow {
+  row: number;
+  cells: (string | null)[];
+}
 
 export interface Source {
   file: string;
@@ -100,11 +109,26 @@ async function readXlsx(file: SourceFile, options: SourceOptions): Promise<Sourc
     headerRow: firstRow + index,
     mapping,
     width,
-    body: {
-      kind: 'rows',
-      rows: rows.slice(index + 1).map((cells, k) => ({ row: firstRow + index + 1 + k, cells })),
-    },
+    body: numbered(
+      file.name,
+      rows.slice(index + 1).map((cells, k) => ({ row: firstRow + index + 1 + k, cells })),
+      width,
+    ),
   };
+}
+
+/**
+ * As DuckDB does for CSV text: a row with values beyond the header is refused, not cut short (a
+ * shifted row would put values under the wrong headers). Empty trailing cells are harmless.
+ */
+function numbered(file: string, rows: readonly NumberedRow[], width: number): SourceBody {
+  const columns = Math.max(width, 1);
+  const wide = rows.find((r) => r.cells.slice(columns).some((c) => c !== null && c.trim() !== ''));
+  if (wide) throw new FileRefused(file, `第${wide.row}行的列数多于表头`);
+  const text = toCsvText(
+    rows.map((r) => [r.row, ...Array.from({ length: columns }, (_, i) => r.cells[i] ?? null)]),
+  );
+  return { kind: 'numbered', utf8: new TextEncoder().encode(text) };
 }
 
 function lastFilled(cells: readonly (string | null)[]): number {
@@ -150,7 +174,7 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   }
   return {
     ...source,
-    body: { kind: 'rows', rows: parseAllRows(file.name, text, delimiter, index) },
+    body: numbered(file.name, parseAllRows(file.name, text, delimiter, index), source.width),
   };
 }
 
@@ -160,7 +184,7 @@ function countQuotes(text: string): number {
   return n;
 }
 
-function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number) {
+function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number): NumberedRow[] {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {

@@ -3,7 +3,6 @@
  * gives each staged row its row number in the file.
  */
 import { ident, raw, type Db, type Sql } from '../db';
-import { toCsvText } from './csvText';
 import { FileRefused } from './refusal';
 import type { Source } from './source';
 
@@ -33,15 +32,7 @@ export async function stageSource(db: Db, source: Source, id: string): Promise<S
       await db.run(readCsvInto(table, fileName, textColumns, body.skipLines, body.delimiter));
       return { table, rowNumber: raw(`(rowid + ${body.firstRow})`), width };
     }
-    // As DuckDB does for CSV text: a row with values beyond the header is refused, not cut short
-    // (a shifted row would put values under the wrong headers). Empty trailing cells are harmless.
-    const wide = body.rows.find((r) => r.cells.slice(width).some((c) => c !== null && c.trim() !== ''));
-    if (wide) throw new FileRefused(source.file, `第${wide.row}行的列数多于表头`);
-    const rows = body.rows.map((r) => [
-      r.row,
-      ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null),
-    ]);
-    await db.registerFile(fileName, new TextEncoder().encode(toCsvText(rows)));
+    await db.registerFile(fileName, body.utf8);
     await db.run(readCsvInto(table, fileName, [`'__row': 'INTEGER'`, ...textColumns], 0, ','));
     return { table, rowNumber: raw('"__row"'), width };
   } catch (error) {
