@@ -14,6 +14,7 @@ import type { ScreenProps } from './screen';
 import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
 import { useDataVersion } from './dataVersion';
+import { useDeskActivity } from './deskActivity';
 import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
 import { useRoute } from './useRoute';
@@ -82,6 +83,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <DeskBusy current={route.screen} open={() => navigate({ screen: 'data' })} />
         <span className="source">{data.status === 'ready' ? data.source : ''}</span>
         <ThemeToggle />
       </header>
@@ -171,5 +173,16 @@ function Screen({ db, context, source }: ScreenHostProps) {
         </ExportContext.Provider>
       </main>
     </>
+  );
+}
+
+/** Away from the data page while an import is checked or written: say so, with a way back. */
+function DeskBusy({ current, open }: { current: string; open: () => void }) {
+  const activity = useDeskActivity();
+  if (!activity || current === 'data') return null;
+  return (
+    <button type="button" className="desk-busy" data-desk-activity={activity} onClick={open}>
+      {activity === 'checking' ? '正在校验导入文件…' : '正在写入导入数据…'}
+    </button>
   );
 }

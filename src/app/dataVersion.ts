@@ -25,6 +25,13 @@ export function bumpDataVersion(imported?: ImportReport, warning?: string) {
   listeners.forEach((l) => l());
 }
 
+/** Told after every change of the data version (the import desk forgets a check made stale). */
+export function onDataVersion(listener: (version: DataVersion) => void): () => void {
+  const tell = () => listener(current);
+  listeners.add(tell);
+  return () => listeners.delete(tell);
+}
+
 export function useDataVersion(): DataVersion {
   return useSyncExternalStore(
     (l) => {

@@ -53,6 +53,15 @@ async function overview() {
   };
 }
 
+/** A tax export of `rows` rows of the fixture's enterprises, long enough to watch it being checked. */
+function bigTaxFile(rows: number) {
+  const codes = Object.values(C);
+  const lines = ['统一社会信用代码,所属期,税种,税额（元）'];
+  for (let i = 0; i < rows; i++)
+    lines.push(`${codes[i % codes.length]},20${10 + (i % 12)}-0${1 + (i % 9)},增值税,${i}`);
+  return { name: '大文件.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) };
+}
+
 async function backToData() {
   await page.click('nav a:text-is("数据")');
   await settled(page);
@@ -83,21 +92,42 @@ describe('the import desk', () => {
   });
 
   it('shows progress on a long check and cancels it, leaving the data unchanged', async () => {
-    const codes = Object.values(C);
-    const lines = ['统一社会信用代码,所属期,税种,税额（元）'];
-    for (let i = 0; i < 400_000; i++)
-      lines.push(`${codes[i % codes.length]},20${10 + (i % 12)}-0${1 + (i % 9)},增值税,${i}`);
-    await page.setInputFiles('input[type=file]', {
-      name: '大文件.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(lines.join('\n')),
-    });
+    await page.setInputFiles('input[type=file]', bigTaxFile(400_000));
     await page.waitForSelector('.desk-progress progress');
     await page.click('.desk-progress button:text-is("取消")');
     await page.waitForFunction(
       () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
     );
     await expect(page.locator('.import-desk').textContent()).resolves.toContain('已取消，数据未改变');
+    expect(await overview()).toEqual(sampleFigures);
+    await backToData();
+  });
+
+  it('goes on checking while the user looks at another screen, which says so', async () => {
+    await page.setInputFiles('input[type=file]', bigTaxFile(400_000));
+    await page.waitForSelector('.desk-progress progress');
+    await page.click('nav a:text-is("总览")');
+    // The page answers at once (parsing runs in a worker); the top bar says the check goes on.
+    await expect(page.getAttribute('.desk-busy', 'data-desk-activity')).resolves.toBe('checking');
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/overview/);
+    await settled(page);
+    await page.waitForSelector('[data-kpi="hqTax"]');
+    // Back on the desk (through the top bar's notice, or the nav when the check is already done).
+    if (await page.isVisible('.desk-busy')) await page.click('.desk-busy');
+    else await page.click('nav a:text-is("数据")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+      undefined,
+      { timeout: 90_000 },
+    );
+    await expect(page.locator('.file-card[data-file="大文件.csv"]').textContent()).resolves.toContain(
+      '400,000',
+    );
+    expect(await page.isVisible('.desk-busy')).toBe(false);
+    await page.click('button:text-is("放弃")');
+    await page.waitForFunction(
+      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
+    );
     expect(await overview()).toEqual(sampleFigures);
     await backToData();
   });

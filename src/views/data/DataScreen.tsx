@@ -12,7 +12,7 @@ import type { ImportReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 import { DataQuality } from './DataQuality';
 import { ImportDesk } from './ImportDesk';
-import { backToSample, dataChanged } from './dataChanges';
+import { backToSample } from './dataChanges';
 import { ImportHistory } from './ImportHistory';
 import { useDataVersion } from '../../app/dataVersion';
 import { datasetZip } from '../../export/dataset';
@@ -59,7 +59,7 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
       <h2>数据</h2>
       <div className="grid">
         <Panel title="导入数据" state={{ status: 'ready', data: null }} wide>
-          {() => <ImportDesk db={db} onCommitted={dataChanged} />}
+          {() => <ImportDesk db={db} />}
         </Panel>
         <Panel
           title="当前数据"

@@ -1,0 +1,186 @@
+/**
+ * The import desk's work, kept outside React: a check or a commit goes on while the user looks at
+ * another screen, and the desk shows where it stands when they come back. One session per page —
+ * the files picked, the user's choices, the checked import waiting for 确认导入, and its progress.
+ * A change of the data made elsewhere (undo, rollback, 恢复样例数据) makes a waiting check stale:
+ * it is dropped, as its report no longer says what the commit would do.
+ */
+import { useSyncExternalStore } from 'react';
+import { onDataVersion } from '../../app/dataVersion';
+import { setDeskActivity } from '../../app/deskActivity';
+import type { Db } from '../../db';
+import { commitFailureMessage } from '../../db/persist';
+import { readDatasetZip, type DatasetManifest } from '../../export/dataset';
+import {
+  commitWithHistory,
+  fileChecksum,
+  fileSizeProblem,
+  ImportCancelled,
+  prepareImport,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  type PreparedImport,
+  type SourceFile,
+} from '../../ingest';
+import { readSourceInWorker } from '../../ingest/sourceInWorker';
+import { dataChanged } from './dataChanges';
+
+export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
+export type Overrides = NonNullable<ImportOptions['overrides']>;
+export type Choice = Overrides[string];
+
+export interface DeskState {
+  status: DeskStatus;
+  files: SourceFile[];
+  /** A whole-dataset ZIP (导出全部数据) replaces all data on commit. */
+  dataset?: DatasetManifest;
+  overrides: Overrides;
+  prepared?: PreparedImport;
+  progress?: ImportProgress;
+  message?: string;
+  done?: ImportReport;
+}
+
+let state: DeskState = { status: 'idle', files: [], overrides: {} };
+const listeners = new Set<() => void>();
+/** Bumped by every new check, 取消 and 放弃: a check that is no longer the latest stops. */
+let request = 0;
+/** File name → SHA-256, taken when a file is added (the engine takes its bytes over on import). */
+const checksums: Record<string, string> = {};
+
+function update(patch: Partial<DeskState>) {
+  state = { ...state, ...patch };
+  setDeskActivity(state.status === 'checking' || state.status === 'running' ? state.status : undefined);
+  listeners.forEach((l) => l());
+}
+
+export function useDeskState(): DeskState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+/** Checks the files again with the user's choices; the previous check is discarded. */
+export async function checkFiles(
+  db: Db,
+  files: SourceFile[],
+  overrides: Overrides,
+  dataset?: DatasetManifest,
+): Promise<void> {
+  const mine = ++request;
+  const previous = state.prepared;
+  // The desk says at once that the files are being checked again (the old report is gone).
+  update({
+    files,
+    dataset,
+    overrides,
+    prepared: undefined,
+    message: undefined,
+    progress: undefined,
+    status: files.length === 0 ? 'idle' : 'checking',
+  });
+  await previous?.discard();
+  if (files.length === 0) return;
+  try {
+    const next = await prepareImport(db, files, {
+      overrides,
+      replaceAll: dataset !== undefined,
+      read: readSourceInWorker,
+      onProgress: (progress) => {
+        if (mine === request) update({ progress });
+      },
+      cancelled: () => mine !== request,
+    });
+    if (mine !== request) return void next.discard();
+    update({ prepared: next, status: 'ready', progress: undefined });
+  } catch (error) {
+    if (error instanceof ImportCancelled || mine !== request) return;
+    fail(String(error));
+  }
+}
+
+/** 取消 while files are read and checked: nothing was written, nothing changes. */
+export function cancelCheck() {
+  request += 1;
+  update({ status: 'idle', files: [], overrides: {}, progress: undefined, message: '已取消，数据未改变。' });
+}
+
+function fail(message: string) {
+  update({ status: 'failed', message, progress: undefined });
+}
+
+/** Files picked or dropped: read, checksummed, and checked with those already on the desk. */
+export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
+  if (list.length === 0) return;
+  const tooLarge = list.map((f) => fileSizeProblem(f.name, f.size)).find(Boolean);
+  if (tooLarge) return fail(tooLarge);
+  let read: SourceFile[];
+  try {
+    read = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  } catch (error) {
+    // The browser could not hold the file (memory): nothing was read, nothing changes.
+    return fail(`读取文件失败，可能超出浏览器可用内存，请拆分后再导入（${String(error)}）`);
+  }
+  update({ done: undefined });
+  for (const f of read) checksums[f.name] = await fileChecksum(f);
+  const zip = read.find((f) => /\.zip$/i.test(f.name));
+  if (zip) {
+    const pack = readDatasetZip(zip.bytes);
+    if (!pack) return fail(`「${zip.name}」不是本系统“导出全部数据”生成的数据包`);
+    for (const f of pack.files) checksums[f.name] = await fileChecksum(f);
+    return checkFiles(db, pack.files, {}, pack.manifest);
+  }
+  // A file of the same name replaces the one picked before.
+  const kept = state.files.filter((b) => !read.some((r) => r.name === b.name));
+  await checkFiles(db, [...kept, ...read], state.overrides, state.dataset);
+}
+
+/** The user changed what a file is read as: check the files again. */
+export function changeChoice(db: Db, file: string, patch: Choice) {
+  void checkFiles(db, state.files, { ...state.overrides, [file]: { ...state.overrides[file], ...patch } }, state.dataset);
+}
+
+/** 放弃: the checked files are dropped, nothing is written. */
+export function clearDesk(db: Db) {
+  void checkFiles(db, [], {});
+}
+
+/** 确认导入: one transaction, recorded in the history, saved, and the screens rebuilt. */
+export async function commitDesk(db: Db): Promise<void> {
+  const { prepared } = state;
+  if (!prepared) return;
+  update({ status: 'running', prepared: undefined });
+  try {
+    const { report } = await commitWithHistory(db, prepared, checksums);
+    // Saved and the screens rebuilt before the desk says done (the rebuilt desk shows the result).
+    await dataChanged(report);
+    update({ status: 'done', done: report, files: [], overrides: {}, dataset: undefined });
+  } catch (error) {
+    // The commit was rolled back: the data is as it was. A full storage is said as such.
+    fail(await commitFailureMessage(error));
+  }
+}
+
+onDataVersion((version) => {
+  if (state.status === 'running') return;
+  if (state.status === 'checking' || state.prepared) {
+    request += 1;
+    void state.prepared?.discard();
+    update({
+      status: 'idle',
+      files: [],
+      overrides: {},
+      dataset: undefined,
+      prepared: undefined,
+      progress: undefined,
+      message: '数据已在别处改变，待导入的文件已放弃，请重新选择。',
+    });
+  } else if (state.status === 'done' && !version.imported) {
+    update({ status: 'idle', done: undefined });
+  }
+});
