@@ -21,6 +21,7 @@
 import { DuckDBAccessMode, DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { browserEngine, type BrowserEngine } from './browser';
 import { emptyDatabaseFile } from './emptyDatabase';
+import { storageIsFull } from './storageFull';
 import { ident, raw, sql } from './sql';
 import type { Db } from './types';
 
@@ -143,8 +144,19 @@ export async function saveAfterCommit(db: Db): Promise<void> {
     await writeMeta(db, state.stored);
     await db.run(sql`CHECKPOINT ${ident(state.stored)}`);
   } catch (error) {
-    throw toPersistError(error);
+    throw (await storageIsFull()) ? new PersistError(MESSAGES.quota, 'quota') : toPersistError(error);
   }
+}
+
+/**
+ * What to tell the user when an import's commit failed. Once the data is kept on OPFS the commit
+ * writes into the file, so a full storage fails the commit itself (rolled back, nothing changed).
+ */
+export async function commitFailureMessage(error: unknown): Promise<string> {
+  if (error instanceof PersistError) return error.message;
+  const state = opened ? await opened : {};
+  if (state.stored && (await storageIsFull())) return MESSAGES.quotaOnCommit;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -211,6 +223,8 @@ const MESSAGES = {
   unavailable:
     '浏览器不允许本页保存数据（可能处于隐私/无痕模式，或存储被禁用）：本页的数据只在关闭前有效，刷新后需要重新导入。',
   quota: '浏览器存储空间已满，数据未能保存：请清理浏览器的网站数据后重试。之前保存的数据没有改动。',
+  quotaOnCommit:
+    '浏览器存储空间已满，本次导入没有写入：请清理浏览器的网站数据，或回滚不再需要的导入后重试。之前的数据没有改动。',
   failed: '数据保存失败',
 };
 

@@ -1,7 +1,7 @@
 /**
  * What the desk imports is kept: after a reload and after a browser restart on the same profile the
- * figures, the 已导入数据 label and the import history are unchanged; 恢复样例数据 brings the sample
- * back for good.
+ * figures, the 已导入数据 label and the import history are unchanged; a browser closed mid-commit
+ * and a full storage quota leave it as it was; 恢复样例数据 brings the sample back for good.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +20,13 @@ let imported: Figures;
 
 type Figures = { newHq: number; hqTax: number; label: string | null };
 
+/** Pages whose confirm dialogs are accepted (one handler each: two would answer the same dialog). */
+const answering = new WeakSet<Page>();
+
 async function open(hash: string) {
   page = context.pages()[0] ?? (await context.newPage());
-  page.on('dialog', (d) => void d.accept());
+  if (!answering.has(page)) page.on('dialog', (d) => void d.accept());
+  answering.add(page);
   await page.goto(`${inject('baseUrl')}#/${hash}`);
   await settled(page);
 }
@@ -121,6 +125,37 @@ describe('imported data is kept', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-history]')?.getAttribute('data-history') === '1',
     );
+    expect(await figures()).toEqual(imported);
+    await page.click('nav a:text-is("数据")');
+    await settled(page);
+  });
+
+  it('says the storage is full when an import cannot be written, and keeps the data', async () => {
+    await open('data?year=2023');
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(inject('baseUrl')).origin;
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    // Chromium's own quota for the page, cut to what is used now: the next write runs out of room.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 100_000 });
+    try {
+      await page.setInputFiles('input[type=file]', path.join(FIGURES_FIXTURE, '税收明细.csv'));
+      await page.waitForFunction(
+        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
+      );
+      await page.click('button:text-is("确认导入")');
+      await page.waitForFunction(
+        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'failed',
+      );
+      await expect(page.locator('.import-desk .state.error').textContent()).resolves.toContain(
+        '浏览器存储空间已满，本次导入没有写入',
+      );
+      expect(await page.getAttribute('[data-history]', 'data-history')).toBe('1');
+      expect(await figures()).toEqual(imported);
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    }
+    // What was saved before is what a reload finds.
+    await open('overview?year=2023');
     expect(await figures()).toEqual(imported);
     await page.click('nav a:text-is("数据")');
     await settled(page);
