@@ -100,7 +100,13 @@ describe('prepareImport', () => {
       [1, '读取'],
     ]);
     expect(seen.at(-1)!.bytesTotal).toBe(total);
+    expect(seen[2]!.rows).toBe(2);
     expect(seen[3]!.rows).toBe(2);
+    // The bar moves with each step and never back; the first file done is its share of the bytes.
+    const fractions = seen.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions[0]).toBe(0);
+    expect(fractions[3]).toBeCloseTo(files[0]!.bytes.length / total);
 
     let steps = 0;
     const cancelled = prepareImport(db, [{ name: '企业.csv', bytes: utf8(ENTERPRISES) }], {

@@ -2,7 +2,7 @@
  * A source's body → a staging table of text columns c0…cN in DuckDB, plus the SQL expression that
  * gives each staged row its row number in the file.
  */
-import { ident, raw, type Db, type Sql } from '../db';
+import { ident, raw, sql, type Db, type Sql } from '../db';
 import { FileRefused } from './refusal';
 import type { Source } from './source';
 
@@ -11,6 +11,8 @@ export interface Staged {
   /** SQL giving the 1-based file row of a staged row. */
   rowNumber: Sql;
   width: number;
+  /** Rows staged (blank lines and 合计 rows included: the check drops them). */
+  rows: number;
 }
 
 const DELIMITERS = new Set([',', '\t', ';', '|']);
@@ -30,17 +32,22 @@ export async function stageSource(db: Db, source: Source, id: string): Promise<S
       if (!DELIMITERS.has(body.delimiter)) throw new FileRefused(source.file, '无法识别的分隔符');
       await db.registerFile(fileName, body.utf8);
       await db.run(readCsvInto(table, fileName, textColumns, body.skipLines, body.delimiter));
-      return { table, rowNumber: raw(`(rowid + ${body.firstRow})`), width };
+      return { table, rowNumber: raw(`(rowid + ${body.firstRow})`), width, rows: await countRows(db, table) };
     }
     await db.registerFile(fileName, body.utf8);
     await db.run(readCsvInto(table, fileName, [`'__row': 'INTEGER'`, ...textColumns], 0, ','));
-    return { table, rowNumber: raw('"__row"'), width };
+    return { table, rowNumber: raw('"__row"'), width, rows: await countRows(db, table) };
   } catch (error) {
     if (error instanceof FileRefused) throw error;
     throw new FileRefused(source.file, explainCsvError((error as Error).message));
   } finally {
     await db.dropFile(fileName);
   }
+}
+
+async function countRows(db: Db, table: Sql): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${table}`);
+  return row?.n ?? 0;
 }
 
 function readCsvInto(table: Sql, fileName: string, columns: string[], skip: number, delimiter: string): Sql {

@@ -37,11 +37,11 @@ export function ImportDesk({ db }: { db: Db }) {
       </div>
       {status === 'checking' && (
         <div className="desk-progress" role="status">
-          <progress value={progress?.bytesDone ?? 0} max={progress?.bytesTotal ?? 1} />
+          <progress value={progress?.fraction ?? 0} max={1} />
           <span>
             {progress
               ? `第 ${progress.file + 1}/${progress.files} 个文件「${progress.name}」${progress.phase}` +
-                `${progress.rows === undefined ? '' : `（${formatCount(progress.rows)} 行）`} · 已完成 ${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}`
+                `${progress.rows === undefined ? '' : `（${formatCount(progress.rows)} 行）`} · 文件已完成 ${formatBytes(progress.bytesDone)} / 共 ${formatBytes(progress.bytesTotal)}`
               : `正在读取与校验 ${files.length} 个文件…`}
           </span>
           <button type="button" onClick={cancelCheck}>
@@ -88,7 +88,13 @@ export function ImportDesk({ db }: { db: Db }) {
           </div>
         </>
       )}
-      {status === 'running' && <p className="state">正在写入…</p>}
+      {status === 'running' && (
+        // The commit is one transaction in the engine: no step to count, so the bar is indeterminate.
+        <div className="desk-progress" role="status">
+          <progress />
+          <span>正在写入并保存…（一次事务：完成前关闭页面，数据保持导入前的样子）</span>
+        </div>
+      )}
       {done && status === 'done' && (
         <p className="state done">
           导入完成：
