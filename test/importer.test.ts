@@ -607,6 +607,21 @@ describe('hostile values are stored verbatim or rejected cleanly', () => {
       { a: '2', b: '3' },
     ]);
   });
+
+  it.each([
+    ['single quotes', [`x'); DROP TABLE tax; --`, `'`, `''`]],
+    ['names that differ only in case', ['Note', 'note', 'NOTE']],
+    ['backslashes, braces and colons', ['a\\b', '{k: v}', `"quoted"`]],
+  ])('extra headers with %s keep their names and values', async (_, names) => {
+    const header = `统一社会信用代码,企业名称,属地,${names.map(quote).join(',')}`;
+    const report = await load(csv('h.csv', `${header}\n${CODE.A},甲,鹿城,1,,3\n`));
+    expect(report.files[0]?.extras).toEqual(names);
+    const [row] = await rows<{ keys: string[]; values: (string | null)[] }>(
+      `SELECT map_keys(extra) AS keys, map_values(extra) AS "values" FROM enterprises`,
+    );
+    expect(row).toEqual({ keys: names, values: ['1', null, '3'] });
+    expect(await count('tax')).toBe(0);
+  });
 });
 
 describe('a large file', () => {

@@ -1,2 +1,2 @@
-export { sql, ident, raw, joinSql, Sql, type SqlValue } from './sql';
+export { sql, ident, raw, joinSql, textLiteral, Sql, type SqlValue } from './sql';
 export type { Db, Row } from './types';

@@ -35,6 +35,15 @@ export function ident(name: string): Sql {
   return new Sql(`"${name}"`, []);
 }
 
+/**
+ * Text from a file as a SQL string literal, where the grammar takes no parameter (a struct's field
+ * names). DuckDB's standard strings have one escape, a doubled quote; a NUL cannot be written.
+ */
+export function textLiteral(text: string): Sql {
+  if (text.includes('\u0000')) throw new Error('text with a NUL character cannot be a literal');
+  return new Sql(`'${text.replaceAll("'", "''")}'`, []);
+}
+
 /** SQL text written in code (a keyword, an expression built from identifiers). Never data. */
 export function raw(text: string): Sql {
   return new Sql(text, []);

@@ -6,7 +6,7 @@
  * Written for a million-row tax file: the checked table keeps only values, reasons, and the raw
  * text of cells that failed; lookups join on the cell text as read.
  */
-import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
+import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
 import { columnType } from '../domain/ddl';
 import type { Column, Table } from '../domain/schema';
 import type { HeaderMapping, MappedColumn } from './headers';
@@ -209,10 +209,10 @@ async function acceptRows(
       ? sql`${valueName(c)} AS ${ident(c.name)}`
       : sql`CAST(NULL AS ${raw(columnType(c))}) AS ${ident(c.name)}`,
   );
-  const keys = uniqueHeaders(mapping.extras.map((e) => e.text));
-  const extra = mapping.extras.length
-    ? sql`map([${joinSql(keys.map((k) => sql`${k}`))}], [${joinSql(mapping.extras.map((_, i) => extraName(i)))}])`
-    : raw('CAST(NULL AS MAP(VARCHAR, VARCHAR))');
+  const extra = extraMap(
+    uniqueHeaders(mapping.extras.map((e) => e.text)),
+    mapping.extras.map((_, i) => extraName(i)),
+  );
   const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra
     FROM ${checked} WHERE NOT __total AND ${noError}`;
   if (table.key.length === 0) {
@@ -244,6 +244,20 @@ async function acceptRows(
     { n: number },
   ];
   return { relation: accepted, count: n };
+}
+
+/**
+ * The row's extra columns as a MAP. A struct cast to MAP builds it 2.5× faster than map([keys],
+ * [values]) (1M rows: 0.47 s against 1.17 s), but struct field names are case-insensitive and cannot
+ * be empty: keys that differ only in case take the slow way.
+ */
+function extraMap(keys: readonly string[], values: readonly Sql[]): Sql {
+  if (keys.length === 0) return raw('CAST(NULL AS MAP(VARCHAR, VARCHAR))');
+  const folded = new Set(keys.map((k) => k.toLowerCase()));
+  if (folded.size < keys.length || keys.some((k) => k === '' || k.includes('\u0000')))
+    return sql`map([${joinSql(keys.map((k) => sql`${k}`))}], [${joinSql(values)}])`;
+  const fields = keys.map((k, i) => sql`${textLiteral(k)}: CAST(${values[i]!} AS VARCHAR)`);
+  return sql`CAST({${joinSql(fields)}} AS MAP(VARCHAR, VARCHAR))`;
 }
 
 /** Map keys must differ: a second 备注 becomes 备注(2). */
