@@ -128,6 +128,8 @@ export async function prepareImport(
       const size = file.bytes.length;
       const tell = (phase: ImportProgress['phase'], rows?: number) => {
         if (options.cancelled?.()) throw new ImportCancelled();
+        // Marks for the browser's performance timeline (and bench:desk): where a large import's time goes.
+        performance.mark(`导入：${phase}`, { detail: file.name });
         const done = phase === '完成' ? bytesDone : bytesDone + size * STEP_SHARE[phase];
         options.onProgress?.({
           file: index,

@@ -156,9 +156,12 @@ export async function commitDesk(db: Db): Promise<void> {
   if (!prepared) return;
   update({ status: 'running', prepared: undefined });
   try {
+    performance.mark('导入：写入');
     const { report } = await commitWithHistory(db, prepared, checksums);
+    performance.mark('导入：保存');
     // Saved and the screens rebuilt before the desk says done (the rebuilt desk shows the result).
     await dataChanged(report);
+    performance.mark('导入：完成写入');
     update({ status: 'done', done: report, files: [], overrides: {}, dataset: undefined });
   } catch (error) {
     // The commit was rolled back: the data is as it was. A full storage is said as such.
