@@ -186,6 +186,24 @@ describe('encodings and formats', () => {
     expect(report.files[0]?.accepted).toBe(1);
     expect(report.files[0]?.rejected.map(brief)).toEqual([{ row: 3, column: 'amount', value: 'x' }]);
   });
+
+  // A file edited by hand or pieced together from two exports: DuckDB's strict parser refuses a
+  // file whose line endings change ("state machine reached an invalid state").
+  it.each([
+    ['CRLF rows, the last one LF', '甲\r\n乙\r\n丙\n'],
+    ['an LF header, CRLF rows', '甲\n乙\r\n丙\r\n'],
+    ['LF rows with one CRLF among them', '甲\n乙\r\n丙\n'],
+  ])('mixed line endings (%s) are read as lines, with their row numbers', async (_, shape) => {
+    const [header, first, second] = [
+      '统一社会信用代码,所属期,税种,税额',
+      `${CODE.A},2023-01,增值税,1`,
+      `${CODE.A},2023-02,增值税,x`,
+    ];
+    const text = shape.replace('甲', header).replace('乙', first).replace('丙', second);
+    const report = await load(csv('mixed.csv', text));
+    expect(report.files[0]?.accepted).toBe(1);
+    expect(report.files[0]?.rejected.map(brief)).toEqual([{ row: 3, column: 'amount', value: 'x' }]);
+  });
 });
 
 describe('unit headers convert to the canonical unit', () => {

@@ -145,7 +145,8 @@ function cellText(value: unknown): string | null {
 
 async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source> {
   const decoded = decodeText(file.bytes, options.encoding);
-  const text = decoded.text;
+  const text = uniformLineEnds(decoded.text);
+  const rewritten = text !== decoded.text;
   if (text.includes('\u0000'))
     throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
   const preview = Papa.parse<string[]>(text.slice(0, 256 * 1024), { preview: HEADER_SEARCH_ROWS + 1 });
@@ -167,9 +168,10 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   const linesAreRows =
     !/\n[ \t]*\r?\n/.test(text.trimEnd()) &&
     !headRows.some((r) => r.some((c) => /[\r\n]/.test(c))) &&
-    countQuotes(text) % 2 === 0;
+    countOf(text, '"') % 2 === 0;
   if (linesAreRows) {
-    const utf8 = decoded.encoding === 'utf-8' && !decoded.bom ? file.bytes : new TextEncoder().encode(text);
+    const asRead = decoded.encoding === 'utf-8' && !decoded.bom && !rewritten;
+    const utf8 = asRead ? file.bytes : new TextEncoder().encode(text);
     return { ...source, body: { kind: 'csv', utf8, delimiter, skipLines: index + 1, firstRow: index + 2 } };
   }
   return {
@@ -178,9 +180,21 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   };
 }
 
-function countQuotes(text: string): number {
+/**
+ * Mixed line endings (a file edited by hand, or pieced together from two exports) become LF: DuckDB's
+ * strict parser takes one kind of line ending per file and refuses the rest. A file with one kind is
+ * returned as it is (two counting passes; no copy of a large file).
+ */
+export function uniformLineEnds(text: string): string {
+  const crlf = countOf(text, '\r\n');
+  if (crlf === 0) return text;
+  if (crlf === countOf(text, '\n') && crlf === countOf(text, '\r')) return text;
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function countOf(text: string, part: string): number {
   let n = 0;
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length)) n++;
   return n;
 }
 
