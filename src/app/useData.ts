@@ -112,6 +112,7 @@ async function loadSample(
 export async function afterImport(): Promise<void> {
   const current = await startLoading();
   await saveAfterCommit(current.db);
+  performance.mark('导入：已保存');
   const base = latest ?? current;
   publish({ ...base, source: '已导入数据', context: await dataContext(base.db) });
 }
