@@ -29,6 +29,9 @@ const MORE_TAX = {
 };
 
 let db: Db;
+/** A table's rows in a fixed order (the order rows come back in is not part of the state). */
+const rowsOf = (table: string) =>
+  db.query(raw(`SELECT * EXCLUDE (extra), CAST(extra AS VARCHAR) AS extra FROM ${table} ORDER BY ALL`));
 const report = () => buildReport(db, { year: 2023, asOf: '2023-12-31' });
 const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
   const checksums = Object.fromEntries(
@@ -71,6 +74,9 @@ describe('import history', () => {
       ),
     );
     expect(states.map((s) => s.name)).toEqual(['history_before_1_enterprises', 'history_before_2_tax']);
+    // …and of tax only the rows it replaced (B's 2023-03), with the enterprise-months it wrote.
+    expect(await db.query(raw('SELECT * FROM history_before_2_tax'))).toHaveLength(1);
+    expect(await db.query(raw('SELECT * FROM history_keys_2_tax'))).toHaveLength(2);
     expect(await report()).not.toEqual(afterRename);
 
     await undoLast(db);
@@ -82,6 +88,51 @@ describe('import history', () => {
     expect(await report()).toEqual(original);
     expect(await importHistory(db)).toEqual([]);
     await expect(undoLast(db)).rejects.toThrow('没有可撤销的导入');
+  });
+
+  it('undoes imports exactly, newest first, when later imports replaced earlier ones', async () => {
+    const tables = async () => ({
+      tax: await rowsOf('tax'),
+      enterprises: await rowsOf('enterprises'),
+    });
+    // Replaces A's 2023-02 of MORE_TAX, adds B's 2023-04; two files in one import, the second
+    // replacing a month of the first.
+    const correction = [
+      {
+        name: '税收更正.csv',
+        bytes: utf8(
+          `统一社会信用代码,所属期,税种,税额（元）\n${C.A},2023-02,增值税,7\n${C.B},2023-04,增值税,8\n`,
+        ),
+      },
+      {
+        name: '税收再更正.csv',
+        bytes: utf8(`统一社会信用代码,所属期,税种,税额（元）\n${C.B},2023-04,企业所得税,9\n`),
+      },
+    ];
+    const before = await tables();
+    const importAll = async () => {
+      await commit(MORE_TAX);
+      const afterFirst = await tables();
+      await commit(...correction);
+      const afterSecond = await tables();
+      await commit(RENAME);
+      expect(await tables()).not.toEqual(afterSecond);
+      const [, second, first] = (await importHistory(db)).map((h) => h.id);
+      return { afterFirst, afterSecond, first: first!, second: second! };
+    };
+    // All three undone in one rollback: only newest first gives A's 2023-02 back as it was.
+    const once = await importAll();
+    await rollbackTo(db, once.first);
+    expect(await tables()).toEqual(before);
+    // One at a time.
+    const again = await importAll();
+    expect(again.afterSecond).toEqual(once.afterSecond);
+    await undoLast(db);
+    expect(await tables()).toEqual(again.afterSecond);
+    await rollbackTo(db, again.second);
+    expect(await tables()).toEqual(again.afterFirst);
+    await undoLast(db);
+    expect(await tables()).toEqual(before);
   });
 
   it('keeps no state and no record when the commit is refused', async () => {

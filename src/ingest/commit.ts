@@ -4,7 +4,7 @@
  * present in the file, so loading a month twice changes nothing and a corrected month replaces it.
  */
 import { ident, joinSql, raw, sql, type Db } from '../db';
-import { TABLES } from '../domain/schema';
+import { TABLES, type Table } from '../domain/schema';
 import type { Checked } from './check';
 
 export interface CommitCounts {
@@ -35,11 +35,15 @@ export async function commitChecked(
   return counts;
 }
 
+/** The columns whose values an incoming row replaces: the key, or for tax its enterprise-month. */
+export function replacementKey(table: Table): readonly string[] {
+  return table.key.length ? table.key : ['credit_code', 'period'];
+}
+
 async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitCounts> {
   const { table, accepted } = checked;
   const target = ident(table.name);
-  // Tax has no key: a file's enterprise-months are the unit of replacement.
-  const key = table.key.length ? table.key : ['credit_code', 'period'];
+  const key = replacementKey(table);
   // NULL matches NULL (a target without 指标 replaces the same target without 指标), but an incoming
   // row whose key is wholly empty (a lead without 线索编号) has no key and replaces nothing.
   const match = joinSql(

@@ -1,12 +1,22 @@
 /**
- * Import history and rollback. Before each commit the tables are copied (`history_before_<id>_<table>`,
- * the state the import started from); after it, the commit is recorded in `import_history` with its
- * files (and their SHA-256 checksums) and counts. Undo restores the state before the last import;
- * rollback restores the state before any recorded import and forgets that import and every later
- * one. The history is ordinary tables of the database, so it is saved wherever the data is saved.
+ * Import history and rollback. Before each commit, what the import will change is kept; after it,
+ * the commit is recorded in `import_history` with its files (and their SHA-256 checksums) and
+ * counts. Undo returns to the state before the last import; rollback to the state before any
+ * recorded import, forgetting it and every later one. The history is ordinary tables of the
+ * database, so it is saved wherever the data is saved.
+ *
+ * What is kept per import and table (`history_before_<id>_<table>`):
+ * - A table whose replacement key is all required columns (tax: its enterprise-months; enterprises:
+ *   the credit code …) keeps only the rows the import replaces, and the keys it writes
+ *   (`history_keys_<id>_<table>`). Undo deletes the rows of those keys and puts the replaced rows
+ *   back. A monthly tax import on millions of kept rows thus keeps one month, not the whole table.
+ * - Any other table (a key that may be empty, or a whole dataset replacing everything) keeps a
+ *   full copy; undo puts the copy back.
+ * Undos are applied newest first, so each one meets the table as its import left it.
  */
-import { ident, raw, sql, type Db } from '../db';
-import { TABLES } from '../domain/schema';
+import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
+import { TABLES, tableByName, type Table, type TableName } from '../domain/schema';
+import { replacementKey } from './commit';
 import type { ImportReport, PreparedImport } from './importFiles';
 import type { SourceFile } from './source';
 
@@ -20,9 +30,10 @@ export interface HistoryEntry {
 
 const LOG = 'import_history';
 const STATE_PREFIX = 'history_before_';
+const KEYS_PREFIX = 'history_keys_';
 /**
- * States are kept for the newest imports only, and each holds only the tables its import changed,
- * so memory and storage stay bounded on large data (a monthly tax import keeps one copy of tax).
+ * States are kept for the newest imports only, and each holds only what its import changed, so
+ * memory and storage stay bounded on large data (a monthly tax import keeps the month it replaced).
  */
 export const KEPT_STATES = 5;
 
@@ -33,6 +44,55 @@ async function ensureHistory(db: Db) {
 }
 
 const stateTable = (id: number, table: string) => ident(`${STATE_PREFIX}${id}_${table}`);
+const keysTable = (id: number, table: string) => ident(`${KEYS_PREFIX}${id}_${table}`);
+
+/** Whether a table's state can be the replaced rows only (see the top of this file). */
+function keepsReplacedRows(table: Table, prepared: PreparedImport): boolean {
+  const required = (name: string) => table.columns.find((c) => c.name === name)?.required === true;
+  return !prepared.replacesAll && replacementKey(table).every(required);
+}
+
+/** Keeps, for each table the import changes, what undoing it needs. */
+async function keepState(db: Db, id: number, prepared: PreparedImport) {
+  for (const name of prepared.tables) {
+    const table = tableByName(name);
+    if (!keepsReplacedRows(table, prepared)) {
+      await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(id, name)} AS FROM ${ident(name)}`);
+      continue;
+    }
+    const key = replacementKey(table).map((k) => ident(k));
+    const incoming = prepared.incoming
+      .filter((i) => i.table === name)
+      .map((i) => sql`SELECT ${joinSql(key)} FROM ${i.rows}`);
+    await db.run(
+      sql`CREATE OR REPLACE TABLE ${keysTable(id, name)} AS SELECT DISTINCT * FROM (${joinSql(incoming, ' UNION ALL ')})`,
+    );
+    await db.run(
+      sql`CREATE OR REPLACE TABLE ${stateTable(id, name)} AS SELECT t.* FROM ${ident(name)} AS t
+          SEMI JOIN ${keysTable(id, name)} AS k ON ${matchKey(table, raw('t'), raw('k'))}`,
+    );
+  }
+}
+
+function matchKey(table: Table, left: Sql, right: Sql): Sql {
+  return joinSql(
+    replacementKey(table).map((k) => sql`${left}.${ident(k)} = ${right}.${ident(k)}`),
+    ' AND ',
+  );
+}
+
+/** Puts one table back as it was before import `id` (given it is as that import left it). */
+async function undoTable(db: Db, id: number, name: TableName, keyed: boolean) {
+  const target = ident(name);
+  if (keyed) {
+    await db.run(
+      sql`DELETE FROM ${target} USING ${keysTable(id, name)} AS k WHERE ${matchKey(tableByName(name), target, raw('k'))}`,
+    );
+  } else {
+    await db.run(sql`DELETE FROM ${target}`);
+  }
+  await db.run(sql`INSERT INTO ${target} SELECT * FROM ${stateTable(id, name)}`);
+}
 
 /**
  * Commits a prepared import, keeping the state before it and recording it. `checksums` (file name →
@@ -49,9 +109,7 @@ export async function commitWithHistory(
   )) as [{ next: number }];
   let report: ImportReport;
   try {
-    // Only the tables this import changes: a rollback takes any other table from a later state.
-    for (const name of prepared.tables)
-      await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(next, name)} AS FROM ${ident(name)}`);
+    await keepState(db, next, prepared);
     report = await prepared.commit();
   } catch (error) {
     await dropState(db, next);
@@ -86,22 +144,19 @@ export async function importHistory(db: Db): Promise<(HistoryEntry & { restorabl
 }
 
 /**
- * Restores the tables as they were before import `id`, and forgets it and every later import. A
- * table comes back from the state of the first import at or after `id` that changed it; a table
- * none of them changed is as it was.
+ * Restores the tables as they were before import `id`, and forgets it and every later import: the
+ * later imports are undone newest first, in one transaction.
  */
 export async function rollbackTo(db: Db, id: number): Promise<void> {
   const states = await keptStates(db);
   if (!states.has(id)) throw new Error(`第 ${id} 次导入之前的状态已不再保留，无法回滚`);
-  const later = [...states.keys()].filter((s) => s >= id).sort((a, b) => a - b);
+  const later = [...states.keys()].filter((s) => s >= id).sort((a, b) => b - a);
+  const keyed = await keptKeys(db);
   await db.run(raw('BEGIN TRANSACTION'));
   try {
-    for (const t of TABLES) {
-      const from = later.find((s) => states.get(s)!.has(t.name));
-      if (from === undefined) continue;
-      await db.run(sql`DELETE FROM ${ident(t.name)}`);
-      await db.run(sql`INSERT INTO ${ident(t.name)} SELECT * FROM ${stateTable(from, t.name)}`);
-    }
+    for (const state of later)
+      for (const name of states.get(state)!)
+        await undoTable(db, state, name as TableName, keyed.has(`${state}_${name}`));
     await db.run(sql`DELETE FROM ${ident(LOG)} WHERE id >= ${id}`);
     await db.run(raw('COMMIT'));
   } catch (error) {
@@ -141,13 +196,25 @@ async function keptStates(db: Db): Promise<Map<number, Set<string>>> {
   return states;
 }
 
+/** `<id>_<table>` of the states that keep replaced rows and keys. */
+async function keptKeys(db: Db): Promise<Set<string>> {
+  const rows = await db.query<{ name: string }>(
+    sql`SELECT table_name AS name FROM duckdb_tables()
+        WHERE database_name = current_database() AND starts_with(table_name, ${KEYS_PREFIX})`,
+  );
+  return new Set(rows.map((r) => r.name.slice(KEYS_PREFIX.length)));
+}
+
 async function forgetOldStates(db: Db, newest: number) {
   for (const state of (await keptStates(db)).keys())
     if (state <= newest - KEPT_STATES) await dropState(db, state);
 }
 
 async function dropState(db: Db, id: number) {
-  for (const t of TABLES) await db.run(sql`DROP TABLE IF EXISTS ${stateTable(id, t.name)}`);
+  for (const t of TABLES) {
+    await db.run(sql`DROP TABLE IF EXISTS ${stateTable(id, t.name)}`);
+    await db.run(sql`DROP TABLE IF EXISTS ${keysTable(id, t.name)}`);
+  }
 }
 
 /** A file's SHA-256 in hex, for the history (take it before the file is imported). */

@@ -4,7 +4,7 @@
  * `prepareImport` stops before the commit, so the data desk can show what would be accepted and
  * rejected and commit only on 确认导入; `importFiles` does both for the report command and tests.
  */
-import { ident, raw, type Db } from '../db';
+import { ident, raw, type Db, type Sql } from '../db';
 import { createTables } from '../domain/ddl';
 import { TABLES, type TableName } from '../domain/schema';
 import { checkStaged, type Checked, type DroppedRow, type RowError } from './check';
@@ -86,6 +86,10 @@ export interface PreparedImport {
   refused: FileRefused[];
   /** The tables the commit will change (all of them for a whole dataset). */
   tables: TableName[];
+  /** Every table is emptied first: the files are a whole dataset. */
+  replacesAll: boolean;
+  /** The rows each file will write (temp relations, valid until the commit or discard). */
+  incoming: { table: TableName; rows: Sql }[];
   /** Commits every checked file in one transaction; refused when any file was refused. */
   commit(): Promise<ImportReport>;
   /** Drops the staged rows without committing; call it when the import is abandoned. */
@@ -168,6 +172,8 @@ export async function prepareImport(
     files: reports,
     refused,
     tables: options.replaceAll ? TABLES.map((t) => t.name) : [...new Set(reports.map((r) => r.table))],
+    replacesAll: options.replaceAll ?? false,
+    incoming: checkedFiles.map(({ checked }) => ({ table: checked.table.name, rows: checked.accepted })),
     async commit() {
       if (done) throw new Error('这批文件已提交或已放弃');
       if (refused.length) throw new ImportRefused(refused);
