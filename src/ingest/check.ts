@@ -157,7 +157,7 @@ export async function checkStaged(
     sql`SELECT __row AS "row", __total_text AS "text" FROM ${checked} WHERE __total ORDER BY __row`,
   );
   const rejected = await listErrors(db, file, checked, mapping);
-  const accepted = await acceptRows(db, file, checked, mapping, id, rejected);
+  const accepted = await acceptRows(db, file, checked, mapping, id, rejected, totals.length === 0);
   const [{ n: rowsRead }] = (await db.query<{ n: number }>(
     sql`SELECT count(*) AS n FROM ${checked} WHERE NOT __total`,
   )) as [{ n: number }];
@@ -195,8 +195,12 @@ async function acceptRows(
   mapping: HeaderMapping,
   id: string,
   rejected: RowError[],
+  noTotals: boolean,
 ): Promise<{ relation: Sql; count: number }> {
   const { table } = mapping;
+  // A clean file (no rejected row, no 合计 row) needs no filter. It matters: DuckDB builds the extra
+  // MAP about 3× slower on filtered rows (1M rows: 1.05 s against 0.30 s).
+  const clean = noTotals && rejected.length === 0;
   const noError = mapping.columns.length
     ? joinSql(
         mapping.columns.map((m) => sql`${errorName(m.column)} IS NULL`),
@@ -213,8 +217,8 @@ async function acceptRows(
     uniqueHeaders(mapping.extras.map((e) => e.text)),
     mapping.extras.map((_, i) => extraName(i)),
   );
-  const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra
-    FROM ${checked} WHERE NOT __total AND ${noError}`;
+  const where = clean ? raw('') : sql`WHERE NOT __total AND ${noError}`;
+  const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra FROM ${checked} ${where}`;
   if (table.key.length === 0) {
     // Additive tables (tax) have no duplicates to weed out: the commit reads the checked rows
     // directly instead of copying a million rows into one more temp table first.
