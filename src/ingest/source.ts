@@ -7,7 +7,8 @@
  */
 import Papa from 'papaparse';
 import { toCsvText } from './csvText';
-import { decodeText, type Encoding } from './decode';
+import { toUtf8, type Encoding } from './decode';
+import { lfLineEnds, mixedLineEnds, scanText } from './utf8Bytes';
 import { recogniseTable, type HeaderCell, type HeaderMapping, type ManualMapping } from './headers';
 import { FileRefused } from './refusal';
 import type { TableName } from '../domain/schema';
@@ -144,12 +145,14 @@ function cellText(value: unknown): string | null {
 }
 
 async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source> {
-  const decoded = decodeText(file.bytes, options.encoding);
-  const text = uniformLineEnds(decoded.text);
-  const rewritten = text !== decoded.text;
-  if (text.includes('\u0000'))
-    throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
-  const preview = Papa.parse<string[]>(text.slice(0, 256 * 1024), { preview: HEADER_SEARCH_ROWS + 1 });
+  const decoded = toUtf8(file.bytes, options.encoding);
+  const scan = scanText(decoded.utf8);
+  if (scan.nul) throw new FileRefused(file.name, '不是文本文件（含二进制内容），请上传 CSV 或 XLSX');
+  // Mixed line endings (a file edited by hand, or pieced together from two exports) become LF:
+  // DuckDB's strict parser takes one kind of line ending per file and refuses the rest.
+  const utf8 = mixedLineEnds(scan) ? lfLineEnds(decoded.utf8) : decoded.utf8;
+  const head = new TextDecoder().decode(utf8.subarray(0, 256 * 1024));
+  const preview = Papa.parse<string[]>(head, { preview: HEADER_SEARCH_ROWS + 1 });
   const delimiter = preview.meta.delimiter || ',';
   const { index, mapping } = findHeader(file.name, preview.data, options);
   const headRows = preview.data.slice(0, index + 1);
@@ -166,36 +169,15 @@ async function readCsv(file: SourceFile, options: SourceOptions): Promise<Source
   // An odd number of quote characters means a quote is never closed: DuckDB reads such a field to
   // the end of the file without an error (rows silently lost), so PapaParse reads it and refuses.
   const linesAreRows =
-    !/\n[ \t]*\r?\n/.test(text.trimEnd()) &&
-    !headRows.some((r) => r.some((c) => /[\r\n]/.test(c))) &&
-    countOf(text, '"') % 2 === 0;
+    !scan.blankLineInside && !headRows.some((r) => r.some((c) => /[\r\n]/.test(c))) && scan.quotes % 2 === 0;
   if (linesAreRows) {
-    const asRead = decoded.encoding === 'utf-8' && !decoded.bom && !rewritten;
-    const utf8 = asRead ? file.bytes : new TextEncoder().encode(text);
     return { ...source, body: { kind: 'csv', utf8, delimiter, skipLines: index + 1, firstRow: index + 2 } };
   }
+  const text = new TextDecoder().decode(utf8);
   return {
     ...source,
     body: numbered(file.name, parseAllRows(file.name, text, delimiter, index), source.width),
   };
-}
-
-/**
- * Mixed line endings (a file edited by hand, or pieced together from two exports) become LF: DuckDB's
- * strict parser takes one kind of line ending per file and refuses the rest. A file with one kind is
- * returned as it is (two counting passes; no copy of a large file).
- */
-export function uniformLineEnds(text: string): string {
-  const crlf = countOf(text, '\r\n');
-  if (crlf === 0) return text;
-  if (crlf === countOf(text, '\n') && crlf === countOf(text, '\r')) return text;
-  return text.replace(/\r\n?/g, '\n');
-}
-
-function countOf(text: string, part: string): number {
-  let n = 0;
-  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length)) n++;
-  return n;
 }
 
 function parseAllRows(file: string, text: string, delimiter: string, headerIndex: number): NumberedRow[] {
