@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browserDb } from '../db/browser';
-import { clearPersisted, openPersistentDb, saveAfterCommit } from '../db/persist';
+import { clearPersisted, openPersistentDb, saveAfterCommit, storeBeforeCommit } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
@@ -102,6 +102,11 @@ async function loadSample(
   );
   performance.mark('hq:data');
   return snapshot.imported;
+}
+
+/** Call before an import commits: its rows then go straight to where they are kept. */
+export async function beforeImport(): Promise<void> {
+  await storeBeforeCommit((await startLoading()).db);
 }
 
 /**

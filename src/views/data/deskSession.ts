@@ -7,6 +7,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { onDataVersion } from '../../app/dataVersion';
+import { beforeImport } from '../../app/useData';
 import { setDeskActivity } from '../../app/deskActivity';
 import type { Db } from '../../db';
 import { commitFailureMessage } from '../../db/persist';
@@ -156,6 +157,7 @@ export async function commitDesk(db: Db): Promise<void> {
   if (!prepared) return;
   update({ status: 'running', prepared: undefined });
   try {
+    await beforeImport();
     performance.mark('导入：写入');
     const { report } = await commitWithHistory(db, prepared, checksums);
     performance.mark('导入：保存');
