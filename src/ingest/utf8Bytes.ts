@@ -41,46 +41,34 @@ export function isUtf8(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** GB18030 two-byte sequences → their UTF-8 bytes: entry (lead − 0x81) × 191 + (trail − 0x40). */
-interface PairTable {
-  offsets: Uint32Array;
-  bytes: Uint8Array;
-}
-
-let pairs: PairTable | undefined;
+/**
+ * GB18030 two-byte sequences → their UTF-8 bytes, packed in one number each: up to three bytes, low
+ * byte first, and the count in the top byte (0: no entry). Index (lead − 0x81) × 191 + (trail − 0x40).
+ */
+let pairs: Uint32Array | undefined;
 
 /**
  * Built once from TextDecoder itself (24k two-byte sequences, a few milliseconds), so it agrees
- * with it. A sequence TextDecoder does not map to one character gets no entry.
+ * with it. A sequence TextDecoder does not map to one character of the BMP gets no entry.
  */
-function pairTable(): PairTable {
+function pairTable(): Uint32Array {
   if (pairs) return pairs;
   const decoder = new TextDecoder('gb18030');
   const encoder = new TextEncoder();
-  const offsets = new Uint32Array(126 * 191 + 1);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const table = new Uint32Array(126 * 191);
   for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const k = (lead - 0x81) * 191 + (trail - 0x40);
-      offsets[k] = size;
       if (trail === 0x7f) continue;
       const text = decoder.decode(Uint8Array.of(lead, trail));
       if (text.length !== 1 || text === '\uFFFD') continue;
       const utf8 = encoder.encode(text);
-      chunks.push(utf8);
-      size += utf8.length;
+      let packed = utf8.length * 0x1000000;
+      utf8.forEach((byte, i) => (packed += byte * 0x100 ** i));
+      table[(lead - 0x81) * 191 + (trail - 0x40)] = packed;
     }
   }
-  offsets[126 * 191] = size;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  pairs = { offsets, bytes };
-  return pairs;
+  pairs = table;
+  return table;
 }
 
 /**
@@ -89,7 +77,7 @@ function pairTable(): PairTable {
  * caller then decodes the slow way, which handles every case.
  */
 export function gb18030ToUtf8(input: Uint8Array): Uint8Array | undefined {
-  const { offsets, bytes: table } = pairTable();
+  const table = pairTable();
   const n = input.length;
   // Two bytes become at most three (every two-byte character is in the BMP).
   const out = new Uint8Array(Math.ceil(n * 1.5) + 4);
@@ -102,13 +90,16 @@ export function gb18030ToUtf8(input: Uint8Array): Uint8Array | undefined {
       i++;
       continue;
     }
-    const trail = input[i + 1];
-    if (b === 0x80 || b === 0xff || trail === undefined || trail < 0x40 || trail === 0xff) return undefined;
-    const k = (b - 0x81) * 191 + (trail - 0x40);
-    const start = offsets[k]!;
-    const end = offsets[k + 1]!;
-    if (start === end) return undefined;
-    for (let j = start; j < end; j++) out[o++] = table[j]!;
+    const trail = input[i + 1]!;
+    // (An index past the end reads undefined, which every comparison below refuses.)
+    if (!(b > 0x80 && b < 0xff && trail >= 0x40 && trail < 0xff)) return undefined;
+    const packed = table[(b - 0x81) * 191 + (trail - 0x40)]!;
+    const length = packed >>> 24;
+    if (length === 0) return undefined;
+    out[o] = packed & 0xff;
+    out[o + 1] = (packed >>> 8) & 0xff;
+    out[o + 2] = (packed >>> 16) & 0xff;
+    o += length;
     i += 2;
   }
   return out.subarray(0, o);
@@ -142,18 +133,20 @@ export function scanText(bytes: Uint8Array): TextScan {
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0x0a) {
+    // Most bytes are text above '"': one comparison for them.
+    if (b > 0x22) {
+      lineStart = false;
+      lastText = i;
+    } else if (b === 0x0a) {
       lf++;
       if (lineStart && firstBlankEnd < 0) firstBlankEnd = i;
       lineStart = true;
     } else if (b === 0x0d) {
       cr++;
-      const crBeforeLf = bytes[i + 1] === 0x0a;
-      if (crBeforeLf) crlf++;
+      if (bytes[i + 1] === 0x0a) crlf++;
       else lineStart = false;
-    } else if (b === 0x20 || b === 0x09) {
-      // a blank line may hold spaces and tabs
-    } else {
+    } else if (b !== 0x20 && b !== 0x09) {
+      // (spaces and tabs may fill a blank line)
       lineStart = false;
       if (b === 0x22) quotes++;
       else if (b === 0x00) nul = true;
