@@ -45,6 +45,8 @@ const isStatus = (s: string) =>
   document.querySelector('.import-desk')?.getAttribute('data-import-status') === s;
 
 interface JankProbe {
+  /** Start (performance.now) and length of each long task, to place it among the import's steps. */
+  tasks: [number, number][];
   maxGap: number;
   longTasks: number;
   longTaskMs: number;
@@ -53,12 +55,13 @@ interface JankProbe {
 
 /** In the page: the longest gap between animation frames, and the long tasks, from now on. */
 function startJankProbe() {
-  const probe: JankProbe = { maxGap: 0, longTasks: 0, longTaskMs: 0 };
+  const probe: JankProbe = { tasks: [], maxGap: 0, longTasks: 0, longTaskMs: 0 };
   (window as unknown as { jank: JankProbe }).jank = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       probe.longTasks += 1;
       probe.longTaskMs += entry.duration;
+      probe.tasks.push([entry.startTime, entry.duration]);
     }
   }).observe({ type: 'longtask' });
   let last = performance.now();
@@ -127,6 +130,14 @@ async function run(runNumber: number) {
           `${marks[i]!.name.replace('导入：', '')}→${m.name.replace('导入：', '')} ${Math.round(m.at - marks[i]!.at)}`,
       );
     console.log(`  第 ${runNumber} 次各步（ms）：${steps.join('，')}`);
+    // Each long task after the step it fell in: where the main thread was busy.
+    const during = (at: number) =>
+      marks
+        .filter((m) => m.at <= at)
+        .at(-1)
+        ?.name.replace('导入：', '') ?? '开始前';
+    const tasks = jank.tasks.map(([at, ms]) => `${during(at)}中 ${Math.round(ms)}`);
+    console.log(`  第 ${runNumber} 次长任务（ms）：${tasks.join('，') || '无'}`);
     await context.close();
 
     // Reopen on the same profile: the kept rows, to the KPI cards.

@@ -48,9 +48,11 @@ export function readSourceInWorker(file: SourceFile, options: SourceOptions = {}
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    // The file's bytes are copied, not transferred: the desk keeps them to check again.
-    const request: SourceRequest = { id, file, options };
-    parsingWorker().postMessage(request);
+    // The worker gets a copy it owns, transferred: the desk keeps the file's bytes to check again.
+    // (A copy then a transfer blocks the page for a memcpy; a structured clone of 74 MB, 5× that.)
+    const bytes = file.bytes.slice();
+    const request: SourceRequest = { id, file: { name: file.name, bytes }, options };
+    parsingWorker().postMessage(request, [bytes.buffer]);
   });
 }
 
