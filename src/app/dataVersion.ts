@@ -3,7 +3,7 @@
  * and their figures read the new tables instead of results kept for the same params. It also
  * keeps the report of the import that bumped it, for the data page.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './store';
 import type { ImportReport } from '../ingest';
 
 interface DataVersion {
@@ -13,31 +13,21 @@ interface DataVersion {
   warning?: string;
 }
 
-let current: DataVersion = { version: 0 };
-const listeners = new Set<() => void>();
+const current = createStore<DataVersion>({ version: 0 });
 
 export function bumpDataVersion(imported?: ImportReport, warning?: string) {
-  current = {
-    version: current.version + 1,
+  current.set({
+    version: current.get().version + 1,
     ...(imported ? { imported } : {}),
     ...(warning ? { warning } : {}),
-  };
-  listeners.forEach((l) => l());
+  });
 }
 
 /** Told after every change of the data version (the import desk forgets a check made stale). */
 export function onDataVersion(listener: (version: DataVersion) => void): () => void {
-  const tell = () => listener(current);
-  listeners.add(tell);
-  return () => listeners.delete(tell);
+  return current.subscribe(() => listener(current.get()));
 }
 
 export function useDataVersion(): DataVersion {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useStore(current);
 }

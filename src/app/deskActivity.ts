@@ -3,25 +3,16 @@
  * may look at other screens meanwhile, and sees there that the import goes on. Written by the desk's
  * session (views/data/deskSession.ts); kept here so the shell does not load the importer to read it.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './store';
 
 export type DeskActivity = 'checking' | 'running' | undefined;
 
-let current: DeskActivity;
-const listeners = new Set<() => void>();
+const activity = createStore<DeskActivity>(undefined);
 
-export function setDeskActivity(activity: DeskActivity) {
-  if (activity === current) return;
-  current = activity;
-  listeners.forEach((l) => l());
+export function setDeskActivity(next: DeskActivity) {
+  if (next !== activity.get()) activity.set(next);
 }
 
 export function useDeskActivity(): DeskActivity {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  return useStore(activity);
 }

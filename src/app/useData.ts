@@ -104,9 +104,12 @@ async function loadSample(
   return snapshot.imported;
 }
 
-/** Call before an import commits: its rows then go straight to where they are kept. */
-export async function beforeImport(): Promise<void> {
-  await storeBeforeCommit((await startLoading()).db);
+/**
+ * Call before an import commits (`fileBytes`: the size of its files): its rows then go straight to
+ * where they are kept. Rejects with a message for the user when the storage has no room for them.
+ */
+export async function beforeImport(fileBytes: number): Promise<void> {
+  await storeBeforeCommit((await startLoading()).db, fileBytes);
 }
 
 /**

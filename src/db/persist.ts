@@ -21,7 +21,7 @@
 import { DuckDBAccessMode, DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { browserEngine, type BrowserEngine } from './browser';
 import { emptyDatabaseFile } from './emptyDatabase';
-import { storageIsFull } from './storageFull';
+import { roomForImport, storageHasRoom } from './storageFull';
 import { ident, raw, sql } from './sql';
 import type { Db } from './types';
 
@@ -33,6 +33,7 @@ const MEM = 'mem';
 const META = 'hq_persisted';
 /** A reload terminates the old page's worker; its file locks are released a moment later. */
 const LOCK_RETRIES = [100, 250, 500, 1000];
+const MB = 1024 ** 2;
 
 export interface PersistentDb {
   db: Db;
@@ -135,16 +136,12 @@ export async function saveAfterCommit(db: Db): Promise<void> {
   const state = await opened;
   if (state.problem) throw new PersistError(state.problem, 'unavailable');
   try {
-    if (!state.stored) {
-      await attachNewFile(engine);
-      state.stored = NAME;
-    }
-    const current = await currentCatalog(db);
-    if (current !== state.stored) await moveIntoStore(db, current, state.stored);
-    await writeMeta(db, state.stored);
-    await db.run(sql`CHECKPOINT ${ident(state.stored)}`);
+    const stored = await makeStoredCurrent(engine, db, state);
+    await writeMeta(db, stored);
+    await db.run(sql`CHECKPOINT ${ident(stored)}`);
   } catch (error) {
-    throw (await storageIsFull()) ? new PersistError(MESSAGES.quota, 'quota') : toPersistError(error);
+    const full = !(await storageHasRoom(MB));
+    throw full ? new PersistError(MESSAGES.quota, 'quota') : toPersistError(error);
   }
 }
 
@@ -154,23 +151,33 @@ export async function saveAfterCommit(db: Db): Promise<void> {
  * rows after (measured with a 1M-row file: the first save no longer copies the million rows). The
  * file is not marked as holding imported data until `saveAfterCommit`, so a failed commit leaves a
  * reload showing the sample. Where storage is unavailable, nothing happens and the import stays in
- * memory; `saveAfterCommit` then says why.
+ * memory; `saveAfterCommit` then says why. Rejects with a `PersistError` when the storage has no
+ * room for the import (`fileBytes`: the size of its files), before anything is written.
  */
-export async function storeBeforeCommit(db: Db): Promise<void> {
+export async function storeBeforeCommit(db: Db, fileBytes: number): Promise<void> {
   const engine = await browserEngine();
   opened ??= openStored(engine);
   const state = await opened;
   if (state.problem) return;
+  // Refused before anything is written: a write that runs out of room can break the engine.
+  if (!(await storageHasRoom(roomForImport(fileBytes))))
+    throw new PersistError(MESSAGES.quotaOnCommit, 'quota');
   try {
-    if (!state.stored) {
-      await attachNewFile(engine);
-      state.stored = NAME;
-    }
-    const current = await currentCatalog(db);
-    if (current !== state.stored) await moveIntoStore(db, current, state.stored);
+    await makeStoredCurrent(engine, db, state);
   } catch {
     // Left to saveAfterCommit, which tries again after the commit and reports what failed.
   }
+}
+
+/** The stored file attached (created when there is none) and its catalog the one in use. */
+async function makeStoredCurrent(engine: BrowserEngine, db: Db, state: State): Promise<string> {
+  if (!state.stored) {
+    await attachNewFile(engine);
+    state.stored = NAME;
+  }
+  const current = await currentCatalog(db);
+  if (current !== state.stored) await moveIntoStore(db, current, state.stored);
+  return state.stored;
 }
 
 /**
@@ -180,8 +187,11 @@ export async function storeBeforeCommit(db: Db): Promise<void> {
 export async function commitFailureMessage(error: unknown): Promise<string> {
   if (error instanceof PersistError) return error.message;
   const state = opened ? await opened : {};
-  if (state.stored && (await storageIsFull())) return MESSAGES.quotaOnCommit;
-  return error instanceof Error ? error.message : String(error);
+  if (state.stored && !(await storageHasRoom(MB))) return MESSAGES.quotaOnCommit;
+  const text = error instanceof Error ? error.message : String(error);
+  // A trap inside the engine (seen when a write failed): what it answers next cannot be trusted.
+  if (/RuntimeError|null function|unreachable/i.test(text)) return `${MESSAGES.engineBroken}（${text}）`;
+  return text;
 }
 
 /**
@@ -248,6 +258,7 @@ const MESSAGES = {
   unavailable:
     '浏览器不允许本页保存数据（可能处于隐私/无痕模式，或存储被禁用）：本页的数据只在关闭前有效，刷新后需要重新导入。',
   quota: '浏览器存储空间已满，数据未能保存：请清理浏览器的网站数据后重试。之前保存的数据没有改动。',
+  engineBroken: '数据库引擎出错，本次导入没有完成：请刷新页面后重试。已保存的数据没有改动。',
   quotaOnCommit:
     '浏览器存储空间已满，本次导入没有写入：请清理浏览器的网站数据，或回滚不再需要的导入后重试。之前的数据没有改动。',
   failed: '数据保存失败',

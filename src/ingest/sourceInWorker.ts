@@ -56,6 +56,18 @@ export function readSourceInWorker(file: SourceFile, options: SourceOptions = {}
   });
 }
 
+/**
+ * Stops what the worker is reading (取消, or a newer check): its reads fail, and the next read starts
+ * a fresh worker instead of waiting behind a large file nobody wants any more.
+ */
+export function stopParsing(): void {
+  if (!worker || waiting.size === 0) return;
+  worker.terminate();
+  worker = undefined;
+  for (const request of waiting.values()) request.reject(new Error('读取已停止'));
+  waiting.clear();
+}
+
 /** The mapping came back as copies: point it at the schema's own table and column objects again. */
 function withSchema(source: Source): Source {
   const table = tableByName(source.mapping.table.name);

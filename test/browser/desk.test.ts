@@ -13,7 +13,7 @@ import { importFiles } from '../../src/ingest';
 import { loadFolder } from '../../scripts/lib/loadFolder';
 import { C, FIGURES_FIXTURE, fixtureFiles } from '../figuresFixture';
 import { launchChromium } from './chromium';
-import { settled, watch, type Watch } from './page';
+import { deskStatus, settled, watch, type Watch } from './page';
 
 const YEAR = 2023;
 let browser: Browser;
@@ -76,17 +76,13 @@ describe('the import desk', () => {
       path.join('test/fixtures/importer', 'tax-unterminated-quote.csv'),
       path.join('test/fixtures/importer', 'no-header.csv'),
     ]);
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     const refusals = await page.locator('.refused').allInnerTexts();
     expect(refusals.join('\n')).toContain('tax-unterminated-quote.csv');
     expect(refusals.join('\n')).toContain('no-header.csv');
     expect(await page.isDisabled('button:text-is("确认导入")')).toBe(true);
     await page.click('button:text-is("放弃")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
-    );
+    await deskStatus(page, 'idle');
     expect(await overview()).toEqual(before);
     await backToData();
   });
@@ -95,9 +91,7 @@ describe('the import desk', () => {
     await page.setInputFiles('input[type=file]', bigTaxFile(400_000));
     await page.waitForSelector('.desk-progress progress');
     await page.click('.desk-progress button:text-is("取消")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
-    );
+    await deskStatus(page, 'idle');
     await expect(page.locator('.import-desk').textContent()).resolves.toContain('已取消，数据未改变');
     expect(await overview()).toEqual(sampleFigures);
     await backToData();
@@ -115,19 +109,13 @@ describe('the import desk', () => {
     // Back on the desk (through the top bar's notice, or the nav when the check is already done).
     if (await page.isVisible('.desk-busy')) await page.click('.desk-busy');
     else await page.click('nav a:text-is("数据")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-      undefined,
-      { timeout: 90_000 },
-    );
+    await deskStatus(page, 'ready', 90_000);
     await expect(page.locator('.file-card[data-file="大文件.csv"]').textContent()).resolves.toContain(
       '400,000',
     );
     expect(await page.isVisible('.desk-busy')).toBe(false);
     await page.click('button:text-is("放弃")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'idle',
-    );
+    await deskStatus(page, 'idle');
     expect(await overview()).toEqual(sampleFigures);
     await backToData();
   });
@@ -135,25 +123,19 @@ describe('the import desk', () => {
   it('shows each file before the commit and commits the fixture set with 确认导入', async () => {
     const names = fs.readdirSync(FIGURES_FIXTURE).sort();
     await page.setInputFiles('input[type=file]', fixture(...names));
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     expect(await page.locator('.file-card').count()).toBe(names.length);
     expect(await page.locator('.refused').count()).toBe(0);
     // A changed choice checks the same files again (their bytes are still there).
     await page.selectOption('.file-card[data-file="企业名录.csv"] select[name="encoding"]', 'utf-8');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     expect(await page.locator('.file-card').count()).toBe(names.length);
     expect(await page.locator('.refused').count()).toBe(0);
     await expect(
       page.locator('.file-card[data-file="税收明细.csv"] select[name="table"]').inputValue(),
     ).resolves.toBe('tax');
     await page.click('button:text-is("确认导入")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
-    );
+    await deskStatus(page, 'done');
     await expect(page.locator('.topbar .source').textContent()).resolves.toBe('已导入数据');
     expect(await overview()).toEqual({
       newHq: expected.newHq.city.actual,
@@ -166,13 +148,9 @@ describe('the import desk', () => {
     const before = await overview();
     await backToData();
     await page.setInputFiles('input[type=file]', fixture('税收明细.csv'));
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     await page.click('button:text-is("确认导入")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
-    );
+    await deskStatus(page, 'done');
     await expect(page.locator('.state.done').textContent()).resolves.toMatch(/替换 \d+ 行/);
     expect(await overview()).toEqual(before);
   });
@@ -190,9 +168,7 @@ describe('the import desk', () => {
     expect(await overview()).toEqual(afterImports);
     await backToData();
     await page.setInputFiles('input[type=file]', fixture('税收明细.csv'));
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     await page.click('button:text-is("确认导入")');
     await page.waitForFunction(
       () => document.querySelector('[data-history]')?.getAttribute('data-history') === '2',
@@ -223,14 +199,10 @@ describe('the import desk', () => {
         mimeType: 'application/zip',
         buffer: fs.readFileSync(zip),
       });
-      await other.waitForFunction(
-        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-      );
+      await deskStatus(other, 'ready');
       await expect(other.locator('.dataset-note').textContent()).resolves.toContain('替换当前全部数据');
       await other.click('button:text-is("确认导入")');
-      await other.waitForFunction(
-        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
-      );
+      await deskStatus(other, 'done');
       await other.click('nav a:text-is("总览")');
       await settled(other);
       const value = async (name: string) =>

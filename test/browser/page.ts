@@ -46,3 +46,12 @@ export async function chartInk(page: Page): Promise<{ label: string; ink: number
     }),
   );
 }
+
+/** Waits until the import desk says `status` (its data-import-status). */
+export async function deskStatus(page: Page, status: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (s) => document.querySelector('.import-desk')?.getAttribute('data-import-status') === s,
+    status,
+    { timeout },
+  );
+}

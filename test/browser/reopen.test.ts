@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { C, FIGURES_FIXTURE } from '../figuresFixture';
 import { launchProfile } from './chromium';
-import { settled } from './page';
+import { deskStatus, settled } from './page';
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-profile-'));
 let context: BrowserContext;
@@ -65,13 +65,9 @@ describe('imported data is kept', () => {
     await open('data?year=2023');
     const files = fs.readdirSync(FIGURES_FIXTURE).map((n) => path.join(FIGURES_FIXTURE, n));
     await page.setInputFiles('input[type=file]', files);
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-    );
+    await deskStatus(page, 'ready');
     await page.click('button:text-is("确认导入")');
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'done',
-    );
+    await deskStatus(page, 'done');
     imported = await figures();
     expect(imported.label).toBe('已导入数据');
     expect(imported).not.toEqual(sample);
@@ -107,11 +103,7 @@ describe('imported data is kept', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(lines.join('\n')),
     });
-    await page.waitForFunction(
-      () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-      undefined,
-      { timeout: 90_000 },
-    );
+    await deskStatus(page, 'ready', 90_000);
     await page.click('button:text-is("确认导入")');
     await context.close();
     context = await launchProfile(profile);
@@ -139,13 +131,9 @@ describe('imported data is kept', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 100_000 });
     try {
       await page.setInputFiles('input[type=file]', path.join(FIGURES_FIXTURE, '税收明细.csv'));
-      await page.waitForFunction(
-        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'ready',
-      );
+      await deskStatus(page, 'ready');
       await page.click('button:text-is("确认导入")');
-      await page.waitForFunction(
-        () => document.querySelector('.import-desk')?.getAttribute('data-import-status') === 'failed',
-      );
+      await deskStatus(page, 'failed');
       await expect(page.locator('.import-desk .state.error').textContent()).resolves.toContain(
         '浏览器存储空间已满，本次导入没有写入',
       );

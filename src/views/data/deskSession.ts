@@ -5,10 +5,10 @@
  * A change of the data made elsewhere (undo, rollback, 恢复样例数据) makes a waiting check stale:
  * it is dropped, as its report no longer says what the commit would do.
  */
-import { useSyncExternalStore } from 'react';
 import { onDataVersion } from '../../app/dataVersion';
 import { beforeImport } from '../../app/useData';
 import { setDeskActivity } from '../../app/deskActivity';
+import { createStore, useStore } from '../../app/store';
 import type { Db } from '../../db';
 import { commitFailureMessage } from '../../db/persist';
 import { readDatasetZip, type DatasetManifest } from '../../export/dataset';
@@ -24,7 +24,7 @@ import {
   type PreparedImport,
   type SourceFile,
 } from '../../ingest';
-import { readSourceInWorker } from '../../ingest/sourceInWorker';
+import { readSourceInWorker, stopParsing } from '../../ingest/sourceInWorker';
 import { dataChanged } from './dataChanges';
 
 export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
@@ -43,27 +43,20 @@ export interface DeskState {
   done?: ImportReport;
 }
 
-let state: DeskState = { status: 'idle', files: [], overrides: {} };
-const listeners = new Set<() => void>();
+const session = createStore<DeskState>({ status: 'idle', files: [], overrides: {} });
 /** Bumped by every new check, 取消 and 放弃: a check that is no longer the latest stops. */
 let request = 0;
 /** File name → SHA-256, taken when a file is added (the engine takes its bytes over on import). */
 const checksums: Record<string, string> = {};
 
 function update(patch: Partial<DeskState>) {
-  state = { ...state, ...patch };
-  setDeskActivity(state.status === 'checking' || state.status === 'running' ? state.status : undefined);
-  listeners.forEach((l) => l());
+  const next = { ...session.get(), ...patch };
+  session.set(next);
+  setDeskActivity(next.status === 'checking' || next.status === 'running' ? next.status : undefined);
 }
 
 export function useDeskState(): DeskState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
+  return useStore(session);
 }
 
 /** Checks the files again with the user's choices; the previous check is discarded. */
@@ -74,7 +67,8 @@ export async function checkFiles(
   dataset?: DatasetManifest,
 ): Promise<void> {
   const mine = ++request;
-  const previous = state.prepared;
+  const { status, prepared: previous } = session.get();
+  if (status === 'checking') stopParsing();
   // The desk says at once that the files are being checked again (the old report is gone).
   update({
     files,
@@ -108,6 +102,7 @@ export async function checkFiles(
 /** 取消 while files are read and checked: nothing was written, nothing changes. */
 export function cancelCheck() {
   request += 1;
+  stopParsing();
   update({ status: 'idle', files: [], overrides: {}, progress: undefined, message: '已取消，数据未改变。' });
 }
 
@@ -137,13 +132,15 @@ export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
     return checkFiles(db, pack.files, {}, pack.manifest);
   }
   // A file of the same name replaces the one picked before.
-  const kept = state.files.filter((b) => !read.some((r) => r.name === b.name));
-  await checkFiles(db, [...kept, ...read], state.overrides, state.dataset);
+  const { files, overrides, dataset } = session.get();
+  const kept = files.filter((b) => !read.some((r) => r.name === b.name));
+  await checkFiles(db, [...kept, ...read], overrides, dataset);
 }
 
 /** The user changed what a file is read as: check the files again. */
 export function changeChoice(db: Db, file: string, patch: Choice) {
-  void checkFiles(db, state.files, { ...state.overrides, [file]: { ...state.overrides[file], ...patch } }, state.dataset);
+  const { files, overrides, dataset } = session.get();
+  void checkFiles(db, files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
 }
 
 /** 放弃: the checked files are dropped, nothing is written. */
@@ -153,11 +150,11 @@ export function clearDesk(db: Db) {
 
 /** 确认导入: one transaction, recorded in the history, saved, and the screens rebuilt. */
 export async function commitDesk(db: Db): Promise<void> {
-  const { prepared } = state;
+  const { prepared } = session.get();
   if (!prepared) return;
   update({ status: 'running', prepared: undefined });
   try {
-    await beforeImport();
+    await beforeImport(session.get().files.reduce((n, f) => n + f.bytes.length, 0));
     performance.mark('导入：写入');
     const { report } = await commitWithHistory(db, prepared, checksums);
     performance.mark('导入：保存');
@@ -166,16 +163,20 @@ export async function commitDesk(db: Db): Promise<void> {
     performance.mark('导入：完成写入');
     update({ status: 'done', done: report, files: [], overrides: {}, dataset: undefined });
   } catch (error) {
-    // The commit was rolled back: the data is as it was. A full storage is said as such.
+    // The commit was rolled back (or never began): the data is as it was. A full storage is said
+    // as such; the checked files are dropped, to be picked again.
+    await prepared.discard().catch(() => undefined);
     fail(await commitFailureMessage(error));
   }
 }
 
 onDataVersion((version) => {
-  if (state.status === 'running') return;
-  if (state.status === 'checking' || state.prepared) {
+  const { status, prepared } = session.get();
+  if (status === 'running') return;
+  if (status === 'checking' || prepared) {
     request += 1;
-    void state.prepared?.discard();
+    stopParsing();
+    void prepared?.discard();
     update({
       status: 'idle',
       files: [],
@@ -185,7 +186,7 @@ onDataVersion((version) => {
       progress: undefined,
       message: '数据已在别处改变，待导入的文件已放弃，请重新选择。',
     });
-  } else if (state.status === 'done' && !version.imported) {
+  } else if (status === 'done' && !version.imported) {
     update({ status: 'idle', done: undefined });
   }
 });
