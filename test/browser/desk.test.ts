@@ -219,4 +219,22 @@ describe('the import desk', () => {
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
   });
+
+  it('keeps other screens off half-written tables while a commit runs, then shows the new data', async () => {
+    await backToData();
+    const before = await overview();
+    await backToData();
+    await page.setInputFiles('input[type=file]', bigTaxFile(400_000));
+    await deskStatus(page, 'ready', 90_000);
+    await page.click('button:text-is("确认导入")');
+    await page.click('nav a:text-is("总览")');
+    // The commit (400k rows) outlasts the click: the overview waits for it instead of reading.
+    await expect(page.locator('main .page-state').textContent()).resolves.toContain('正在写入导入数据');
+    expect(await page.locator('[data-kpi]').count()).toBe(0);
+    await page.waitForSelector('.desk-busy', { state: 'detached', timeout: 90_000 });
+    await settled(page);
+    // The file's months are 2010–2021: the 2023 figures are as before, now read from the new data.
+    expect(await overview()).toEqual(before);
+    await expect(page.locator('.topbar .source').textContent()).resolves.toBe('已导入数据');
+  });
 });
