@@ -87,6 +87,30 @@ describe('the import desk', () => {
     await backToData();
   });
 
+  it('reads Excel and GBK files in its worker, and refuses a binary file with its reason', async () => {
+    const importer = (name: string) => path.join('test/fixtures/importer', name);
+    await page.setInputFiles('input[type=file]', [
+      importer('enterprises-title.xlsx'),
+      importer('tax-gbk.csv'),
+      importer('garbage.bin'),
+    ]);
+    await deskStatus(page, 'ready');
+    const card = (name: string) => page.locator(`.file-card[data-file="${name}"]`);
+    await expect(card('enterprises-title.xlsx').locator('select[name="table"]').inputValue()).resolves.toBe(
+      'enterprises',
+    );
+    await expect(
+      card('enterprises-title.xlsx').locator('select[name="encoding"]').inputValue(),
+    ).resolves.toBe('xlsx');
+    await expect(
+      card('tax-gbk.csv').locator('select[name="encoding"] option').first().textContent(),
+    ).resolves.toBe('自动（GB18030）');
+    await expect(card('tax-gbk.csv').textContent()).resolves.toMatch(/接受 [1-9]/);
+    await expect(page.locator('.refused').textContent()).resolves.toContain('garbage.bin');
+    await page.click('button:text-is("放弃")');
+    await deskStatus(page, 'idle');
+  });
+
   it('shows progress on a long check and cancels it, leaving the data unchanged', async () => {
     await page.setInputFiles('input[type=file]', bigTaxFile(400_000));
     await page.waitForSelector('.desk-progress progress');
