@@ -24,6 +24,18 @@ export function tooltipHtml(title: string, lines: readonly (readonly [string, st
   ].join('<br/>');
 }
 
+/**
+ * The tooltip of a chart over categories: hovering a category shades it and shows `text(index)`
+ * (built with tooltipHtml, so file text is escaped; '' shows nothing).
+ */
+export function axisTooltip(text: (index: number) => string) {
+  return {
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    formatter: (params: { dataIndex: number }[]) => text(params[0]?.dataIndex ?? 0),
+  };
+}
+
 /** Axis labels in a fixed money unit: 132500000 → '1.33' on an 亿元 axis; no exponent notation. */
 export const yuanAxis = (unit: '万元' | '亿元') => (value: number) =>
   formatInUnit(value, unit, unit === '亿元' ? 1 : 0);

@@ -8,7 +8,7 @@ import type { BeltMetric } from '../../domain/figures/belts';
 import { unitByCode } from '../../domain/units';
 import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
 import { COLORS } from '../theme';
-import { escapeHtml, moneyUnit, percentAxis, tooltipHtml } from '../text';
+import { axisTooltip, escapeHtml, moneyUnit, percentAxis, tooltipHtml } from '../text';
 
 export type { BeltMetric };
 
@@ -321,22 +321,18 @@ export function industryStructureOption(
     return total > 0 ? value(cellOf(group, industry)) / total : 0;
   };
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const group = groups[params[0]?.dataIndex ?? 0];
-        if (group === undefined) return '';
-        const total = totals.get(group) ?? 0;
-        const lines: [string, string][] = industries
-          .filter((i) => cellOf(group, i))
-          .map((i) => [
-            `${services.includes(i) ? '★' : ''}${i}`,
-            `${metricText(value(cellOf(group, i)), metric)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
-          ]);
-        return tooltipHtml(group, [['合计', metricText(total, metric)], ...lines]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const group = groups[i];
+      if (group === undefined) return '';
+      const total = totals.get(group) ?? 0;
+      const lines: [string, string][] = industries
+        .filter((i) => cellOf(group, i))
+        .map((i) => [
+          `${services.includes(i) ? '★' : ''}${i}`,
+          `${metricText(value(cellOf(group, i)), metric)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
+        ]);
+      return tooltipHtml(group, [['合计', metricText(total, metric)], ...lines]);
+    }),
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 }, data: industries },
     grid: { left: 84, right: 20, top: 52, bottom: 24 },
     xAxis: { type: 'value', max: 1, axisLabel: { formatter: percentAxis } },

@@ -8,7 +8,7 @@ import type { BuildingFigure } from '../../domain/figures/buildings';
 import { UNITS, unitByCode, unitName } from '../../domain/units';
 import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
 import { COLORS, PALETTE } from '../theme';
-import { percentAxis, tooltipHtml, yuanAxis } from '../text';
+import { axisTooltip, percentAxis, tooltipHtml, yuanAxis } from '../text';
 
 /** Buildings below 5000万 have no tier; charts and legends call them so. */
 export const NO_TIER = '其他楼宇';
@@ -179,20 +179,13 @@ export function trendOption(rows: readonly YearRegionCount[], opts: TrendOptions
   const totals = years.map((y) => units.reduce((s, u) => s + count(y, u.code), 0));
   const label = (y: number) => (opts.partial?.year === y ? `${y}年\n(${opts.partial.months})` : `${y}年`);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const i = params[0]?.dataIndex ?? 0;
-        const y = years[i]!;
-        return tooltipHtml(label(y).replace('\n', ''), [
-          ...units
-            .filter((u) => count(y, u.code) > 0)
-            .map((u) => [u.name, `${count(y, u.code)} 幢`] as const),
-          ['合计', `${totals[i]} 幢`],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const y = years[i]!;
+      return tooltipHtml(label(y).replace('\n', ''), [
+        ...units.filter((u) => count(y, u.code) > 0).map((u) => [u.name, `${count(y, u.code)} 幢`] as const),
+        ['合计', `${totals[i]} 幢`],
+      ]);
+    }),
     legend: { type: 'scroll', top: 0, data: units.map((u) => u.name) },
     grid: { left: 36, right: 16, top: 36, bottom: 8 },
     xAxis: {

@@ -8,7 +8,7 @@ import { UNIT_AREA_OUTPUT_THRESHOLD } from '../../domain/defaults';
 import { UNITS, unitByCode, unitName } from '../../domain/units';
 import { formatCount, formatInUnit } from '../../format/numbers';
 import { COLORS, PALETTE } from '../theme';
-import { moneyUnit, tooltipHtml, yuanAxis } from '../text';
+import { axisTooltip, moneyUnit, tooltipHtml, yuanAxis } from '../text';
 
 /** The policy's order of conditions 三(一)1–3 (the key order of FAIL_REASON_TEXT). */
 export const FAIL_REASONS = Object.keys(FAIL_REASON_TEXT) as FailReason[];
@@ -63,18 +63,13 @@ const REASON_COLORS = [COLORS.muted, PALETTE[4]!, PALETTE[1]!, PALETTE[2]!, COLO
 export function failureReasonsOption(tally: ReasonTally): EChartsCoreOption {
   const labels = FAIL_REASONS.map((r) => FAIL_REASON_TEXT[r]);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const i = params[0]?.dataIndex ?? 0;
-        const lines = tally.units
-          .map((code, u) => [unitName(code), tally.counts[u]![i]!] as const)
-          .filter(([, n]) => n > 0)
-          .map(([name, n]) => [name, `${n} 家`] as const);
-        return tooltipHtml(labels[i] ?? '', [...lines, ['合计', `${tally.totals[i] ?? 0} 家`]]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const lines = tally.units
+        .map((code, u) => [unitName(code), tally.counts[u]![i]!] as const)
+        .filter(([, n]) => n > 0)
+        .map(([name, n]) => [name, `${n} 家`] as const);
+      return tooltipHtml(labels[i] ?? '', [...lines, ['合计', `${tally.totals[i] ?? 0} 家`]]);
+    }),
     grid: { left: 196, right: 40, top: 8, bottom: 24 },
     xAxis: { type: 'value', name: '家', minInterval: 1 },
     yAxis: {
@@ -104,17 +99,12 @@ export function failuresByUnitOption(tally: ReasonTally): EChartsCoreOption {
   const names = tally.units.map(unitName);
   const labels = tally.units.map(shortName);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const u = params[0]?.dataIndex ?? 0;
-        const lines = FAIL_REASONS.map((r, i) => [FAIL_REASON_TEXT[r], tally.counts[u]?.[i] ?? 0] as const)
-          .filter(([, n]) => n > 0)
-          .map(([text, n]) => [text, `${n} 家`] as const);
-        return tooltipHtml(names[u] ?? '', lines);
-      },
-    },
+    tooltip: axisTooltip((u) => {
+      const lines = FAIL_REASONS.map((r, i) => [FAIL_REASON_TEXT[r], tally.counts[u]?.[i] ?? 0] as const)
+        .filter(([, n]) => n > 0)
+        .map(([text, n]) => [text, `${n} 家`] as const);
+      return tooltipHtml(names[u] ?? '', lines);
+    }),
     // A plain legend wraps onto a second line in a narrow panel rather than hiding reasons behind paging.
     legend: {
       top: 0,
@@ -154,19 +144,14 @@ export function unitAreaByUnitOption(rows: readonly AreaRow[]): EChartsCoreOptio
   const met = units.map((u) => count(u, true));
   const missed = units.map((u) => count(u, false));
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const i = params[0]?.dataIndex ?? 0;
-        const total = met[i]! + missed[i]!;
-        return tooltipHtml(unitName(units[i] ?? ''), [
-          ['达标', `${met[i]} 家`],
-          ['未达标', `${missed[i]} 家`],
-          ['达标率', total ? `${((met[i]! / total) * 100).toFixed(1)}%` : '—'],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const total = met[i]! + missed[i]!;
+      return tooltipHtml(unitName(units[i] ?? ''), [
+        ['达标', `${met[i]} 家`],
+        ['未达标', `${missed[i]} 家`],
+        ['达标率', total ? `${((met[i]! / total) * 100).toFixed(1)}%` : '—'],
+      ]);
+    }),
     legend: { top: 0, data: ['达标', '未达标'] },
     grid: { left: 44, right: 12, top: 32, bottom: 44 },
     xAxis: {
@@ -201,18 +186,13 @@ export function areaHistogram(rows: readonly { perSqm: number }[]): number[] {
 export function unitAreaHistogramOption(rows: readonly { perSqm: number }[]): EChartsCoreOption {
   const counts = areaHistogram(rows);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const i = params[0]?.dataIndex ?? 0;
-        const band = AREA_BANDS[i]!;
-        return tooltipHtml(`${band.label} 元/㎡`, [
-          ['企业', `${counts[i]} 家`],
-          ['1万元/㎡ 要求', band.min >= UNIT_AREA_OUTPUT_THRESHOLD ? '达到' : '未达到'],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const band = AREA_BANDS[i]!;
+      return tooltipHtml(`${band.label} 元/㎡`, [
+        ['企业', `${counts[i]} 家`],
+        ['1万元/㎡ 要求', band.min >= UNIT_AREA_OUTPUT_THRESHOLD ? '达到' : '未达到'],
+      ]);
+    }),
     grid: { left: 44, right: 12, top: 28, bottom: 40 },
     xAxis: {
       type: 'category',
@@ -266,18 +246,14 @@ export function rewardsByUnitOption(units: readonly UnitReward[]): EChartsCoreOp
   const unit = moneyUnit(units.map((u) => u.reward));
   const digits = unit === '亿元' ? 2 : 1;
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const u = units[params[0]?.dataIndex ?? 0];
-        if (!u) return '';
-        return tooltipHtml(unitName(u.code), [
-          ['奖励', `${formatInUnit(u.reward, unit, digits)}${unit}`],
-          ['获奖励企业', `${formatCount(u.rewarded)} / ${formatCount(u.enterprises)} 家`],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const u = units[i];
+      if (!u) return '';
+      return tooltipHtml(unitName(u.code), [
+        ['奖励', `${formatInUnit(u.reward, unit, digits)}${unit}`],
+        ['获奖励企业', `${formatCount(u.rewarded)} / ${formatCount(u.enterprises)} 家`],
+      ]);
+    }),
     grid: { left: 64, right: 12, top: 28, bottom: 44 },
     xAxis: {
       type: 'category',
@@ -316,19 +292,15 @@ export function rewardsByEnterpriseOption(
   const digits = unit === '亿元' ? 2 : 1;
   const names = shown.map((r) => r.name ?? r.creditCode);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const r = shown[params[0]?.dataIndex ?? 0];
-        if (!r) return '';
-        return tooltipHtml(r.name ?? r.creditCode, [
-          ['信用代码', r.creditCode],
-          ['增量', `${formatInUnit(r.increment, unit, digits)}${unit}`],
-          ['奖励', `${formatInUnit(r.reward, unit, digits)}${unit}`],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const r = shown[i];
+      if (!r) return '';
+      return tooltipHtml(r.name ?? r.creditCode, [
+        ['信用代码', r.creditCode],
+        ['增量', `${formatInUnit(r.increment, unit, digits)}${unit}`],
+        ['奖励', `${formatInUnit(r.reward, unit, digits)}${unit}`],
+      ]);
+    }),
     grid: { left: 150, right: 56, top: 24, bottom: 24 },
     xAxis: { type: 'value', name: unit, axisLabel: { formatter: yuanAxis(unit) } },
     yAxis: {

@@ -4,7 +4,7 @@ import type { FourOnesItem, UnitFourOnes } from '../../domain/figures/projects';
 import type { ProjectStage } from '../../domain/enums';
 import { formatPercent } from '../../format/numbers';
 import { COLORS, PALETTE } from '../theme';
-import { percentAxis, tooltipHtml } from '../text';
+import { axisTooltip, percentAxis, tooltipHtml } from '../text';
 
 /** Share of `part` in `whole`, null when there is no whole. */
 export const shareOf = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -82,18 +82,14 @@ export function fourOnesByUnitOption(units: readonly UnitFourOnes[], selected?: 
   const complete = units.reduce((a, u) => a + u.complete, 0);
   const city = shareOf(complete, total);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const u = units[params[0]?.dataIndex ?? 0];
-        if (!u) return '';
-        return tooltipHtml(u.name, [
-          ['四个一齐全', `${u.complete} / ${u.projects} 个`],
-          ['齐全率', formatPercent(shareOf(u.complete, u.projects))],
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const u = units[i];
+      if (!u) return '';
+      return tooltipHtml(u.name, [
+        ['四个一齐全', `${u.complete} / ${u.projects} 个`],
+        ['齐全率', formatPercent(shareOf(u.complete, u.projects))],
+      ]);
+    }),
     grid: { left: 44, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -136,14 +132,10 @@ export function fourOnesGapsOption(
   gaps: readonly { item: FourOnesItem; count: number }[],
 ): EChartsCoreOption {
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const g = gaps[params[0]?.dataIndex ?? 0];
-        return g ? tooltipHtml(`缺${g.item}`, [['项目', `${g.count} 个`]]) : '';
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const g = gaps[i];
+      return g ? tooltipHtml(`缺${g.item}`, [['项目', `${g.count} 个`]]) : '';
+    }),
     grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', name: '个', minInterval: 1 },
     yAxis: {

@@ -2,7 +2,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { INDICATORS, type RankedUnit } from '../../domain/figures/ranking';
 import { COLORS, PALETTE } from '../theme';
-import { tooltipHtml } from '../text';
+import { axisTooltip, tooltipHtml } from '../text';
 
 const oneDecimal = (n: number) => n.toFixed(1);
 
@@ -15,20 +15,16 @@ export function scoreBreakdownOption(units: readonly RankedUnit[], selected?: st
   const faded = (code: string) => selected !== undefined && code !== selected;
   const names = units.map((u) => `${u.rank}. ${u.name}`);
   return {
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: { dataIndex: number }[]) => {
-        const u = units[params[0]?.dataIndex ?? 0];
-        if (!u) return '';
-        return tooltipHtml(`第${u.rank}名 ${u.name}：${oneDecimal(u.score)} 分`, [
-          ...INDICATORS.map(
-            (name, k) =>
-              [name, `${oneDecimal(u.points[k]!)} 分（标准化 ${u.normalised[k]!.toFixed(3)}）`] as const,
-          ),
-        ]);
-      },
-    },
+    tooltip: axisTooltip((i) => {
+      const u = units[i];
+      if (!u) return '';
+      return tooltipHtml(`第${u.rank}名 ${u.name}：${oneDecimal(u.score)} 分`, [
+        ...INDICATORS.map(
+          (name, k) =>
+            [name, `${oneDecimal(u.points[k]!)} 分（标准化 ${u.normalised[k]!.toFixed(3)}）`] as const,
+        ),
+      ]);
+    }),
     legend: { top: 0, data: [...INDICATORS] },
     grid: { left: 12, right: 56, top: 32, bottom: 28, containLabel: true },
     xAxis: { type: 'value', name: '分', max: 100, splitLine: { lineStyle: { color: COLORS.grid } } },
