@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Harness } from '../test/browser/persist-page/harness';
-import { buildHarness, CHROMIUM_ARGS, serveDir } from '../test/browser/persist-page/serve';
+import { CHROMIUM_ARGS } from '../test/browser/chromium';
+import { buildHarness, serveDir } from '../test/browser/persist-page/serve';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const OUT = process.env.OUT ?? '/tmp/persist-bench-dist';

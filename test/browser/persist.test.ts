@@ -11,7 +11,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Harness } from './persist-page/harness';
-import { buildHarness, CHROMIUM_ARGS, serveDir } from './persist-page/serve';
+import { CHROMIUM_ARGS } from './chromium';
+import { buildHarness, serveDir } from './persist-page/serve';
 
 const PORT = 4411;
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'persist-page-'));

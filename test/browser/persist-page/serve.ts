@@ -59,17 +59,3 @@ export async function serveDir(
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-
-/**
- * The flags of test/browser/chromium.ts (which launches without a profile): a browser restart needs
- * `launchPersistentContext` on a profile folder, so the list is repeated here.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
