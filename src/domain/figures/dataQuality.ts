@@ -13,6 +13,11 @@ import { TABLES } from '../schema';
 import { unitName } from '../units';
 import { COUNTED } from './common';
 
+/** No enterprise row matches `alias.column` (a credit code, or a building's id). */
+function noEnterprise(alias: string, column: 'credit_code' | 'building_id'): Sql {
+  return raw(`NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.${column} = ${alias}.${column})`);
+}
+
 export type QualityKey =
   | 'unknownTaxEnterprises'
   | 'unknownBuildings'
@@ -86,13 +91,13 @@ const unknownTaxEnterprises: CheckDef = {
       (SELECT string_agg(c.category || c.status, '、' ORDER BY c.category)
          FROM certifications AS c WHERE c.credit_code = t.credit_code) AS "认定记录"
     FROM tax AS t
-    WHERE NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.credit_code = t.credit_code)
+    WHERE ${noEnterprise('t', 'credit_code')}
     GROUP BY t.credit_code
     ORDER BY abs(sum(t.amount)) DESC, t.credit_code`,
   note: async (db) => {
     const [row] = await db.query<{ n: number }>(sql`
       SELECT count(*) AS n FROM tax AS t
-      WHERE NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.credit_code = t.credit_code)`);
+      WHERE ${noEnterprise('t', 'credit_code')}`);
     return row && row.n > 0 ? `共 ${row.n} 行税收明细（无属地与楼宇，不计入楼宇税收）` : undefined;
   },
 };
@@ -127,7 +132,7 @@ const emptyBuildings: CheckDef = {
     SELECT b.building_id AS "楼宇编号", b.name AS "楼宇名称", b.region AS "属地",
       b.floor_area AS "建筑面积（㎡）", b.occupied_area AS "已入驻面积（㎡）", ${sourceOf('b')} AS "来源"
     FROM buildings AS b
-    WHERE NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.building_id = b.building_id)
+    WHERE ${noEnterprise('b', 'building_id')}
     ORDER BY b.region, b.building_id`,
 };
 
@@ -172,12 +177,12 @@ const orphanCertifications: CheckDef = {
     SELECT c.credit_code AS "统一社会信用代码", c.category AS "认定类别", c.status AS "认定状态",
       c.region AS "认定地", ${ymd(raw('c.certified_on'))} AS "认定日期", ${sourceOf('c')} AS "来源"
     FROM certifications AS c
-    WHERE NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.credit_code = c.credit_code)
+    WHERE ${noEnterprise('c', 'credit_code')}
     ORDER BY c.credit_code, c.category`,
   note: async (db) => {
     const [row] = await db.query<{ n: number }>(sql`
       SELECT count(DISTINCT c.credit_code) AS n FROM certifications AS c
-      WHERE NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.credit_code = c.credit_code)`);
+      WHERE ${noEnterprise('c', 'credit_code')}`);
     return row && row.n > 0 ? `涉及 ${row.n} 家企业，无法做认定条件核查` : undefined;
   },
 };
@@ -192,7 +197,7 @@ const unknownProjectEnterprises: CheckDef = {
       p.credit_code AS "统一社会信用代码", ${ymd(raw('p.signed_on'))} AS "签约日期", ${sourceOf('p')} AS "来源"
     FROM projects AS p
     WHERE p.credit_code IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM enterprises AS e WHERE e.credit_code = p.credit_code)
+      AND ${noEnterprise('p', 'credit_code')}
     ORDER BY p.project_id`,
 };
 
