@@ -9,6 +9,18 @@ import { axisTooltip, percentAxis, tooltipHtml } from '../text';
 /** Share of `part` in `whole`, null when there is no whole. */
 export const shareOf = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
+/** The pipeline funnel and the transparent copy beside it that carries the conversions: one shape. */
+const FUNNEL = {
+  type: 'funnel',
+  sort: 'none',
+  left: '8%',
+  width: '62%',
+  top: 12,
+  bottom: 12,
+  minSize: '18%',
+  gap: 3,
+} as const;
+
 /**
  * 签约 → 注册 → 认定 → 投产 → 销号 as a funnel: each layer the projects that reached the stage, the
  * label its count and its conversion from the stage before.
@@ -31,14 +43,7 @@ export function funnelOption(stages: readonly { stage: ProjectStage; count: numb
     },
     series: [
       {
-        type: 'funnel',
-        sort: 'none',
-        left: '8%',
-        width: '62%',
-        top: 12,
-        bottom: 12,
-        minSize: '18%',
-        gap: 3,
+        ...FUNNEL,
         label: {
           show: true,
           position: 'inside',
@@ -51,14 +56,7 @@ export function funnelOption(stages: readonly { stage: ProjectStage; count: numb
         data: stages.map((s, i) => ({ name: s.stage, value: s.count, itemStyle: { color: PALETTE[i] } })),
       },
       {
-        type: 'funnel',
-        sort: 'none',
-        left: '8%',
-        width: '62%',
-        top: 12,
-        bottom: 12,
-        minSize: '18%',
-        gap: 3,
+        ...FUNNEL,
         silent: true,
         // Transparent, not opacity 0: opacity would hide the labels as well.
         itemStyle: { color: 'rgba(0,0,0,0)', borderWidth: 0 },
