@@ -14,7 +14,7 @@ import type { Harness } from './persist-page/harness';
 import { CHROMIUM_ARGS } from './chromium';
 import { buildHarness, serveDir } from './persist-page/serve';
 
-const PORT = 4411;
+const PORT = Number(process.env.HQ_TEST_PORT ?? 4391) + 20;
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'persist-page-'));
 const PROFILE = fs.mkdtempSync(path.join(os.tmpdir(), 'persist-profile-'));
 let server: Awaited<ReturnType<typeof serveDir>>;

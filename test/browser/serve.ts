@@ -2,7 +2,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
-export const PORT = 4391;
+/** HQ_TEST_PORT moves the test server, so two checkouts can run their browser tests at once. */
+export const PORT = Number(process.env.HQ_TEST_PORT ?? 4391);
 let server: ChildProcess | undefined;
 
 export async function setup(project: TestProject) {
