@@ -64,8 +64,8 @@ describe('import history', () => {
         rejected: 0,
       },
     ]);
-    // B's 2023-03 month is replaced by the one row of the file.
-    expect(history[0]!.committed).toEqual([{ table: 'tax', added: 2, replaced: 1 }]);
+    // B's 2023-03 增值税 is replaced by the row of the file; A's 2023-02 增值税 is new.
+    expect(history[0]!.committed).toEqual([{ table: 'tax', added: 1, replaced: 1, unchanged: 0 }]);
     expect(history.every((h) => h.restorable)).toBe(true);
     // Each state holds only the tables its import changed: a tax import copies no other table.
     const states = await db.query<{ name: string }>(
@@ -74,7 +74,7 @@ describe('import history', () => {
       ),
     );
     expect(states.map((s) => s.name)).toEqual(['history_before_1_enterprises', 'history_before_2_tax']);
-    // …and of tax only the rows it replaced (B's 2023-03), with the enterprise-months it wrote.
+    // …and of tax only the rows it replaced (B's 2023-03 增值税), with the keys it wrote.
     expect(await db.query(raw('SELECT * FROM history_before_2_tax'))).toHaveLength(1);
     expect(await db.query(raw('SELECT * FROM history_keys_2_tax'))).toHaveLength(2);
     expect(await report()).not.toEqual(afterRename);
@@ -95,8 +95,7 @@ describe('import history', () => {
       tax: await rowsOf('tax'),
       enterprises: await rowsOf('enterprises'),
     });
-    // Replaces A's 2023-02 of MORE_TAX, adds B's 2023-04; two files in one import, the second
-    // replacing a month of the first.
+    // Replaces A's 2023-02 增值税 of MORE_TAX; two files in one import both add to B's 2023-04.
     const correction = [
       {
         name: '税收更正.csv',

@@ -118,7 +118,7 @@ describe('encodings and formats', () => {
     expect(loaded).toEqual([
       { period: '2023-01', tax_type: '增值税', amount: 1234.56, outside: false, note: '一月' },
       { period: '2023-02', tax_type: '企业所得税', amount: 1000, outside: true, note: null },
-      { period: '2023-03', tax_type: '个人所得税', amount: -200, outside: null, note: '退税' },
+      { period: '2023-03', tax_type: '个人所得税', amount: -200, outside: false, note: '退税' },
       { period: '2023-04', tax_type: '其他', amount: 50, outside: false, note: null },
     ]);
   });
@@ -444,20 +444,21 @@ describe('merge rules', () => {
   const taxFile = (name: string, ...lines: string[]) =>
     csv(name, ['统一社会信用代码,所属期,税种,税额', ...lines].join('\n') + '\n');
 
-  it('re-importing the same tax months leaves the totals unchanged', async () => {
+  it('re-importing the same tax months changes nothing and says so (未变)', async () => {
     await load(fixture('tax-utf8.csv'));
     const second = await load(fixture('tax-utf8.csv'));
-    expect(second.committed).toEqual([{ table: 'tax', added: 4, replaced: 4 }]);
+    expect(second.committed).toEqual([{ table: 'tax', added: 0, replaced: 0, unchanged: 4 }]);
     expect(await count('tax')).toBe(4);
     expect(await taxTotal()).toBe(2084.56);
   });
 
-  it('a corrected enterprise-month replaces the old rows and leaves other months alone', async () => {
+  it('a corrected enterprise-month-tax replaces the old rows and leaves the rest alone', async () => {
     await load(fixture('tax-utf8.csv'));
     const report = await load(
       taxFile('tax-corrected.csv', `${CODE.A},2023-01,增值税,2000`, `${CODE.A},2023-01,企业所得税,500`),
     );
-    expect(report.committed).toEqual([{ table: 'tax', added: 2, replaced: 1 }]);
+    // 增值税 of A's January replaces its row; 企业所得税 of that month is new.
+    expect(report.committed).toEqual([{ table: 'tax', added: 1, replaced: 1, unchanged: 0 }]);
     const byMonth = await rows<{ code: string; month: string; total: number }>(
       `SELECT credit_code AS code, strftime(period, '%Y-%m') AS month, sum(amount) AS total
        FROM tax GROUP BY ALL ORDER BY code, month`,
@@ -490,7 +491,7 @@ describe('merge rules', () => {
     const report = await load(
       csv('e2.csv', `统一社会信用代码,企业名称,属地\n${CODE.A},甲集团,瓯海\n${CODE.C},丙公司,龙港\n`),
     );
-    expect(report.committed).toEqual([{ table: 'enterprises', added: 2, replaced: 1 }]);
+    expect(report.committed).toEqual([{ table: 'enterprises', added: 1, replaced: 1, unchanged: 0 }]);
     expect(await rows('SELECT credit_code, name, region FROM enterprises ORDER BY credit_code')).toEqual([
       { credit_code: CODE.A, name: '甲集团', region: '330304' },
       { credit_code: CODE.B, name: '乙公司', region: '330303' },
@@ -516,7 +517,7 @@ describe('merge rules', () => {
   it('targets without a 指标 column are upserted by year + unit', async () => {
     await load(csv('t1.csv', '年度,属地,目标值\n2023,全市,30\n2023,鹿城,5\n2019-2023,全市,150\n'));
     const report = await load(csv('t2.csv', '年度,属地,目标值\n2023,温州市,35\n'));
-    expect(report.committed).toEqual([{ table: 'targets', added: 1, replaced: 1 }]);
+    expect(report.committed).toEqual([{ table: 'targets', added: 0, replaced: 1, unchanged: 0 }]);
     expect(await rows('SELECT year, region, target FROM targets ORDER BY ALL')).toEqual([
       { year: '2019-2023', region: '全市', target: 150 },
       { year: '2023', region: '330302', target: 5 },
@@ -527,7 +528,7 @@ describe('merge rules', () => {
   it('a duplicate key inside one file keeps the first row and rejects the later one', async () => {
     const report = await load(csv('t.csv', '年度,属地,目标值\n2023,鹿城,5\n2023,鹿城区,6\n'));
     expect(report.files[0]?.rejected.map(brief)).toEqual([
-      { row: 3, column: 'year+region+metric', value: '2023 / 330302' },
+      { row: 3, column: 'year+region+metric', value: '2023 / 330302 / 新引进总部企业' },
     ]);
     expect(report.files[0]?.rejected[0]?.reason).toContain('主键重复（与第2行相同）');
     expect(await rows('SELECT target FROM targets')).toEqual([{ target: 5 }]);
@@ -543,7 +544,7 @@ describe('merge rules', () => {
 
   it('the source file and row of every committed row are kept', async () => {
     await load(fixture('tax-utf8.csv'));
-    await load(taxFile('tax-fix.csv', `${CODE.B},2023-04,增值税,60`));
+    await load(taxFile('tax-fix.csv', `${CODE.B},2023-04,其他,60`));
     expect(await rows('SELECT source_file, source_row FROM tax ORDER BY source_file, source_row')).toEqual([
       { source_file: 'tax-fix.csv', source_row: 2 },
       { source_file: 'tax-utf8.csv', source_row: 2 },

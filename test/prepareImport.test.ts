@@ -40,7 +40,7 @@ describe('prepareImport', () => {
     expect(prepared.files.map((f) => [f.table, f.rowsRead, f.accepted])).toEqual([['enterprises', 2, 2]]);
     expect(await count('enterprises')).toBe(0);
     const report = await prepared.commit();
-    expect(report.committed).toEqual([{ table: 'enterprises', added: 2, replaced: 0 }]);
+    expect(report.committed).toEqual([{ table: 'enterprises', added: 2, replaced: 0, unchanged: 0 }]);
     expect(await count('enterprises')).toBe(2);
     expect(await temps()).toBe(0);
     await expect(prepared.commit()).rejects.toThrow('已提交或已放弃');

@@ -5,6 +5,7 @@
  */
 import {
   BUILDING_KINDS,
+  DEFAULT_METRIC,
   CERT_CATEGORIES,
   CERT_STATUSES,
   HQ_TYPES,
@@ -38,6 +39,11 @@ export interface Column {
   headers: readonly string[];
   kind: ValueKind;
   required?: boolean;
+  /**
+   * The value an empty or absent cell takes, as canonical text (what a normaliser returns), given
+   * before keys are compared (DOMAIN.md "Keys after defaults"): a blank 指标 is 新引进总部企业.
+   */
+  default?: string;
 }
 
 export type TableName =
@@ -117,7 +123,7 @@ export const TABLES: readonly Table[] = [
       col('period', ['所属期', '税款所属期', '所属月份'], { type: 'month' }, true),
       col('tax_type', ['税种'], { type: 'taxType' }, true),
       col('amount', ['税额', '实缴税额', '入库税额'], { type: 'money', unit: '元' }, true),
-      col('outside', ['是否市外经营', '市外税源'], { type: 'boolean' }),
+      { ...col('outside', ['是否市外经营', '市外税源'], { type: 'boolean' }), default: 'false' },
       col('local_amount', ['地方财政贡献', '地方留成'], { type: 'money', unit: '元' }),
     ],
   },
@@ -182,7 +188,7 @@ export const TABLES: readonly Table[] = [
     columns: [
       col('year', ['年度'], { type: 'yearOrWindow' }, true),
       col('region', ['属地'], { type: 'unitOrCity' }, true),
-      text('metric', ['指标']),
+      { ...text('metric', ['指标']), default: DEFAULT_METRIC },
       col('target', ['目标值', '目标'], { type: 'number' }, true),
     ],
   },
@@ -203,6 +209,11 @@ export const TABLES: readonly Table[] = [
     ],
   },
 ];
+
+/** Whether a column can hold no value once imported (neither required nor defaulted). */
+export function nullable(column: Column): boolean {
+  return !column.required && column.default === undefined;
+}
 
 export function tableByName(name: TableName): Table {
   const table = TABLES.find((t) => t.name === name);

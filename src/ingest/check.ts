@@ -7,7 +7,7 @@
  * text of cells that failed; lookups join on the cell text as read.
  */
 import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
-import { columnType } from '../domain/ddl';
+import { columnType, defaultValue, MONEY_YUAN } from '../domain/ddl';
 import type { Column, Table } from '../domain/schema';
 import type { HeaderMapping, MappedColumn } from './headers';
 import { buildLookup, normaliserFor } from './lookups';
@@ -54,7 +54,7 @@ const extraName = (i: number) => ident(`extra_${i}`);
 /** A cell that holds nothing but spaces counts as empty. */
 const isEmpty = (c: Sql, value: Sql) => sql`(${c} IS NULL OR (${value} IS NULL AND trim(${c}) = ''))`;
 
-/** Value and error of a column parsed in SQL (numbers and text). */
+/** Value and error of a column parsed in SQL (numbers, money and text). */
 function parsedInSql(m: MappedColumn): { value: Sql; error: Sql } {
   const c = cell(m);
   const type = m.column.kind.type;
@@ -63,29 +63,47 @@ function parsedInSql(m: MappedColumn): { value: Sql; error: Sql } {
     const value = sql`NULLIF(trim(${c}), '')`;
     return { value, error: sql`CASE WHEN ${value} IS NULL THEN ${empty} END` };
   }
-  const number = sql`hq_number(${c})`;
-  let value: Sql;
-  let reason: Sql;
+  const { parsed, value: converted } = type === 'money' ? money(m) : number(m);
+  let value = converted;
+  let reason = raw(`'无法识别的${type === 'money' ? '金额' : '数值'}'`);
   if (type === 'integer') {
-    value = sql`CASE WHEN ${number} = round(${number}) AND abs(${number}) < 2e9 THEN CAST(${number} AS INTEGER) END`;
+    value = sql`CASE WHEN ${parsed} = round(${parsed}) AND abs(${parsed}) < 2e9 THEN CAST(${parsed} AS INTEGER) END`;
     reason = raw(`'应为整数'`);
-  } else {
-    // Money in 元 keeps cents; other units keep enough places to stay exact after scaling.
-    const digits = m.column.kind.type === 'money' && m.column.kind.unit === '元' ? 2 : 6;
-    const scaled = sql`round(${number} * ${raw(String(m.factor))}, ${raw(String(digits))})`;
-    const word = type === 'money' ? '金额' : '数值';
-    if (NEGATIVE_ALLOWED.has(m.column.name) || type === 'number') {
-      value = scaled;
-      reason = raw(`'无法识别的${word}'`);
-    } else {
-      value = sql`CASE WHEN ${scaled} >= 0 THEN ${scaled} END`;
-      reason = sql`CASE WHEN ${number} < 0 THEN '不能为负数' ELSE ${raw(`'无法识别的${word}'`)} END`;
-    }
+  } else if (!NEGATIVE_ALLOWED.has(m.column.name) && type !== 'number') {
+    value = sql`CASE WHEN ${value} >= 0 THEN ${value} END`;
+    reason = sql`CASE WHEN ${parsed} < 0 THEN '不能为负数' ELSE ${reason} END`;
   }
   return {
     value,
     error: sql`CASE WHEN ${isEmpty(c, value)} THEN ${empty} WHEN ${value} IS NULL THEN ${reason} END`,
   };
+}
+
+/** A number (DOUBLE) in the column's unit: areas, coordinates, counts, targets. */
+function number(m: MappedColumn): { parsed: Sql; value: Sql } {
+  const parsed = sql`hq_number(${cell(m)})`;
+  return { parsed, value: sql`round(${parsed} * ${raw(String(m.factor))}, 6)` };
+}
+
+/**
+ * Money, exact: parsed as DECIMAL and converted to the column's unit by a decimal factor, rounded to
+ * the column's places (cents for 元). A value too large for the column is not a value (NULL → error).
+ */
+function money(m: MappedColumn): { parsed: Sql; value: Sql } {
+  const type = columnType(m.column);
+  const places = type === MONEY_YUAN ? 2 : 6;
+  if (m.factor === 1) {
+    const parsed = sql`${raw(`hq_money_${places}`)}(${cell(m)})`;
+    return { parsed, value: parsed };
+  }
+  const parsed = sql`hq_money_6(${cell(m)})`;
+  const scaled = sql`round(${parsed} * ${raw(decimalLiteral(m.factor))}, ${raw(String(places))})`;
+  return { parsed, value: sql`TRY_CAST(${scaled} AS ${raw(type)})` };
+}
+
+/** 10000 → '10000', 0.0001 → '0.0001': a literal DuckDB reads as DECIMAL, never as DOUBLE ('1e-4'). */
+function decimalLiteral(factor: number): string {
+  return factor >= 1 ? String(factor) : factor.toFixed(12).replace(/0+$/, '');
 }
 
 /** Value and error of a column normalised per distinct value in JavaScript (lookups.ts). */
@@ -130,7 +148,9 @@ export async function checkStaged(
     const { value, error } = normaliserFor(m.column.kind)
       ? await parsedByLookup(db, staged, m, id, joins)
       : parsedInSql(m);
-    parts.push(sql`${value} AS ${valueName(m.column)}`, sql`${error} AS ${errorName(m.column)}`);
+    // The default fills an empty cell after the error is known: a value that fails stays an error.
+    const filled = defaultValue(m.column) ? sql`coalesce(${value}, ${defaultValue(m.column)!})` : value;
+    parts.push(sql`${filled} AS ${valueName(m.column)}`, sql`${error} AS ${errorName(m.column)}`);
   }
   const cells = Array.from({ length: staged.width }, (_, i) => stageColumn(i));
   const blank = joinSql(
@@ -211,7 +231,7 @@ async function acceptRows(
   const selected = table.columns.map((c) =>
     present.has(c.name)
       ? sql`${valueName(c)} AS ${ident(c.name)}`
-      : sql`CAST(NULL AS ${raw(columnType(c))}) AS ${ident(c.name)}`,
+      : sql`${defaultValue(c) ?? sql`CAST(NULL AS ${raw(columnType(c))})`} AS ${ident(c.name)}`,
   );
   const extra = extraMap(
     uniqueHeaders(mapping.extras.map((e) => e.text)),
@@ -292,4 +312,57 @@ async function listDuplicates(db: Db, file: string, valid: Sql, table: Table, re
     });
   }
   rejected.sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Rows of `own` whose key an earlier file of the same import already carries are duplicates, as
+ * inside one file: the earlier row is kept and the later one rejected, naming the file and row kept.
+ * (Before, the file that came later replaced the earlier one's rows on commit, so which row won
+ * depended on the file names.) Additive tables (tax) have no key: their rows all count.
+ */
+export async function rejectKeysOfEarlierFiles(
+  db: Db,
+  file: string,
+  own: Checked,
+  earlier: readonly { file: string; checked: Checked }[],
+): Promise<Checked> {
+  const { table } = own;
+  if (table.key.length === 0 || earlier.length === 0) return own;
+  const key = table.key.map((k) => ident(k));
+  // Every earlier file's rows, in the import's order: the first of them is the row kept.
+  const firsts = joinSql(
+    earlier.map(
+      (e, i) =>
+        sql`SELECT ${joinSql(key)}, source_row, ${e.file} AS file, ${i} * 2147483648 + source_row AS place
+            FROM ${e.checked.accepted}`,
+    ),
+    ' UNION ALL ',
+  );
+  const match = joinSql(
+    key.map((k) => sql`o.${k} = e.${k}`),
+    ' AND ',
+  );
+  const keyText = sql`concat_ws(' / ', ${joinSql(key.map((k) => sql`CAST(o.${k} AS VARCHAR)`))})`;
+  const duplicates = await db.query<{ row: number; value: string; file: string; first: number }>(sql`
+    SELECT o.source_row AS "row", ${keyText} AS "value", arg_min(e.file, e.place) AS file,
+      arg_min(e.source_row, e.place) AS "first"
+    FROM ${own.accepted} AS o JOIN (${firsts}) AS e ON ${match}
+    GROUP BY ALL ORDER BY o.source_row`);
+  if (duplicates.length === 0) return own;
+  await db.run(sql`DELETE FROM ${own.accepted} WHERE source_row IN (
+    SELECT o.source_row FROM ${own.accepted} AS o JOIN (${firsts}) AS e ON ${match})`);
+  const column = table.key.join('+');
+  const header = table.key.map((k) => table.columns.find((c) => c.name === k)?.headers[0] ?? k).join('+');
+  const rejected = [
+    ...own.rejected,
+    ...duplicates.map((d) => ({
+      file,
+      row: d.row,
+      column,
+      header,
+      value: d.value,
+      reason: `主键重复（与「${d.file}」第${d.first}行相同），已保留「${d.file}」第${d.first}行`,
+    })),
+  ].sort((a, b) => a.row - b.row);
+  return { ...own, rejected, acceptedCount: own.acceptedCount - duplicates.length };
 }

@@ -1,68 +1,207 @@
 /**
- * Accepted rows → the database, all files of an import in one transaction. Merge rules: keyed
- * tables are upserted by their key; tax rows replace the existing rows of the same enterprise-months
- * present in the file, so loading a month twice changes nothing and a corrected month replaces it.
+ * Accepted rows → the database, all files of an import in one transaction (DOMAIN.md, "Tax rows add
+ * up within an import; a later import replaces"):
+ * - the rows of all files of one import are added together — two tax files for the same enterprise
+ *   and month (个人所得税 exported on its own) both count, whatever their names;
+ * - a row's replacement key is the table's key, or for tax (credit_code, period, tax_type): an import
+ *   replaces the committed rows of each key it carries, and nothing else;
+ * - a key whose committed rows are exactly the incoming ones is left alone and reported 未变, so
+ *   re-importing the same files changes nothing and says so.
+ * What undoing the import needs is kept in the same transaction (history.ts reads it back).
  */
-import { ident, joinSql, raw, sql, type Db } from '../db';
-import { TABLES, type Table } from '../domain/schema';
+import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
+import { nullable, TABLES, tableByName, type Table, type TableName } from '../domain/schema';
 import type { Checked } from './check';
+import { keysTable, stateTable } from './historyTables';
 
 export interface CommitCounts {
   table: string;
+  /** Incoming rows of keys the table did not have. */
   added: number;
+  /** Incoming rows of keys whose committed rows they replaced. */
   replaced: number;
+  /** Incoming rows identical to the committed rows of their key: nothing written. */
+  unchanged: number;
+}
+
+export interface CommitOptions {
+  /** A whole dataset (导出全部数据, or the first import over the sample): every table is emptied first. */
+  replaceAll?: boolean;
+  /** Keep, under this id, what undoing the import needs (history.ts). */
+  historyId?: number;
+  /** Runs inside the transaction once the rows are written, before COMMIT (the history's log line). */
+  beforeCommit?: (counts: CommitCounts[]) => Promise<void>;
+}
+
+/** The columns whose values an incoming row replaces: the key, or for tax its enterprise-month-type. */
+export function replacementKey(table: Table): readonly string[] {
+  return table.key.length ? table.key : ['credit_code', 'period', 'tax_type'];
 }
 
 /**
- * `replaceAll` (a whole dataset exported by the app, imported elsewhere): every table is emptied
- * first, in the same transaction, so the result is the dataset and nothing else.
+ * Whether undoing can work from replaced rows and written keys: every key column always has a value.
+ * A key that may be empty (a lead without 线索编号, appended, never matched) needs a full copy.
  */
+export function keyedUndo(table: Table): boolean {
+  return replacementKey(table).every((k) => !nullable(table.columns.find((c) => c.name === k)!));
+}
+
 export async function commitChecked(
   db: Db,
   files: readonly { file: string; checked: Checked }[],
-  { replaceAll = false }: { replaceAll?: boolean } = {},
-) {
+  options: CommitOptions = {},
+): Promise<CommitCounts[]> {
   const counts: CommitCounts[] = [];
   await db.run(raw('BEGIN TRANSACTION'));
   try {
-    if (replaceAll) for (const table of TABLES) await db.run(sql`DELETE FROM ${ident(table.name)}`);
-    for (const { file, checked } of files) counts.push(await mergeOne(db, file, checked));
+    if (options.replaceAll) {
+      for (const table of TABLES) {
+        await keepWholeTable(db, table, options.historyId);
+        await db.run(sql`DELETE FROM ${ident(table.name)}`);
+      }
+    }
+    for (const [name, parts] of byTable(files)) {
+      counts.push(await mergeTable(db, tableByName(name), parts, options));
+    }
+    await options.beforeCommit?.(counts);
     await db.run(raw('COMMIT'));
   } catch (error) {
     await db.run(raw('ROLLBACK'));
     throw error;
+  } finally {
+    await db.run(raw('DROP TABLE IF EXISTS temp.merge_keys'));
   }
   return counts;
 }
 
-/** The columns whose values an incoming row replaces: the key, or for tax its enterprise-month. */
-export function replacementKey(table: Table): readonly string[] {
-  return table.key.length ? table.key : ['credit_code', 'period'];
+type Part = { file: string; checked: Checked };
+
+/** Files grouped by table, in the order the files came. */
+function byTable(files: readonly Part[]): Map<TableName, Part[]> {
+  const groups = new Map<TableName, Part[]>();
+  for (const f of files) groups.set(f.checked.table.name, [...(groups.get(f.checked.table.name) ?? []), f]);
+  return groups;
 }
 
-async function mergeOne(db: Db, file: string, checked: Checked): Promise<CommitCounts> {
-  const { table, accepted } = checked;
-  const target = ident(table.name);
-  const key = replacementKey(table);
-  // NULL matches NULL (a target without 指标 replaces the same target without 指标), but an incoming
-  // row whose key is wholly empty (a lead without 线索编号) has no key and replaces nothing.
-  const match = joinSql(
-    [
-      ...key.map((k) => sql`${target}.${ident(k)} IS NOT DISTINCT FROM incoming.${ident(k)}`),
-      sql`NOT (${joinSql(
-        key.map((k) => sql`incoming.${ident(k)} IS NULL`),
-        ' AND ',
-      )})`,
-    ],
+async function keepWholeTable(db: Db, table: Table, historyId: number | undefined) {
+  if (historyId === undefined) return;
+  await db.run(
+    sql`CREATE OR REPLACE TABLE ${stateTable(historyId, table.name)} AS FROM ${ident(table.name)}`,
+  );
+}
+
+const dataColumns = (table: Table) => [
+  ...table.columns.map((c) => ident(c.name)),
+  raw('source_row'),
+  raw('extra'),
+];
+
+/** Every file's accepted rows in the table's columns, with the file they came from. */
+function incomingRows(table: Table, parts: readonly Part[], where?: (alias: Sql) => Sql): Sql {
+  const columns = joinSql(dataColumns(table));
+  return joinSql(
+    parts.map(({ file, checked }) => {
+      const alias = raw('i');
+      const filter = where ? sql`WHERE ${where(alias)}` : raw('');
+      return sql`SELECT ${columns}, ${file} AS source_file FROM ${checked.accepted} AS ${alias} ${filter}`;
+    }),
+    ' UNION ALL ',
+  );
+}
+
+function keyMatch(table: Table, left: Sql, right: Sql): Sql {
+  return joinSql(
+    replacementKey(table).map((k) => sql`${left}.${ident(k)} = ${right}.${ident(k)}`),
     ' AND ',
   );
-  // DELETE answers with the number of rows it removed: the rows this file replaces.
-  const [{ Count: replaced }] = (await db.query<{ Count: number }>(sql`
-    DELETE FROM ${target} USING (SELECT DISTINCT ${joinSql(key.map((k) => ident(k)))} FROM ${accepted}) AS incoming
-    WHERE ${match}`)) as [{ Count: number }];
-  const columns = [...table.columns.map((c) => ident(c.name)), raw('source_row'), raw('extra')];
+}
+
+/** What a row is besides its key, as one comparable value (extra columns included). */
+function content(table: Table): Sql {
+  const key = replacementKey(table);
+  const values = table.columns.filter((c) => !key.includes(c.name)).map((c) => ident(c.name));
+  return sql`row(${joinSql([...values, raw('CAST(extra AS VARCHAR)')])})`;
+}
+
+async function mergeTable(db: Db, table: Table, parts: readonly Part[], options: CommitOptions) {
+  const target = ident(table.name);
+  const total = parts.reduce((n, p) => n + p.checked.acceptedCount, 0);
+  const insert = (where?: (alias: Sql) => Sql) =>
+    db.run(
+      sql`INSERT INTO ${target} (${joinSql(dataColumns(table))}, source_file) ${incomingRows(table, parts, where)}`,
+    );
+  if (options.replaceAll) {
+    await insert();
+    return { table: table.name, added: total, replaced: 0, unchanged: 0 };
+  }
+  const key = replacementKey(table).map((k) => ident(k));
+  const keys = raw('temp.merge_keys');
+  // Keys of the incoming rows with how their rows compare with the committed ones: 'new' (no
+  // committed row), 'same' (the same rows, as a multiset), 'changed'. A key with an empty part
+  // (a lead without 线索编号) matches nothing: its rows are appended.
+  const complete = joinSql(
+    key.map((k) => sql`${k} IS NOT NULL`),
+    ' AND ',
+  );
+  const incomingKeys = sql`SELECT ${joinSql(key)}, count(*) AS n FROM (${incomingRows(table, parts)}) WHERE ${complete} GROUP BY ALL`;
+  await db.run(
+    sql`CREATE OR REPLACE TEMP TABLE merge_keys AS SELECT *, 'new' AS state FROM (${incomingKeys})`,
+  );
+  const [{ n: present }] = (await db.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${target} AS t SEMI JOIN ${keys} AS k ON ${keyMatch(table, raw('t'), raw('k'))}`,
+  )) as [{ n: number }];
+  if (present > 0) await classify(db, table, parts);
+
+  const keyed = keyedUndo(table);
+  if (options.historyId !== undefined) await keepState(db, table, options.historyId, keyed);
+  // Committed rows of changed keys go; the incoming rows of new and changed keys come in.
+  if (present > 0) {
+    await db.run(sql`DELETE FROM ${target} AS t USING ${keys} AS k
+      WHERE k.state = 'changed' AND ${keyMatch(table, raw('t'), raw('k'))}`);
+    await insert(
+      (i) =>
+        sql`NOT EXISTS (SELECT 1 FROM ${keys} AS k WHERE k.state = 'same' AND ${keyMatch(table, i, raw('k'))})`,
+    );
+  } else {
+    // Nothing to compare (a first import, new months): the rows go in unfiltered, which matters for
+    // a million-row file (DuckDB builds the extra MAP about 3× slower on filtered rows).
+    await insert();
+  }
+  const tally = await db.query<{ state: string; n: number }>(
+    sql`SELECT state, sum(n)::BIGINT AS n FROM ${keys} GROUP BY state`,
+  );
+  const of = (state: string) => tally.find((t) => t.state === state)?.n ?? 0;
+  const replaced = of('changed');
+  const unchanged = of('same');
+  return { table: table.name, added: total - replaced - unchanged, replaced, unchanged };
+}
+
+/** Marks each incoming key 'same' or 'changed' where the table has rows of it. */
+async function classify(db: Db, table: Table, parts: readonly Part[]) {
+  const key = joinSql(replacementKey(table).map((k) => ident(k)));
+  const keys = raw('temp.merge_keys');
+  const rows = content(table);
+  const committed = sql`SELECT ${key}, list(${rows} ORDER BY ${rows}) AS rows FROM ${ident(table.name)} AS t
+    SEMI JOIN ${keys} AS k ON ${keyMatch(table, raw('t'), raw('k'))} GROUP BY ALL`;
+  const incoming = sql`SELECT ${key}, list(${rows} ORDER BY ${rows}) AS rows FROM (${incomingRows(table, parts)})
+    GROUP BY ALL`;
   await db.run(sql`
-    INSERT INTO ${target} (${joinSql(columns)}, source_file)
-    SELECT ${joinSql(columns)}, ${file} FROM ${accepted}`);
-  return { table: table.name, added: checked.acceptedCount, replaced };
+    UPDATE ${keys} AS k SET state = CASE WHEN c.rows = i.rows THEN 'same' ELSE 'changed' END
+    FROM (${committed}) AS c JOIN (${incoming}) AS i USING (${key})
+    WHERE ${keyMatch(table, raw('k'), raw('c'))}`);
+}
+
+/**
+ * What undoing needs, written before the table changes: the committed rows of the changed keys and
+ * the keys written (new and changed); or, where keys can be empty, a copy of the whole table.
+ */
+async function keepState(db: Db, table: Table, id: number, keyed: boolean) {
+  if (!keyed) return keepWholeTable(db, table, id);
+  const key = joinSql(replacementKey(table).map((k) => ident(k)));
+  const keys = raw('temp.merge_keys');
+  await db.run(sql`CREATE OR REPLACE TABLE ${keysTable(id, table.name)} AS
+    SELECT ${key} FROM ${keys} WHERE state <> 'same'`);
+  await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(id, table.name)} AS
+    SELECT t.* FROM ${ident(table.name)} AS t SEMI JOIN ${keys} AS k
+    ON k.state = 'changed' AND ${keyMatch(table, raw('t'), raw('k'))}`);
 }

@@ -1,22 +1,23 @@
 /**
- * Import history and rollback. Before each commit, what the import will change is kept; after it,
- * the commit is recorded in `import_history` with its files (and their SHA-256 checksums) and
- * counts. Undo returns to the state before the last import; rollback to the state before any
- * recorded import, forgetting it and every later one. The history is ordinary tables of the
- * database, so it is saved wherever the data is saved.
+ * Import history and rollback. Each commit keeps, in its own transaction, what undoing it needs and
+ * its line in `import_history` with its files (and their SHA-256 checksums) and counts (commit.ts
+ * writes the state, as only the merge knows which keys it changed). Undo returns to the state before
+ * the last import; rollback to the state before any recorded import, forgetting it and every later
+ * one. The history is ordinary tables of the database, so it is saved wherever the data is saved.
  *
  * What is kept per import and table (`history_before_<id>_<table>`):
- * - A table whose replacement key is all required columns (tax: its enterprise-months; enterprises:
- *   the credit code …) keeps only the rows the import replaces, and the keys it writes
- *   (`history_keys_<id>_<table>`). Undo deletes the rows of those keys and puts the replaced rows
- *   back. A monthly tax import on millions of kept rows thus keeps one month, not the whole table.
+ * - A table whose replacement key always has a value (tax: enterprise, month and tax type;
+ *   enterprises: the credit code …) keeps only the rows the import replaced, and the keys it wrote
+ *   (`history_keys_<id>_<table>`; keys whose rows came in unchanged are neither). Undo deletes the
+ *   rows of those keys and puts the replaced rows back. A monthly tax import on millions of kept
+ *   rows thus keeps one month, not the whole table.
  * - Any other table (a key that may be empty, or a whole dataset replacing everything) keeps a
  *   full copy; undo puts the copy back.
  * Undos are applied newest first, so each one meets the table as its import left it.
  */
-import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
-import { TABLES, tableByName, type Table, type TableName } from '../domain/schema';
-import { replacementKey } from './commit';
+import { ident, joinSql, raw, sql, type Db } from '../db';
+import { TABLES, type TableName } from '../domain/schema';
+import { KEYS_PREFIX, LOG, STATE_PREFIX, keysTable, keysTableName, stateTable } from './historyTables';
 import type { ImportReport, PreparedImport } from './importFiles';
 import type { SourceFile } from './source';
 
@@ -28,9 +29,6 @@ export interface HistoryEntry {
   committed: ImportReport['committed'];
 }
 
-const LOG = 'import_history';
-const STATE_PREFIX = 'history_before_';
-const KEYS_PREFIX = 'history_keys_';
 /**
  * States are kept for the newest imports only, and each holds only what its import changed, so
  * memory and storage stay bounded on large data (a monthly tax import keeps the month it replaced).
@@ -43,51 +41,21 @@ async function ensureHistory(db: Db) {
   );
 }
 
-const stateTable = (id: number, table: string) => ident(`${STATE_PREFIX}${id}_${table}`);
-const keysTable = (id: number, table: string) => ident(`${KEYS_PREFIX}${id}_${table}`);
-
-/** Whether a table's state can be the replaced rows only (see the top of this file). */
-function keepsReplacedRows(table: Table, prepared: PreparedImport): boolean {
-  const required = (name: string) => table.columns.find((c) => c.name === name)?.required === true;
-  return !prepared.replacesAll && replacementKey(table).every(required);
-}
-
-/** Keeps, for each table the import changes, what undoing it needs. */
-async function keepState(db: Db, id: number, prepared: PreparedImport) {
-  for (const name of prepared.tables) {
-    const table = tableByName(name);
-    if (!keepsReplacedRows(table, prepared)) {
-      await db.run(sql`CREATE OR REPLACE TABLE ${stateTable(id, name)} AS FROM ${ident(name)}`);
-      continue;
-    }
-    const key = replacementKey(table).map((k) => ident(k));
-    const incoming = prepared.incoming
-      .filter((i) => i.table === name)
-      .map((i) => sql`SELECT ${joinSql(key)} FROM ${i.rows}`);
-    await db.run(
-      sql`CREATE OR REPLACE TABLE ${keysTable(id, name)} AS SELECT DISTINCT * FROM (${joinSql(incoming, ' UNION ALL ')})`,
-    );
-    await db.run(
-      sql`CREATE OR REPLACE TABLE ${stateTable(id, name)} AS SELECT t.* FROM ${ident(name)} AS t
-          SEMI JOIN ${keysTable(id, name)} AS k ON ${matchKey(table, raw('t'), raw('k'))}`,
-    );
-  }
-}
-
-function matchKey(table: Table, left: Sql, right: Sql): Sql {
-  return joinSql(
-    replacementKey(table).map((k) => sql`${left}.${ident(k)} = ${right}.${ident(k)}`),
-    ' AND ',
-  );
-}
-
 /** Puts one table back as it was before import `id` (given it is as that import left it). */
 async function undoTable(db: Db, id: number, name: TableName, keyed: boolean) {
   const target = ident(name);
   if (keyed) {
-    await db.run(
-      sql`DELETE FROM ${target} USING ${keysTable(id, name)} AS k WHERE ${matchKey(tableByName(name), target, raw('k'))}`,
+    // Matched on the key table's own columns: a tax state kept by an earlier version holds
+    // enterprise-months, without the tax type.
+    const columns = await db.query<{ name: string }>(
+      sql`SELECT column_name AS name FROM information_schema.columns
+          WHERE table_catalog = current_database() AND table_name = ${keysTableName(id, name)}`,
     );
+    const match = joinSql(
+      columns.map((c) => sql`t.${ident(c.name)} = k.${ident(c.name)}`),
+      ' AND ',
+    );
+    await db.run(sql`DELETE FROM ${target} AS t USING ${keysTable(id, name)} AS k WHERE ${match}`);
   } else {
     await db.run(sql`DELETE FROM ${target}`);
   }
@@ -95,8 +63,9 @@ async function undoTable(db: Db, id: number, name: TableName, keyed: boolean) {
 }
 
 /**
- * Commits a prepared import, keeping the state before it and recording it. `checksums` (file name →
- * SHA-256, see `fileChecksum`) are taken before the import: the engine takes the files' bytes over.
+ * Commits a prepared import with what undoing it needs and its line in the log, all in the import's
+ * one transaction. `checksums` (file name → SHA-256, see `fileChecksum`) are taken before the import:
+ * the engine takes the files' bytes over.
  */
 export async function commitWithHistory(
   db: Db,
@@ -107,29 +76,33 @@ export async function commitWithHistory(
   const [{ next }] = (await db.query<{ next: number }>(
     sql`SELECT coalesce(max(id), 0) + 1 AS next FROM ${ident(LOG)}`,
   )) as [{ next: number }];
-  let report: ImportReport;
+  let entry: HistoryEntry | undefined;
   try {
-    await keepState(db, next, prepared);
-    report = await prepared.commit();
+    const report = await prepared.commit({
+      historyId: next,
+      beforeCommit: async (committed) => {
+        entry = {
+          id: next,
+          at: new Date().toISOString(),
+          files: prepared.files.map((f) => ({
+            name: f.file,
+            sha256: checksums[f.file] ?? '',
+            table: f.table,
+            rows: f.rowsRead,
+            rejected: f.rejectedRows,
+          })),
+          committed,
+        };
+        await db.run(sql`INSERT INTO ${ident(LOG)} VALUES (${next}, ${entry.at}, ${JSON.stringify(entry)})`);
+      },
+    });
+    await forgetOldStates(db, next);
+    return { report, entry: entry! };
   } catch (error) {
+    // Rolled back with the import; tables a failed statement left outside it are dropped too.
     await dropState(db, next);
     throw error;
   }
-  const entry: HistoryEntry = {
-    id: next,
-    at: new Date().toISOString(),
-    files: report.files.map((f) => ({
-      name: f.file,
-      sha256: checksums[f.file] ?? '',
-      table: f.table,
-      rows: f.rowsRead,
-      rejected: f.rejected.length,
-    })),
-    committed: report.committed,
-  };
-  await db.run(sql`INSERT INTO ${ident(LOG)} VALUES (${next}, ${entry.at}, ${JSON.stringify(entry)})`);
-  await forgetOldStates(db, next);
-  return { report, entry };
 }
 
 /** Newest first. */

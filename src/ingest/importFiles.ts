@@ -7,8 +7,8 @@
 import { ident, raw, type Db, type Sql } from '../db';
 import { createTables } from '../domain/ddl';
 import { TABLES, type TableName } from '../domain/schema';
-import { checkStaged, type Checked, type DroppedRow, type RowError } from './check';
-import { commitChecked, type CommitCounts } from './commit';
+import { checkStaged, rejectKeysOfEarlierFiles, type Checked, type DroppedRow, type RowError } from './check';
+import { commitChecked, type CommitCounts, type CommitOptions } from './commit';
 import type { Encoding } from './decode';
 import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
@@ -26,6 +26,8 @@ export interface FileReport {
   extras: string[];
   rowsRead: number;
   accepted: number;
+  /** Rows rejected (a row with two bad values is one row); `rejected` lists each error. */
+  rejectedRows: number;
   rejected: RowError[];
   totals: DroppedRow[];
 }
@@ -90,8 +92,11 @@ export interface PreparedImport {
   replacesAll: boolean;
   /** The rows each file will write (temp relations, valid until the commit or discard). */
   incoming: { table: TableName; rows: Sql }[];
-  /** Commits every checked file in one transaction; refused when any file was refused. */
-  commit(): Promise<ImportReport>;
+  /**
+   * Commits every checked file in one transaction; refused when any file was refused. `history`
+   * keeps what undoing needs and writes the log line inside the same transaction (history.ts).
+   */
+  commit(history?: Pick<CommitOptions, 'historyId' | 'beforeCommit'>): Promise<ImportReport>;
   /** Drops the staged rows without committing; call it when the import is abandoned. */
   discard(): Promise<void>;
 }
@@ -152,7 +157,10 @@ export async function prepareImport(
         tell('暂存');
         const staged = await stageSource(db, source, id);
         tell('校验', staged.rows);
-        const checked = await checkStaged(db, file.name, staged, source.mapping, id);
+        const own = await checkStaged(db, file.name, staged, source.mapping, id);
+        // A key already in an earlier file of this import is a duplicate too, whatever the names.
+        const earlier = checkedFiles.filter((f) => f.checked.table.name === own.table.name);
+        const checked = await rejectKeysOfEarlierFiles(db, file.name, own, earlier);
         bytesDone += size;
         tell('完成', checked.rowsRead);
         checkedFiles.push({ file: file.name, checked });
@@ -174,10 +182,10 @@ export async function prepareImport(
     tables: options.replaceAll ? TABLES.map((t) => t.name) : [...new Set(reports.map((r) => r.table))],
     replacesAll: options.replaceAll ?? false,
     incoming: checkedFiles.map(({ checked }) => ({ table: checked.table.name, rows: checked.accepted })),
-    async commit() {
+    async commit(history = {}) {
       if (done) throw new Error('这批文件已提交或已放弃');
       if (refused.length) throw new ImportRefused(refused);
-      const committed = await commitChecked(db, checkedFiles, { replaceAll: options.replaceAll });
+      const committed = await commitChecked(db, checkedFiles, { ...history, replaceAll: options.replaceAll });
       done = true;
       await dropTemps(db, temps);
       return { files: reports, committed };
@@ -200,6 +208,7 @@ function fileReport(file: string, source: Source, checked: Checked): FileReport 
     extras: source.mapping.extras.map((e) => e.text),
     rowsRead: checked.rowsRead,
     accepted: checked.acceptedCount,
+    rejectedRows: checked.rowsRead - checked.acceptedCount,
     rejected: checked.rejected,
     totals: checked.totals,
   };
