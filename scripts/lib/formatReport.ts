@@ -31,7 +31,7 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
         f.encoding,
         formatCount(f.rowsRead),
         formatCount(f.accepted),
-        formatCount(f.rejected.length),
+        formatCount(f.rejectedRows),
       ]),
       [3, 4, 5],
     ),

@@ -7,9 +7,9 @@ import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { dataStatus, type TableStatus } from '../../domain/figures/dataStatus';
-import { TABLES } from '../../domain/schema';
 import type { ImportReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
+import { committedSummary } from './committedText';
 import { DataQuality } from './DataQuality';
 import { ImportDesk } from './ImportDesk';
 import { backToSample } from './dataChanges';
@@ -36,7 +36,7 @@ const FILE_COLUMNS: Column<FileRow>[] = [
   { key: 'headerRow', header: '表头行', kind: 'count', value: (f) => f.headerRow },
   { key: 'read', header: '读取行', kind: 'count', value: (f) => f.rowsRead },
   { key: 'accepted', header: '接受', kind: 'count', value: (f) => f.accepted },
-  { key: 'rejected', header: '拒绝', kind: 'count', value: (f) => f.rejected.length },
+  { key: 'rejected', header: '拒绝', kind: 'count', value: (f) => f.rejectedRows },
   { key: 'totals', header: '合计行（已剔除）', kind: 'count', value: (f) => f.totals.length },
 ];
 
@@ -47,8 +47,6 @@ const REJECTED_COLUMNS: Column<Rejected>[] = [
   { key: 'value', header: '值', value: (r) => r.value },
   { key: 'reason', header: '原因', value: (r) => r.reason },
 ];
-
-const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
 
 export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
   const status = useFigure(db, dataStatus, {});
@@ -120,9 +118,7 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
         <Panel title="写入结果" state={{ status: 'ready', data: source.imported.committed }} wide>
           {(committed) => (
             <p className="note">
-              {committed
-                .map((c) => `${tableLabel(c.table)}：新增 ${formatCount(c.added)} 行，替换 ${formatCount(c.replaced)} 行`)
-                .join('；')}
+              {committedSummary(committed)}
             </p>
           )}
         </Panel>

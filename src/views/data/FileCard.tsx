@@ -65,7 +65,7 @@ export function FileCard({ report, choice, onChange }: Props) {
         </label>
         <span className="file-counts">
           读取 {formatCount(report.rowsRead)} 行 · 接受 {formatCount(report.accepted)} · 拒绝{' '}
-          <b className={report.rejected.length ? 'warn' : undefined}>{formatCount(report.rejected.length)}</b>
+          <b className={report.rejectedRows ? 'warn' : undefined}>{formatCount(report.rejectedRows)}</b>
           {report.totals.length > 0 && ` · 剔除合计行 ${report.totals.length}`}
         </span>
       </header>

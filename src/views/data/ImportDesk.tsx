@@ -6,8 +6,8 @@
  */
 import type { DragEvent } from 'react';
 import type { Db } from '../../db';
-import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
+import { committedSummary } from './committedText';
 import { FileCard } from './FileCard';
 import { addFiles, cancelCheck, changeChoice, clearDesk, commitDesk, useDeskState } from './deskSession';
 import './importDesk.css';
@@ -82,7 +82,7 @@ export function ImportDesk({ db }: { db: Db }) {
               {prepared.refused.length
                 ? '有文件被拒绝：修正或移除后才能导入（已载入的数据不受影响）。'
                 : `将接受 ${formatCount(prepared.files.reduce((n, f) => n + f.accepted, 0))} 行，拒绝 ${formatCount(
-                    prepared.files.reduce((n, f) => n + f.rejected.length, 0),
+                    prepared.files.reduce((n, f) => n + f.rejectedRows, 0),
                   )} 行。`}
             </span>
           </div>
@@ -97,10 +97,7 @@ export function ImportDesk({ db }: { db: Db }) {
       )}
       {done && status === 'done' && (
         <p className="state done">
-          导入完成：
-          {done.committed
-            .map((c) => `${TABLES.find((t) => t.name === c.table)?.label ?? c.table} 新增 ${formatCount(c.added)} 行、替换 ${formatCount(c.replaced)} 行`)
-            .join('；')}
+          导入完成：{committedSummary(done.committed)}
         </p>
       )}
     </div>

@@ -9,6 +9,7 @@ import type { Db } from '../../db';
 import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
 import { importHistory, rollbackTo, type HistoryEntry } from '../../ingest';
+import { committedText } from './committedText';
 import { dataChanged } from './dataChanges';
 
 const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
@@ -64,9 +65,7 @@ export function ImportHistory({ db, version }: { db: Db; version: number }) {
                   </td>
                   <td>
                     {entry.committed.map((c) => (
-                      <div key={c.table}>
-                        {tableLabel(c.table)} 新增 {formatCount(c.added)}，替换 {formatCount(c.replaced)}
-                      </div>
+                      <div key={c.table}>{committedText(c)}</div>
                     ))}
                   </td>
                   <td>
