@@ -111,7 +111,7 @@ async function run(runNumber: number) {
     await page.waitForFunction(isStatus, 'done', { timeout: 600_000, polling: 100 });
     const committed = Date.now() - t1;
     const jank = await page.evaluate(readJankProbe);
-    // The monthly case on the kept million rows: one month's file again (its rows replaced).
+    // The monthly case on the kept million rows: one month's file again (its rows compared, 未变).
     const t3 = Date.now();
     await page.setInputFiles('input[type=file]', monthFile);
     await page.waitForFunction(isStatus, 'ready', { timeout: 600_000, polling: 100 });
@@ -178,7 +178,7 @@ try {
     `  导入期间页面主线程：最长一帧间隔 ${spread(jank.map((j) => j.maxGap))}；长任务（>50 ms）合计 ${spread(jank.map((j) => j.longTaskMs))}`,
   );
   console.log(
-    `之后导入一个月的文件（${monthRows.toLocaleString()} 行，替换同月的行），从选择文件到 done：${spread(of('month'))}`,
+    `之后导入一个月的文件（${monthRows.toLocaleString()} 行，与已保存的同月数据相同：逐键比较后未变），从选择文件到 done：${spread(of('month'))}`,
   );
   console.log(`保存了这些行之后重新打开 #/overview 到 KPI 卡片：${spread(of('reopen'))}（目标 ≤ 3000 ms）`);
 } finally {
