@@ -3,6 +3,7 @@
  * through the app's importer and prints the year's figures (DOMAIN.md, "The report command").
  */
 import { parseArgs } from 'node:util';
+import { defaultAsOf, isIsoDate } from '../src/domain/asOf';
 import { buildReport } from '../src/domain/report';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { ImportRefused } from '../src/ingest';
@@ -21,14 +22,13 @@ async function main(): Promise<number> {
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     return fail(`--year 应为四位年份：${values.year}`);
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    return fail(`--as-of 应为 YYYY-MM-DD：${asOf}`);
+  if (asOf !== undefined && !isIsoDate(asOf)) return fail(`--as-of 应为 YYYY-MM-DD 日期：${asOf}`);
 
   const { db, imported } = await loadFolder(folder);
-  const year = values.year
-    ? Number(values.year)
-    : Number(((await dataAsOf(db)) ?? new Date().toISOString()).slice(0, 4));
-  const report = await buildReport(db, { year, asOf });
+  // D: the date asked for, else the end of the newest tax month; the year defaults to D's.
+  const resolved = asOf ?? defaultAsOf(await dataAsOf(db));
+  const year = values.year ? Number(values.year) : Number(resolved.slice(0, 4));
+  const report = await buildReport(db, { year, asOf: resolved });
   const rejected = imported.files.flatMap((f) => f.rejected);
   const output = { ...report, rejected };
   process.stdout.write(values.json ? JSON.stringify(output, null, 2) + '\n' : formatReport(output, imported));

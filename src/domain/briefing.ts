@@ -37,7 +37,13 @@ export interface BriefingFigures {
   timeProgress: number;
   newHq: { actual: number; target: number | null };
   /** The plan window containing Y (2019—2023 by default) and new HQ per year of it. */
-  fiveYear: { from: number; to: number; target: number | null; years: { year: number; actual: number }[] };
+  fiveYear: {
+    from: number;
+    to: number;
+    target: number | null;
+    /** null for a year that has not begun by the as-of date. */
+    years: { year: number; actual: number | null }[];
+  };
   localHq: { stock: number; flow: number };
   /** 元; previous = the same months of Y−1; change null when the previous period has no tax. */
   hqTax: { tax: number; previous: number; change: number | null };
@@ -162,7 +168,7 @@ function fiveYearSentence(f: BriefingFigures, p: Period): string | null {
   const { from, to, target, years } = f.fiveYear;
   if (f.year < from) return null;
   const through = Math.min(f.year, to);
-  const cumulative = years.filter((y) => y.year <= through).reduce((s, y) => s + y.actual, 0);
+  const cumulative = years.filter((y) => y.year <= through).reduce((s, y) => s + (y.actual ?? 0), 0);
   const finished = f.year > to || (f.year === to && !p.running);
   // '2019—2023年五年累计' once the window is over, '2019年以来累计' while Y runs, else '2019—2021年累计'.
   const span = finished
