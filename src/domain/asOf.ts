@@ -81,6 +81,14 @@ export function defaultAsOf(dataEnd: string | null, today: Date = new Date()): s
   return dataEnd ?? today.toISOString().slice(0, 10);
 }
 
+/**
+ * D for a view of the app: the date in its link, but never after the data's end (a 数据截至 later
+ * than the data would compare nine loaded months with twelve); the data's end when the link has none.
+ */
+export function viewAsOf(linked: string | undefined, dataEnd: string): string {
+  return linked !== undefined && linked < dataEnd ? linked : dataEnd;
+}
+
 /** The newest year that is whole by D: Y of D when D is 31 December, else the year before. */
 export function newestCompleteYear(asOf: string): number {
   const [y, m, d] = parts(asOf);
