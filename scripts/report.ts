@@ -1,34 +1,45 @@
 /**
- * `npm run report -- <folder> [--year Y] [--as-of YYYY-MM-DD] [--json]`: loads the export files
- * through the app's importer and prints the year's figures (DOMAIN.md, "The report command").
+ * `npm run report -- <folder> [--year Y] [--as-of YYYY-MM-DD] [--target-types all|named] [--json]`:
+ * loads the export files through the app's importer and prints the year's figures as of the date
+ * (DOMAIN.md, "The report command").
  */
 import { parseArgs } from 'node:util';
+import { defaultAsOf, isIsoDate } from '../src/domain/asOf';
+import { TARGET_TYPES, type TargetTypes } from '../src/domain/defaults';
 import { buildReport } from '../src/domain/report';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { ImportRefused } from '../src/ingest';
 import { loadFolder } from './lib/loadFolder';
 import { formatReport } from './lib/formatReport';
 
-const USAGE = 'usage: npm run report -- <folder> [--year YYYY] [--as-of YYYY-MM-DD] [--json]';
+const USAGE =
+  'usage: npm run report -- <folder> [--year YYYY] [--as-of YYYY-MM-DD] [--target-types all|named] [--json]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      year: { type: 'string' },
+      'as-of': { type: 'string' },
+      'target-types': { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const folder = positionals[0];
   if (!folder) return fail(USAGE);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     return fail(`--year 应为四位年份：${values.year}`);
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    return fail(`--as-of 应为 YYYY-MM-DD：${asOf}`);
+  const asOfArg = values['as-of'];
+  if (asOfArg !== undefined && !isIsoDate(asOfArg)) return fail(`--as-of 应为 YYYY-MM-DD 日期：${asOfArg}`);
+  const targetTypes = values['target-types'] ?? 'all';
+  if (!(TARGET_TYPES as readonly string[]).includes(targetTypes))
+    return fail(`--target-types 应为 all 或 named：${targetTypes}`);
 
   const { db, imported } = await loadFolder(folder);
-  const year = values.year
-    ? Number(values.year)
-    : Number(((await dataAsOf(db)) ?? new Date().toISOString()).slice(0, 4));
-  const report = await buildReport(db, { year, asOf });
+  // D: the date asked for, else the end of the newest tax month; the year defaults to D's.
+  const asOf = asOfArg ?? defaultAsOf(await dataAsOf(db));
+  const year = values.year ? Number(values.year) : Number(asOf.slice(0, 4));
+  const report = await buildReport(db, { year, asOf, targetTypes: targetTypes as TargetTypes });
   const rejected = imported.files.flatMap((f) => f.rejected);
   const output = { ...report, rejected };
   process.stdout.write(values.json ? JSON.stringify(output, null, 2) + '\n' : formatReport(output, imported));

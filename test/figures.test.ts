@@ -162,7 +162,8 @@ describe('figure 1–2: new HQ and target progress', () => {
     [2024, 1, null, 'actual Y (2024-01-01); the 2024-2028 window row is not a year row'],
     [2020, 0, null, 'nothing certified'],
   ] as const)('%i: city %i of target %s (%s)', async (...[year, actual, target]) => {
-    const hq = await newHq(db, { year });
+    // Each year read whole: the fixture's own data end (2023-12-31) is before 2024 began.
+    const hq = await newHq(db, { year, asOf: `${year}-12-31` });
     expect(hq.city).toEqual({ actual, target });
   });
 
@@ -213,7 +214,7 @@ describe('figure 3: five-year progress', () => {
   it('uses the loaded 2019-2023 window with its cumulative curve and straight-line path', async () => {
     const window = await planWindow(db, 2023);
     expect(window).toEqual({ from: 2019, to: 2023 });
-    const fy = await fiveYear(db, window);
+    const fy = await fiveYear(db, { year: 2023, window });
     // per year: 2019 W, 2020 —, 2021 X, 2022 C, 2023 A B G H → 1, 0, 1, 1, 4; cumulative 1, 1, 2, 3, 7
     // path: 20 × k / 5 = 4, 8, 12, 16, 20
     expect(fy).toEqual({
@@ -234,7 +235,8 @@ describe('figure 3: five-year progress', () => {
   it('finds another loaded window, and falls back to 2019–2023', async () => {
     expect(await planWindow(db, 2025)).toEqual({ from: 2024, to: 2028 });
     expect(await planWindow(db, 2030)).toEqual({ from: 2019, to: 2023 });
-    const fy = await fiveYear(db, { from: 2024, to: 2028 });
+    // Read at the end of the window (the fixture's own data end, 2023-12-31, is before it began).
+    const fy = await fiveYear(db, { year: 2028, asOf: '2028-12-31', window: { from: 2024, to: 2028 } });
     // Y certified 2024-01-01; target 40 → path 8, 16, 24, 32, 40
     expect(fy.actual).toBe(1);
     expect(fy.target).toBe(40);
@@ -246,7 +248,7 @@ describe('figure 3: five-year progress', () => {
       [0, 1, 40],
     ]);
     // A window without any target row: no 全市 row, no unit rows, no default → null path.
-    const none = await fiveYear(db, { from: 2014, to: 2018 });
+    const none = await fiveYear(db, { year: 2018, window: { from: 2014, to: 2018 } });
     expect(none).toMatchObject({ actual: 0, target: null });
     expect(none.years.every((y) => y.path === null)).toBe(true);
   });
@@ -278,15 +280,22 @@ describe('figure 4: 本土总部 stock/flow and HQ tax', () => {
   });
 
   it('gives a change of −100% after a year with tax and none without one', async () => {
-    // 2024 has no tax rows: (0 − 208.5M) ÷ 208.5M = −1
-    expect(await hqTax(db, { year: 2024 })).toEqual({
+    // 2024 read whole has no tax rows: (0 − 208.5M) ÷ 208.5M = −1
+    expect(await hqTax(db, { year: 2024, asOf: '2024-12-31' })).toEqual({
       year: 2024,
       tax: 0,
       previous: 208_500_000,
       change: -1,
+      months: null,
     });
     // 2020: HQ by 2020-12-31 are C and W; E's 2020 tax is before its certification → 0; 2019 → 0
-    expect(await hqTax(db, { year: 2020 })).toEqual({ year: 2020, tax: 0, previous: 0, change: null });
+    expect(await hqTax(db, { year: 2020 })).toEqual({
+      year: 2020,
+      tax: 0,
+      previous: 0,
+      change: null,
+      months: null,
+    });
   });
 });
 
@@ -327,7 +336,7 @@ describe('figure 5: building tax, tiers, 亿元楼宇', () => {
       ['B3', 0, null],
     ]);
     expect(billionBuildings(in2022)).toEqual([]);
-    expect(await billionBuildingsByYear(db)).toEqual([{ year: 2023, region: LC, count: 1 }]);
+    expect(await billionBuildingsByYear(db, { year: 2023 })).toEqual([{ year: 2023, region: LC, count: 1 }]);
   });
 
   it('lists a building’s enterprises with their tax', async () => {
@@ -457,10 +466,12 @@ describe('figure 7: certification check', () => {
   });
 
   it('judges the share on the requested year', async () => {
-    // 2022: A has only a non-outside 5M row → share 0; C's 8M row is outside → share 1
+    // 2022: E has only a non-outside 2M row → share 0; C's 8M row is outside → share 1
     const checks = new Map((await certificationChecks(db, { year: 2022 })).map((c) => [c.creditCode, c]));
-    expect(checks.get(C.A)!.reasons).toEqual(['outside_share']);
+    expect(checks.get(C.E)!.reasons).toEqual(['outside_share']);
     expect(checks.get(C.C)!.outsideShare).toBe(1);
+    // A applied on 2023-01-05: at the end of 2022 it had no certification row to check yet.
+    expect(checks.has(C.A)).toBe(false);
   });
 });
 
@@ -552,7 +563,7 @@ describe('figures 8–9: local contribution and the 本土总部 reward', () => 
   });
 
   it('stops after C+4 and gives no reward for a fall in contribution', async () => {
-    const rows = await localRewards(db, { year: 2024 });
+    const rows = await localRewards(db, { year: 2024, asOf: '2024-12-31' });
     // C (2019) is out of its window; E and F have no 2024 tax → negative increments → 0
     expect(rows.map((r) => [r.creditCode, r.contribution, r.reward])).toEqual([
       [C.E, 0, 0],

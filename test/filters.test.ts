@@ -41,7 +41,7 @@ describe('the unit filter (fixture, 2023)', () => {
   });
 
   it('narrows the five-year window, 本土 stock and HQ tax to the unit', async () => {
-    const window = await fiveYear(fixture, { from: 2019, to: 2023 }, { unit: '330381' });
+    const window = await fiveYear(fixture, { year: 2023, filters: { unit: '330381' } });
     // 瑞安: X (2021); E's 新引进 is only 预认定; Y is 2024.
     expect(window.actual).toBe(1);
     expect(window.target).toBeNull();

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatInUnit, formatPercent, formatYuan } from '../src/format/numbers';
 import { escapeHtml, moneyUnit, yuanAxis } from '../src/charts/text';
 import { formatCell } from '../src/app/DataTable';
-import { samePeriodLabel, scopeTitle } from '../src/views/labels';
+import {
+  partSuffix,
+  periodTitle,
+  samePeriodLabel,
+  scopeTitle,
+  targetTypesCaliber,
+} from '../src/views/labels';
 
 describe('numbers as the bureau reads them', () => {
   it('money in 万元 below 1亿 and 亿元 from there, never in exponent notation', () => {
@@ -49,5 +55,22 @@ describe('labels', () => {
     expect(scopeTitle({ unit: '330381', origin: '温商回归' })).toBe('瑞安市（温商回归）');
     expect(samePeriodLabel(2025, '2025-09-30')).toBe('同比（1—9月）');
     expect(samePeriodLabel(2024, '2025-09-30')).toBe('同比');
+  });
+});
+
+describe('part-year labels (DOMAIN.md "Part years")', () => {
+  it('say 1—M月 while D falls inside the year, and nothing for a whole year', () => {
+    expect(partSuffix(2025, '2025-09-30')).toBe('（1—9月）');
+    expect(partSuffix(2025, '2025-01-31')).toBe('（1月）');
+    expect(partSuffix(2024, '2025-09-30')).toBe('');
+    expect(partSuffix(2024, '2024-12-31')).toBe('');
+    expect(periodTitle(2025, '2025-06-30')).toBe('2025年1—6月');
+    expect(periodTitle(2024, '2025-06-30')).toBe('2024年');
+    expect(samePeriodLabel(2025, '2025-06-15')).toBe('同比（1—6月）');
+  });
+
+  it('state what counts toward the target', () => {
+    expect(targetTypesCaliber('all')).toBe('口径：各类型总部均计入新引进总部与目标');
+    expect(targetTypesCaliber('named')).toContain('仅综合型总部、功能型总部');
   });
 });

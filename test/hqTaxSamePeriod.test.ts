@@ -45,6 +45,7 @@ describe('hqTax year on year', () => {
       tax: 4_500_000,
       previous: 3_000_000,
       change: 0.5,
+      months: '1—3月',
     });
   });
 
@@ -55,6 +56,7 @@ describe('hqTax year on year', () => {
       tax: 12_000_000,
       previous: 0,
       change: null,
+      months: null,
     });
   });
 });

@@ -15,6 +15,8 @@ import { UNITS } from '../src/domain/units';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXPORTS = 'test/fixtures/exports-2023';
 const FIGURES = 'test/fixtures/figures';
+/** Data to 2025-09-30, hand-computed in test/runningYear.test.ts. */
+const RUNNING = 'test/fixtures/running-year';
 
 interface Run {
   code: number | null;
@@ -52,6 +54,7 @@ interface RankJson {
 interface BuildingJson {
   buildingId: string;
   name: string;
+  tier?: string | null;
   tax: number;
 }
 interface FailedJson {
@@ -66,15 +69,27 @@ interface RejectedJson {
   reason: string;
 }
 
+interface OverdueJson {
+  projectId: string;
+  reason: 'signed_not_registered' | 'registered_not_operating';
+  days: number;
+}
+
 interface ReportJson {
   year: number;
   asOf: string;
+  at: string;
+  months: string | null;
+  targetTypes: 'all' | 'named';
   timeProgress: number;
   newHq: { city: { actual: number; target: number | null }; byRegion: UnitCountJson[] };
   fiveYear: { from: number; to: number; actual: number; target: number | null };
   localHq: { stock: number; flow: number };
   hqTax: { tax: number; previous: number; change: number | null };
   billionBuildings: BuildingJson[];
+  cultivatingBuildings: BuildingJson[];
+  unitAreaOutput: { meeting: string[]; notMeeting: string[] };
+  projects: { overdue: OverdueJson[]; fourOnes: { complete: number; total: number } };
   ranking: RankJson[];
   certification: { passed: string[]; failed: FailedJson[] };
   rejected: RejectedJson[];
@@ -114,16 +129,24 @@ let json: Run;
 let readable: Run;
 let halfYear: Run;
 let figures: Run;
+let running: Run;
+let runningJune: Run;
+let runningNamed: Run;
+let runningText: Run;
 let report2023: ReportJson;
 
 beforeAll(async () => {
   // The runs are independent: start them together.
-  [json, readable, halfYear, figures] = await Promise.all([
+  [json, readable, halfYear, figures, running, runningJune, runningNamed, runningText] = await Promise.all([
     report(EXPORTS, '--year', '2023', '--json'),
     report(EXPORTS, '--year', '2023'),
-    // --as-of only moves the time progress: the small fixture is enough for it.
+    // As of mid-year: every figure counts only what is dated by then (the small fixture is enough).
     report(FIGURES, '--as-of', '2023-06-30', '--year', '2023', '--json'),
     report(FIGURES, '--json'),
+    report(RUNNING, '--json'),
+    report(RUNNING, '--as-of', '2025-06-30', '--json'),
+    report(RUNNING, '--target-types', 'named', '--json'),
+    report(RUNNING, '--target-types', 'named'),
   ]);
   expect(json.stderr).toBe('');
   expect(json.code).toBe(0);
@@ -255,6 +278,25 @@ describe('report --json on the 2023 example exports', () => {
   it('reads the as-of date from the newest tax month: a finished year', () => {
     expect(report2023.asOf).toBe('2023-12-31');
     expect(report2023.timeProgress).toBe(1);
+    expect(report2023.months).toBeNull();
+  });
+
+  it('carries the keys DOMAIN.md added: 培育楼宇, unit-area output, overdue projects and 四个一', () => {
+    const r = report2023;
+    const taxes = r.cultivatingBuildings.map((b) => b.tax);
+    expect(taxes).toEqual([...taxes].sort((a, b) => b - a));
+    expect(taxes.every((t) => t >= 5e7 && t < 1e8)).toBe(true);
+    for (const b of r.cultivatingBuildings)
+      expect(Object.keys(b).sort()).toEqual(['buildingId', 'name', 'region', 'tax', 'tier']);
+    expect(Object.keys(r.unitAreaOutput).sort()).toEqual(['meeting', 'notMeeting']);
+    expect(Object.keys(r.projects).sort()).toEqual(['fourOnes', 'overdue']);
+    expect(r.projects.fourOnes.total).toBeGreaterThanOrEqual(r.projects.fourOnes.complete);
+    for (const o of r.projects.overdue) {
+      expect(['signed_not_registered', 'registered_not_operating']).toContain(o.reason);
+      // Days since the stage date: past the threshold of its stage.
+      expect(o.days).toBeGreaterThan(o.reason === 'signed_not_registered' ? 180 : 365);
+    }
+    expect(r.targetTypes).toBe('all');
   });
 });
 
@@ -292,7 +334,7 @@ describe('report, readable output', () => {
 });
 
 describe('report on the hand-made figures fixture', () => {
-  it('--as-of 2023-06-30 gives a time progress of 0.5 and leaves the figures unchanged', () => {
+  it('--as-of 2023-06-30 moves the time progress and counts only what is dated by then', () => {
     expect(halfYear.code).toBe(0);
     const r = JSON.parse(halfYear.stdout) as ReportJson;
     const full = JSON.parse(figures.stdout) as ReportJson;
@@ -301,7 +343,18 @@ describe('report on the hand-made figures fixture', () => {
     // Without --as-of: the last day of the newest tax month, 2023-12 → a finished year.
     expect(full.asOf).toBe('2023-12-31');
     expect(full.timeProgress).toBe(1);
-    expect({ ...r, asOf: full.asOf, timeProgress: full.timeProgress }).toEqual(full);
+    // Hand-computed in test/asOf.test.ts: A only by 06-30 (B, G, H later); W X C A in the window;
+    // HQ tax Jan–Jun against Jan–Jun 2022; B1's Jan–Jun tax; H and Y had not applied yet.
+    expect(r.newHq.city).toEqual({ actual: 1, target: 10 });
+    expect(r.fiveYear).toEqual({ from: 2019, to: 2023, actual: 4, target: 20 });
+    expect(r.localHq).toMatchObject({ stock: 3, flow: 1 });
+    expect(r.hqTax).toEqual({ tax: 132_500_000, previous: 8_000_000, change: 15.5625 });
+    expect(r.billionBuildings.map((b) => [b.buildingId, b.tax])).toEqual([['B1', 103_500_000]]);
+    expect(r.certification.passed.length + r.certification.failed.length).toBe(9);
+    expect(r.ranking[0]).toMatchObject({ code: '330302', rank: 1 });
+    // What is not dated inside the year is the same.
+    expect(r.rowsLoaded).toEqual(full.rowsLoaded);
+    expect(r.orphanTaxRows).toBe(full.orphanTaxRows);
   });
 
   it('prints the hand-computed figures of test/figures.test.ts', () => {
@@ -323,6 +376,87 @@ describe('report on the hand-made figures fixture', () => {
     expect(r.certification.passed.length + r.certification.failed.length).toBe(11);
     expect(r.rejected).toEqual([]);
     expect(r.orphanTaxRows).toBe(3);
+  });
+
+  it('lists 培育楼宇, unit-area output and the projects as test/figures.test.ts computes them', () => {
+    const r = JSON.parse(figures.stdout) as ReportJson;
+    // B2: C 40M + D 15M + G 7M = 62M (≥ 5000万, < 1亿)
+    expect(r.cultivatingBuildings.map((b) => [b.buildingId, b.tax, b.tier])).toEqual([
+      ['B2', 62_000_000, '培育楼宇'],
+    ]);
+    // 2023 output × 10,000 ÷ office area: A 15,000, C 10,000 (exactly the bar), B 8,000; D has no area.
+    expect(r.unitAreaOutput).toEqual({
+      meeting: ['91330302MA2HQ0001Q', '91330303MA2HQ0003D'],
+      notMeeting: ['91330302MA2HQ0002U'],
+    });
+    // At 2023-12-31: P1 signed 2023-01-10 (355 days), P3 registered 2022-06-01 (578 days);
+    // 四个一 complete: P1, P4, P5 of the six signed by then.
+    expect(r.projects).toEqual({
+      overdue: [
+        { projectId: 'P1', reason: 'signed_not_registered', days: 355 },
+        { projectId: 'P3', reason: 'registered_not_operating', days: 578 },
+      ],
+      fourOnes: { complete: 3, total: 6 },
+    });
+    // As of 2023-06-30: B2 is at 45M; P1 at 171 days is not yet overdue, P3 at 394 is; P2 and P6 not signed.
+    const half = JSON.parse(halfYear.stdout) as ReportJson;
+    expect(half.cultivatingBuildings).toEqual([]);
+    expect(half.projects).toEqual({
+      overdue: [{ projectId: 'P3', reason: 'registered_not_operating', days: 394 }],
+      fourOnes: { complete: 3, total: 4 },
+    });
+  });
+});
+
+describe('report on a running year (test/fixtures/running-year, data to 2025-09-30)', () => {
+  it('reads 2025 to September and says so', () => {
+    expect(running.stderr).toBe('');
+    const r = JSON.parse(running.stdout) as ReportJson;
+    expect([r.year, r.asOf, r.at, r.months, r.timeProgress]).toEqual([
+      2025,
+      '2025-09-30',
+      '2025-09-30',
+      '1—9月',
+      0.75,
+    ]);
+    expect(r.newHq.city).toEqual({ actual: 5, target: 10 });
+    expect(r.billionBuildings.map((b) => [b.buildingId, b.tax])).toEqual([['B1', 111_000_000]]);
+    expect(r.projects).toEqual({
+      overdue: [
+        { projectId: 'R1', reason: 'signed_not_registered', days: 263 },
+        { projectId: 'R2', reason: 'registered_not_operating', days: 578 },
+      ],
+      fourOnes: { complete: 1, total: 3 },
+    });
+  });
+
+  it('--as-of 2025-06-30, before the last certifications: the counts drop and 时间进度 moves', () => {
+    const r = JSON.parse(runningJune.stdout) as ReportJson;
+    expect([r.asOf, r.months, r.timeProgress]).toEqual(['2025-06-30', '1—6月', 0.5]);
+    expect(r.newHq.city).toEqual({ actual: 3, target: 10 });
+    expect(r.hqTax).toMatchObject({ tax: 84_000_000, previous: 9_000_000 });
+    // B1 at 72M is a 培育楼宇 in June.
+    expect(r.billionBuildings).toEqual([]);
+    expect(r.cultivatingBuildings.map((b) => [b.buildingId, b.tax])).toEqual([['B1', 72_000_000]]);
+    // R2: 2024-03-01 → 2025-06-30 = 365 + 121 days. R1 at 171 days is not overdue yet; R3's 08-01
+    // operating date has not happened (302 days since registration, under 365).
+    expect(r.projects).toEqual({
+      overdue: [{ projectId: 'R2', reason: 'registered_not_operating', days: 486 }],
+      fourOnes: { complete: 1, total: 3 },
+    });
+  });
+
+  it('--target-types named counts only 综合型总部 and 功能型总部 toward new HQ and the target', () => {
+    expect(runningNamed.code).toBe(0);
+    const r = JSON.parse(runningNamed.stdout) as ReportJson;
+    expect(r.targetTypes).toBe('named');
+    expect(r.newHq.city).toEqual({ actual: 2, target: 10 });
+    expect(r.newHq.byRegion.find((u) => u.code === '330302')).toMatchObject({ actual: 1, target: 4 });
+    expect(runningText.stdout).toContain('计入目标的总部类型：仅综合型总部、功能型总部');
+    expect(runningText.stdout).toContain('新引进总部企业（1—9月）：2 家，目标 10');
+    expect(runningText.stdout).toContain('亿元楼宇（1 幢，按1—9月累计税收计，全年标准）');
+    expect(runningText.stdout).toContain('培育楼宇（5000万—1亿元，0 幢');
+    expect(runningText.stdout).toContain('逾期预警 2 个；“四个一”完整 1 / 3 个');
   });
 });
 
@@ -358,6 +492,8 @@ describe.concurrent('report, failures', () => {
     ['no folder at all', () => [], 'usage'],
     ['a bad --year', () => [EXPORTS, '--year', '23'], '--year'],
     ['a bad --as-of', () => [EXPORTS, '--as-of', '2023/06/30'], '--as-of'],
+    ['an impossible --as-of', () => [EXPORTS, '--as-of', '2023-02-30'], '--as-of'],
+    ['a bad --target-types', () => [EXPORTS, '--target-types', 'some'], '--target-types'],
   ] as const)('exits non-zero with a message on %s', async (_, args, message) => {
     const run = await report(...args());
     expect(run.code).not.toBe(0);

@@ -1,6 +1,8 @@
 /** The report as readable Chinese text tables for the terminal. */
 import { formatCount, formatPercent, formatYuan } from '../../src/format/numbers';
+import { NAMED_HQ_TYPES, UNIT_AREA_OUTPUT_THRESHOLD } from '../../src/domain/defaults';
 import { FAIL_REASON_TEXT } from '../../src/domain/figures/certification';
+import { overdueText } from '../../src/domain/figures/projects';
 import type { Report } from '../../src/domain/report';
 import type { ImportReport, RowError } from '../../src/ingest';
 
@@ -19,9 +21,13 @@ function table(headers: string[], rows: string[][], rightAligned: number[] = [])
 }
 
 export function formatReport(report: Report & { rejected: RowError[] }, imported: ImportReport): string {
-  const { year } = report;
+  const { year, months } = report;
+  // A part year says so on every figure summed or counted within Y (DOMAIN.md "Part years").
+  const part = months ? `（${months}）` : '';
   const out: string[] = [];
-  out.push(`温州市总部回归 ${year} 年度报告（数据截至 ${report.asOf}）\n`);
+  out.push(
+    `温州市总部回归 ${year} 年度报告（数据截至 ${report.asOf}${months ? `，${year}年${months}` : ''}）\n`,
+  );
   out.push(
     table(
       ['文件', '识别为', '编码', '读取', '导入', '拒绝'],
@@ -38,15 +44,20 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
   );
   const city = report.newHq.city;
   out.push(
-    `新引进总部企业：${city.actual} 家，目标 ${city.target ?? '未设定'}，任务进度 ${
+    `计入目标的总部类型：${report.targetTypes === 'named' ? `仅${NAMED_HQ_TYPES.join('、')}（--target-types named）` : '全部类型'}`,
+  );
+  out.push(
+    `新引进总部企业${part}：${city.actual} 家，目标 ${city.target ?? '未设定'}，任务进度 ${
       city.target ? formatPercent(city.actual / city.target) : '—'
     }，时间进度 ${formatPercent(report.timeProgress)}`,
   );
   const fy = report.fiveYear;
   out.push(`五年累计（${fy.from}—${fy.to}）：${fy.actual} 家，目标 ${fy.target ?? '未设定'}`);
-  out.push(`本土总部企业：存量 ${report.localHq.stock} 家，当年新认定 ${report.localHq.flow} 家`);
   out.push(
-    `总部企业税收：${formatYuan(report.hqTax.tax)}，同比 ${report.hqTax.change === null ? '—' : formatPercent(report.hqTax.change)}\n`,
+    `本土总部企业：截至 ${report.at} 存量 ${report.localHq.stock} 家，当年${part}新认定 ${report.localHq.flow} 家`,
+  );
+  out.push(
+    `总部企业税收${part}：${formatYuan(report.hqTax.tax)}，同比${part} ${report.hqTax.change === null ? '—' : formatPercent(report.hqTax.change)}\n`,
   );
   out.push('新引进总部企业（按属地）');
   out.push(
@@ -62,15 +73,38 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
       [2, 3, 4],
     ),
   );
-  out.push(`亿元楼宇（${report.billionBuildings.length} 幢）`);
-  out.push(
+  // 亿元 and 5000万 are full-year thresholds: on a part year they are applied to the sum so far.
+  const partSum = months ? `，按${months}累计税收计，全年标准` : '';
+  const buildingTable = (rows: Report['billionBuildings']) =>
     table(
-      ['楼宇编号', '楼宇名称', '档次', '楼宇税收'],
-      report.billionBuildings.map((b) => [b.buildingId, b.name, b.tier ?? '', formatYuan(b.tax)]),
+      ['楼宇编号', '楼宇名称', '档次', `楼宇税收${part}`],
+      rows.map((b) => [b.buildingId, b.name, b.tier ?? '', formatYuan(b.tax)]),
       [3],
-    ),
+    );
+  out.push(`亿元楼宇（${report.billionBuildings.length} 幢${partSum}）`);
+  out.push(buildingTable(report.billionBuildings));
+  out.push(`培育楼宇（5000万—1亿元，${report.cultivatingBuildings.length} 幢${partSum}）`);
+  out.push(buildingTable(report.cultivatingBuildings));
+  const area = report.unitAreaOutput;
+  out.push(
+    `单位面积产出（${year}年总产出 ÷ 办公面积，≥ ${formatCount(UNIT_AREA_OUTPUT_THRESHOLD)} 元/㎡ 达标）：` +
+      (area.meeting.length + area.notMeeting.length === 0
+        ? `无 ${year} 年有总产出和办公面积的企业`
+        : `达标 ${area.meeting.length} 家，未达标 ${area.notMeeting.length} 家`),
   );
-  out.push('招商考核排名');
+  const { overdue, fourOnes } = report.projects;
+  out.push(
+    `\n项目跟踪（截至 ${report.at}）：逾期预警 ${overdue.length} 个；“四个一”完整 ${fourOnes.complete} / ${fourOnes.total} 个`,
+  );
+  if (overdue.length > 0)
+    out.push(
+      table(
+        ['项目编号', '预警', '已过天数'],
+        overdue.map((o) => [o.projectId, overdueText(o.reason), String(o.days)]),
+        [2],
+      ),
+    );
+  out.push(`招商考核排名${months ? `（按${months}数据测算）` : ''}`);
   out.push(
     table(
       ['名次', '属地', '得分'],

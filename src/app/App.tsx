@@ -9,7 +9,7 @@ import { ExportContext } from '../export/context';
 import { scopeTitle } from '../views/labels';
 import { FilterBar, SCREEN_FILTERS } from './FilterBar';
 import { PrintHeader } from './PrintHeader';
-import { parseRoute, SCREENS, type ScreenPath } from './route';
+import { defaultYear, parseRoute, SCREENS, type ScreenPath } from './route';
 import type { ScreenProps } from './screen';
 import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
@@ -17,6 +17,7 @@ import { useDataVersion } from './dataVersion';
 import { useDeskActivity } from './deskActivity';
 import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
+import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
@@ -143,9 +144,10 @@ interface ScreenHostProps {
 
 function Screen({ db, context, source }: ScreenHostProps) {
   const [route, navigate] = useRoute();
-  const asOf = context.asOf ?? new Date().toISOString().slice(0, 10);
-  // Without a year in the link: the year of the newest tax month loaded.
-  const year = route.year ?? Number(asOf.slice(0, 4));
+  // D: the link's as-of date, else the end of the newest tax month loaded (数据截至).
+  const dataEnd = defaultAsOf(context.asOf);
+  const asOf = viewAsOf(route.asOf, dataEnd);
+  const year = route.year ?? defaultYear(route.screen, asOf, context.years);
   // A screen sees only the filters it follows (the others are disabled in the bar), so a link
   // carrying a filter from another screen never narrows a figure the bar shows as unfiltered.
   const used = SCREEN_FILTERS[route.screen];
@@ -158,7 +160,14 @@ function Screen({ db, context, source }: ScreenHostProps) {
   return (
     <>
       <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
-      <FilterBar route={route} year={year} years={context.years} navigate={navigate} />
+      <FilterBar
+        route={route}
+        year={year}
+        years={context.years}
+        asOf={asOf}
+        dataEnd={dataEnd}
+        navigate={navigate}
+      />
       <main>
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>

@@ -3,6 +3,7 @@
  * address, so `dist/` works from any static server or sub-path, a copied link reproduces the view
  * and the back button steps through filter changes.
  */
+import { isIsoDate, newestCompleteYear } from '../domain/asOf';
 import { ATTRIBUTE_FILTERS, type Filters } from '../domain/filters';
 
 export const SCREENS = [
@@ -22,6 +23,8 @@ export interface Route {
   screen: ScreenPath;
   /** From the link; absent means "the year of the newest data". */
   year?: number;
+  /** The as-of date D (`asOf=2025-06-30`); absent means the data's end (数据截至). */
+  asOf?: string;
   filters: Filters;
   /** Screen-local state that should survive a link too (map metric, selected building …). */
   extra: Record<string, string>;
@@ -36,22 +39,44 @@ export function parseRoute(hash: string): Route {
   const year = Number(params.get('year'));
   const filters: Filters = {};
   const extra: Record<string, string> = {};
+  const asOf = params.get('asOf') ?? '';
   for (const [key, value] of params) {
-    if (value === '' || key === 'year') continue;
+    if (value === '' || key === 'year' || key === 'asOf') continue;
     if ((FILTER_KEYS as readonly string[]).includes(key)) filters[key as keyof Filters] = value;
     else extra[key] = value;
   }
   return {
     screen,
     ...(Number.isInteger(year) && year > 1990 && year < 2200 ? { year } : {}),
+    ...(isUsableAsOf(asOf) ? { asOf } : {}),
     filters,
     extra,
   };
 }
 
+/**
+ * Assessment and reward screens open on the newest complete year (a ranking of January–September is
+ * not the year's assessment); the running year is one click away on them.
+ */
+export const OPENS_ON_COMPLETE_YEAR: readonly ScreenPath[] = ['ranking', 'certification'];
+
+/** Without a year in the link: D's year, or on the screens above the newest complete year with data. */
+export function defaultYear(screen: ScreenPath, asOf: string, years: readonly number[]): number {
+  const running = Number(asOf.slice(0, 4));
+  if (!OPENS_ON_COMPLETE_YEAR.includes(screen)) return running;
+  const complete = newestCompleteYear(asOf);
+  return complete === running || years.includes(complete) ? complete : running;
+}
+
+/** A real date in the years a link may name (a half-typed 0202-06-30 is not one). */
+export function isUsableAsOf(text: string): boolean {
+  return isIsoDate(text) && text > '1990' && text < '2200';
+}
+
 export function formatRoute(route: Route): string {
   const params = new URLSearchParams();
   if (route.year !== undefined) params.set('year', String(route.year));
+  if (route.asOf !== undefined) params.set('asOf', route.asOf);
   for (const key of FILTER_KEYS) {
     const value = route.filters[key];
     if (value) params.set(key, value);
@@ -61,21 +86,25 @@ export function formatRoute(route: Route): string {
   return `#/${route.screen}${query ? `?${query}` : ''}`;
 }
 
-/** The same view with some parts changed; undefined clears a filter or extra. */
+/** The same view with some parts changed; undefined clears a filter, an extra or (given) the as-of date. */
 export function withChanges(
   route: Route,
   change: {
     screen?: ScreenPath;
     year?: number;
+    /** A date, or undefined to go back to the data's end; leave the key out to keep it. */
+    asOf?: string;
     filters?: Partial<Record<keyof Filters, string | undefined>>;
     extra?: Record<string, string | undefined>;
   },
 ): Route {
   const filters = { ...route.filters, ...change.filters };
   const extra = { ...route.extra, ...change.extra };
+  const asOf = 'asOf' in change ? change.asOf : route.asOf;
   return {
     screen: change.screen ?? route.screen,
     ...((change.year ?? route.year) ? { year: change.year ?? route.year } : {}),
+    ...(asOf ? { asOf } : {}),
     filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Filters,
     // Screen-local state belongs to its screen: moving to another screen drops it.
     extra: change.screen && change.screen !== route.screen ? {} : dropEmpty(extra),

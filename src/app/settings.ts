@@ -1,6 +1,6 @@
 /**
  * The rules, weights and thresholds a user edits (certification rules per unit, assessment weights
- * and method, project thresholds, local shares, reward tiers). They persist in localStorage, so an
+ * and method, project thresholds, local shares, reward tiers, what counts toward the target). They persist in localStorage, so an
  * edit survives a reload; figures take them as parameters, so a change recomputes at once.
  */
 import { useSyncExternalStore } from 'react';
@@ -15,6 +15,7 @@ import {
   type RewardTier,
   type ScoreMethod,
   type ScoreWeights,
+  type TargetTypes,
 } from '../domain/defaults';
 
 export interface Settings {
@@ -24,6 +25,8 @@ export interface Settings {
   thresholds: ProjectThresholds;
   shares: LocalShares;
   tiers: readonly RewardTier[];
+  /** DOMAIN.md 13: every HQ type counts toward the target, or only 综合型 and 功能型. */
+  targetTypes: TargetTypes;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholds: DEFAULT_PROJECT_THRESHOLDS,
   shares: DEFAULT_LOCAL_SHARES,
   tiers: DEFAULT_REWARD_TIERS,
+  targetTypes: 'all',
 };
 
 const KEY = 'hq-dashboard.settings.v1';

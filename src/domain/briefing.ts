@@ -5,11 +5,19 @@
  * screens use (so every number in a sentence is the number on the screens), and the PURE
  * `briefingSections` turns it into sentences — all wording decisions live there and are unit-tested.
  */
-import { sql, type Db } from '../db';
-import type { CertificationRules, ProjectThresholds, ScoreMethod, ScoreWeights } from './defaults';
+import { sql, type Db, type Sql } from '../db';
+import { yearPeriod } from './asOf';
+import type {
+  CertificationRules,
+  ProjectThresholds,
+  ScoreMethod,
+  ScoreWeights,
+  TargetTypes,
+} from './defaults';
 import { buildingsScreenFigures } from './figures/buildings';
 import { certificationChecks, FAIL_REASON_TEXT, type FailReason } from './figures/certification';
 import { one } from './figures/common';
+import { datedInYear } from './figures/period';
 import { overviewFigures } from './figures/overview';
 import { projectPipeline } from './figures/projects';
 import { ranking } from './figures/ranking';
@@ -37,7 +45,13 @@ export interface BriefingFigures {
   timeProgress: number;
   newHq: { actual: number; target: number | null };
   /** The plan window containing Y (2019—2023 by default) and new HQ per year of it. */
-  fiveYear: { from: number; to: number; target: number | null; years: { year: number; actual: number }[] };
+  fiveYear: {
+    from: number;
+    to: number;
+    target: number | null;
+    /** null for a year that has not begun by the as-of date. */
+    years: { year: number; actual: number | null }[];
+  };
   localHq: { stock: number; flow: number };
   /** 元; previous = the same months of Y−1; change null when the previous period has no tax. */
   hqTax: { tax: number; previous: number; change: number | null };
@@ -93,11 +107,12 @@ function parseDate(date: string): [number, number, number] {
 
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** A year is running while the as-of date lies inside it and before 31 December. */
+/** A year is running while the as-of date lies inside it and before 31 December (src/domain/asOf.ts). */
 export function briefingPeriod(year: number, asOf: string): Period {
-  const [y, m, d] = parseDate(asOf);
-  const running = y === year && !(m === 12 && d === 31);
-  const months = running ? (m === 1 ? '1月' : `1—${m}月`) : '全年';
+  const p = yearPeriod(year, asOf);
+  const running = p.partial && p.months > 0;
+  const months = running ? p.label! : '全年';
+  const [y, m, d] = parseDate(p.at);
   return { running, months, span: `${year}年${months}`, end: running ? dateEnd(y, m, d) : `${year}年底` };
 }
 
@@ -162,7 +177,7 @@ function fiveYearSentence(f: BriefingFigures, p: Period): string | null {
   const { from, to, target, years } = f.fiveYear;
   if (f.year < from) return null;
   const through = Math.min(f.year, to);
-  const cumulative = years.filter((y) => y.year <= through).reduce((s, y) => s + y.actual, 0);
+  const cumulative = years.filter((y) => y.year <= through).reduce((s, y) => s + (y.actual ?? 0), 0);
   const finished = f.year > to || (f.year === to && !p.running);
   // '2019—2023年五年累计' once the window is over, '2019年以来累计' while Y runs, else '2019—2021年累计'.
   const span = finished
@@ -305,17 +320,20 @@ export interface BriefingParams {
   method?: ScoreMethod;
   rules?: CertificationRules;
   thresholds?: ProjectThresholds;
+  targetTypes?: TargetTypes;
 }
 
-/** How much of year Y is loaded, city-wide (whether to speak at all, not what the unit did). */
-async function yearCoverage(db: Db, year: number): Promise<BriefingFigures['coverage']> {
+/** How much of year Y is there by D, city-wide (whether to speak at all, not what the unit did). */
+async function yearCoverage(db: Db, year: number, asOf: string): Promise<BriefingFigures['coverage']> {
+  const p = yearPeriod(year, asOf);
+  const inYear = (column: Sql) => datedInYear(column, p);
   return one(
     db,
     sql`SELECT
-      (SELECT count(*) FROM certifications WHERE year(certified_on) = ${year} OR year(applied_on) = ${year})
+      (SELECT count(*) FROM certifications WHERE ${inYear(sql`certified_on`)} OR ${inYear(sql`applied_on`)})
         AS certifications,
-      (SELECT count(DISTINCT month(period)) FROM tax WHERE year(period) = ${year}) AS "taxMonths",
-      (SELECT count(*) FROM projects WHERE year(signed_on) = ${year}) AS projects`,
+      (SELECT count(DISTINCT month(period)) FROM tax WHERE ${inYear(sql`period`)}) AS "taxMonths",
+      (SELECT count(*) FROM projects WHERE ${inYear(sql`signed_on`)}) AS projects`,
   );
 }
 
@@ -328,12 +346,12 @@ function scopeName(filters: Filters | undefined): string {
 }
 
 export async function briefingFigures(db: Db, params: BriefingParams): Promise<BriefingFigures> {
-  const { year, asOf, filters, weights, method, rules, thresholds } = params;
-  const overview = await overviewFigures(db, { year, asOf, filters });
-  const buildings = await buildingsScreenFigures(db, { year, filters });
-  const ranked = await ranking(db, { year, weights, method });
+  const { year, asOf, filters, weights, method, rules, thresholds, targetTypes } = params;
+  const overview = await overviewFigures(db, { year, asOf, filters, targetTypes });
+  const buildings = await buildingsScreenFigures(db, { year, asOf, filters });
+  const ranked = await ranking(db, { year, asOf, weights, method, targetTypes });
   const pipeline = await projectPipeline(db, { year, asOf, thresholds, filters });
-  const checks = await certificationChecks(db, { year, rules, filters });
+  const checks = await certificationChecks(db, { year, asOf, rules, filters });
 
   const top = buildings.buildings[0];
   const signed = pipeline.projects.filter((q) => q.signedOn.startsWith(`${year}-`));
@@ -347,7 +365,7 @@ export async function briefingFigures(db: Db, params: BriefingParams): Promise<B
     place: placeName(filters),
     unit: filters?.unit ?? null,
     attributeFiltered: hasAttributeFilter(filters),
-    coverage: await yearCoverage(db, year),
+    coverage: await yearCoverage(db, year, asOf),
     timeProgress: overview.timeProgress,
     newHq: overview.newHq.city,
     fiveYear: {

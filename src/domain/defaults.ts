@@ -27,6 +27,14 @@ export function ruleFor(rules: CertificationRules | undefined, unit: string): Ce
   return rules?.[unit] ?? DEFAULT_CERTIFICATION_RULE;
 }
 
+/**
+ * What counts toward the new-HQ target (DOMAIN.md 13): every HQ type (`all`, the default), or only
+ * the 综合型总部 and 功能型总部 that policy 二(一) names (`named`).
+ */
+export type TargetTypes = 'all' | 'named';
+export const TARGET_TYPES: readonly TargetTypes[] = ['all', 'named'];
+export const NAMED_HQ_TYPES = ['综合型总部', '功能型总部'] as const;
+
 /** Unit-area output that meets the office-subsidy requirement, 元/㎡. */
 export const UNIT_AREA_OUTPUT_THRESHOLD = 10_000;
 

@@ -3,7 +3,8 @@
  * origin and industry. Figures take them as parameters and turn them into SQL here, so every
  * screen narrows the same way. With no filter set, a figure is exactly the report's figure.
  */
-import { ident, sql, type Sql } from '../db';
+import { ident, joinSql, sql, type Sql } from '../db';
+import { NAMED_HQ_TYPES, type TargetTypes } from './defaults';
 
 export interface Filters {
   /** A unit code of the dictionary; absent for 全市. */
@@ -42,6 +43,16 @@ export function attributesMatch(f: Filters | undefined, alias: string): Sql {
 export function enterpriseMatches(f: Filters | undefined, creditCode: Sql): Sql {
   if (!hasAttributeFilter(f)) return sql`TRUE`;
   return sql`${creditCode} IN (SELECT credit_code FROM enterprises AS fe WHERE ${attributesMatch(f, 'fe')})`;
+}
+
+/**
+ * DOMAIN.md 13: with `named`, only enterprises the directory lists as 综合型总部 or 功能型总部 count
+ * toward new HQ and the target (an enterprise missing from the directory has no type, so it does not).
+ */
+export function targetTypesMatch(targetTypes: TargetTypes | undefined, creditCode: Sql): Sql {
+  if (targetTypes !== 'named') return sql`TRUE`;
+  const named = joinSql(NAMED_HQ_TYPES.map((t) => sql`${t}`));
+  return sql`${creditCode} IN (SELECT credit_code FROM enterprises WHERE hq_type IN (${named}))`;
 }
 
 /** `region = ?` for a chosen unit, or TRUE for 全市. */

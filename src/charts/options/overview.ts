@@ -6,8 +6,9 @@ import { percentAxis, tooltipHtml } from '../text';
 
 interface YearPoint {
   year: number;
-  actual: number;
-  cumulative: number;
+  /** null for a year not begun by the as-of date: no bar and no point, not a zero. */
+  actual: number | null;
+  cumulative: number | null;
   path: number | null;
 }
 

@@ -3,8 +3,8 @@
  * and by group, what industries they are in, and the outside 温商 leads by province.
  *
  * "HQ" here is DOMAIN.md figure 4's HQ-tax population: every enterprise with a counted certification
- * (已认定/已备案, either category) certified on or before the end of Y, attributed to the
- * certification's region. Count = distinct credit codes; tax = their tax in Y (every loaded month).
+ * (已认定/已备案, either category) certified on or before min(D, end of Y), attributed to the
+ * certification's region. Count = distinct credit codes; tax = their tax in Y up to D's month.
  * An enterprise certified in two units counts in each unit (as `hqTax` with a unit filter does) but
  * once in a group and in the city.
  */
@@ -12,7 +12,9 @@ import { joinSql, sql, type Db, type Sql } from '../../db';
 import { CENTRAL_SERVICE_INDUSTRIES, INDUSTRIES, LEAD_STATUSES } from '../enums';
 import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { UNITS, unitGroups, unitName, type UnitGroup } from '../units';
-import { COUNTED, endOfYear, one } from './common';
+import type { YearPeriod } from '../asOf';
+import { COUNTED, one } from './common';
+import { datedBy, datedInYear, periodOf, type AsOfParams } from './period';
 
 export const UNIT_GROUPS: readonly UnitGroup[] = ['中心城区', '三区两市', '产业平台', '其他县市'];
 /** The group rows of the industry chart: the four groups and the city as the yardstick. */
@@ -21,8 +23,7 @@ export type StructureGroup = (typeof STRUCTURE_GROUPS)[number];
 /** Enterprises missing from the directory, or with no industry there. */
 export const UNREGISTERED = '未登记';
 
-export interface BeltsParams {
-  year: number;
+export interface BeltsParams extends AsOfParams {
   /** Only the attribute filters narrow the enterprises; the unit is highlighted, not filtered. */
   filters?: Filters;
 }
@@ -35,9 +36,9 @@ export interface BeltUnit {
   hqCount: number;
   /** 元. */
   hqTax: number;
-  /** Counted 新引进 certified in Y (figure 1). */
+  /** Counted 新引进 certified in Y by D (figure 1). */
   newHq: number;
-  /** Counted 本土 certified on or before the end of Y (figure 4's stock). */
+  /** Counted 本土 certified on or before min(D, end of Y) (figure 4's stock). */
   localStock: number;
 }
 
@@ -51,20 +52,24 @@ export interface IndustryCell {
 
 export interface BeltsFigures {
   year: number;
+  /** '1—9月' when D falls inside Y (tax is then a part-year sum, stocks are as of D), else null. */
+  months: string | null;
+  /** The effective date min(D, end of Y): the stocks are 截至 this day. */
+  at: string;
   city: { hqCount: number; hqTax: number };
   units: BeltUnit[];
   /** One row per group × industry that has HQ. */
   structure: IndustryCell[];
 }
 
-/** Counted certifications by the end of Y, one row per credit code and region, narrowed by attributes. */
-const hqByRegion = (year: number, filters: Filters | undefined) => sql`
+/** Counted certifications by min(D, end of Y), one row per credit code and region, narrowed by attributes. */
+const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications
-  WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)}
+  WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
     AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
-const taxOfYear = (year: number) => sql`
-  SELECT credit_code, sum(amount) AS tax FROM tax WHERE year(period) = ${year} GROUP BY credit_code`;
+const taxOfYear = (p: YearPeriod) => sql`
+  SELECT credit_code, sum(amount) AS tax FROM tax WHERE ${datedInYear(sql`period`, p)} GROUP BY credit_code`;
 
 /** unit code → group, as a VALUES list (every value bound as a parameter). */
 function groupTable(): Sql {
@@ -72,26 +77,28 @@ function groupTable(): Sql {
   return sql`(VALUES ${joinSql(rows)}) AS g(region, grp)`;
 }
 
-export async function beltsFigures(db: Db, { year, filters }: BeltsParams): Promise<BeltsFigures> {
+export async function beltsFigures(db: Db, params: BeltsParams): Promise<BeltsFigures> {
+  const { year, filters } = params;
+  const p = await periodOf(db, params);
   const attributes = { hqType: filters?.hqType, origin: filters?.origin, industry: filters?.industry };
   const perUnit = await db.query<{ region: string; n: number; tax: number | null }>(sql`
-    WITH hq AS (${hqByRegion(year, attributes)}), yt AS (${taxOfYear(year)})
+    WITH hq AS (${hqByRegion(p, attributes)}), yt AS (${taxOfYear(p)})
     SELECT region, count(*) AS n, sum(yt.tax) AS tax
     FROM hq LEFT JOIN yt USING (credit_code) GROUP BY region`);
   const flows = await db.query<{ region: string; new_hq: number; local_stock: number }>(sql`
     SELECT region,
-      count(DISTINCT credit_code) FILTER (WHERE category = '新引进' AND year(certified_on) = ${year}) AS new_hq,
-      count(DISTINCT credit_code) FILTER (WHERE category = '本土' AND certified_on <= ${endOfYear(year)}) AS local_stock
+      count(DISTINCT credit_code) FILTER (WHERE category = '新引进' AND ${datedInYear(sql`certified_on`, p)}) AS new_hq,
+      count(DISTINCT credit_code) FILTER (WHERE category = '本土' AND ${datedBy(sql`certified_on`, p)}) AS local_stock
     FROM certifications
     WHERE ${COUNTED} AND ${enterpriseMatches(attributes, sql`credit_code`)}
     GROUP BY region`);
   const city = await one<{ n: number; tax: number | null }>(
     db,
-    sql`WITH hq AS (SELECT DISTINCT credit_code FROM (${hqByRegion(year, attributes)})), yt AS (${taxOfYear(year)})
+    sql`WITH hq AS (SELECT DISTINCT credit_code FROM (${hqByRegion(p, attributes)})), yt AS (${taxOfYear(p)})
         SELECT count(*) AS n, sum(yt.tax) AS tax FROM hq LEFT JOIN yt USING (credit_code)`,
   );
   const structure = await db.query<IndustryCell>(sql`
-    WITH hq AS (${hqByRegion(year, attributes)}), yt AS (${taxOfYear(year)}),
+    WITH hq AS (${hqByRegion(p, attributes)}), yt AS (${taxOfYear(p)}),
       grouped AS (
         SELECT DISTINCT g.grp AS grp, hq.credit_code FROM hq JOIN ${groupTable()} USING (region)
         UNION ALL
@@ -115,6 +122,8 @@ export async function beltsFigures(db: Db, { year, filters }: BeltsParams): Prom
   });
   return {
     year,
+    months: p.label,
+    at: p.at,
     city: { hqCount: city.n, hqTax: city.tax ?? 0 },
     units,
     structure: sortStructure(structure),

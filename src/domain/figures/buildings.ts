@@ -3,13 +3,14 @@ import { sql, type Db } from '../../db';
 import { BILLION, BUILDING_TIERS } from '../defaults';
 import type { Filters } from '../filters';
 import { round } from './common';
+import { datedInYear, periodOf, type AsOfParams } from './period';
 
 export interface BuildingFigure {
   buildingId: string;
   name: string;
   region: string;
   kind: string | null;
-  /** Building tax in Y, 元. */
+  /** Building tax in Y up to D's month, 元. */
   tax: number;
   tier: string | null;
   floorArea: number;
@@ -24,13 +25,17 @@ export function buildingTier(tax: number): string | null {
   return BUILDING_TIERS.find((t) => tax >= t.min)?.name ?? null;
 }
 
-/** Every building with its tax in Y (0 when none), sorted by tax descending. */
-export async function buildingTaxes(db: Db, { year }: { year: number }): Promise<BuildingFigure[]> {
+/**
+ * Every building with its tax in Y as of D (0 when none), sorted by tax descending. For a part year
+ * the tiers are applied to the part-year sum: the screens say so (DOMAIN.md "Part years").
+ */
+export async function buildingTaxes(db: Db, params: AsOfParams): Promise<BuildingFigure[]> {
+  const p = await periodOf(db, params);
   const rows = await db.query<Omit<BuildingFigure, 'tier'>>(sql`
     WITH taxed AS (
       SELECT e.building_id, sum(t.amount) AS tax
       FROM tax AS t JOIN enterprises AS e USING (credit_code)
-      WHERE year(t.period) = ${year} AND e.building_id IS NOT NULL
+      WHERE ${datedInYear(sql`t.period`, p)} AND e.building_id IS NOT NULL
       GROUP BY 1),
     tenants AS (SELECT building_id, count(*) AS n FROM enterprises GROUP BY 1)
     SELECT b.building_id AS "buildingId", b.name, b.region, b.kind,
@@ -47,29 +52,38 @@ export function billionBuildings(buildings: readonly BuildingFigure[]): Building
   return buildings.filter((b) => b.tax >= BILLION);
 }
 
-/** 亿元楼宇 per year and unit, for the trend chart. */
+/** 培育楼宇: building tax ≥ 5000万 and below 1亿 (the 亿元楼宇 of tomorrow), in the same order. */
+export function cultivatingBuildings(buildings: readonly BuildingFigure[]): BuildingFigure[] {
+  return buildings.filter((b) => b.tier === '培育楼宇');
+}
+
+/**
+ * 亿元楼宇 per year and unit, each year as of D, for the trend chart: every year up to D's is shown
+ * (the chart highlights Y among them), the year of D with its months up to D.
+ */
 export async function billionBuildingsByYear(
   db: Db,
+  params: AsOfParams,
 ): Promise<{ year: number; region: string; count: number }[]> {
+  const p = await periodOf(db, params);
   return db.query(sql`
     WITH taxed AS (
       SELECT year(t.period) AS year, e.building_id, sum(t.amount) AS tax
       FROM tax AS t JOIN enterprises AS e USING (credit_code)
-      WHERE e.building_id IS NOT NULL GROUP BY 1, 2)
+      WHERE e.building_id IS NOT NULL AND t.period <= ${p.asOf}::DATE GROUP BY 1, 2)
     SELECT taxed.year, b.region, count(*) AS count
     FROM taxed JOIN buildings AS b USING (building_id)
     WHERE taxed.tax >= ${BILLION} GROUP BY 1, 2 ORDER BY 1, 2`);
 }
 
-/** The enterprises of one building with their tax in Y (click a building → its enterprises). */
-export async function buildingEnterprises(
-  db: Db,
-  { year, buildingId }: { year: number; buildingId: string },
-) {
+/** The enterprises of one building with their tax in Y as of D (click a building → its enterprises). */
+export async function buildingEnterprises(db: Db, params: AsOfParams & { buildingId: string }) {
+  const p = await periodOf(db, params);
   return db.query<{ creditCode: string; name: string; tax: number }>(sql`
     SELECT e.credit_code AS "creditCode", e.name,
-      coalesce((SELECT sum(amount) FROM tax AS t WHERE t.credit_code = e.credit_code AND year(t.period) = ${year}), 0) AS tax
-    FROM enterprises AS e WHERE e.building_id = ${buildingId} ORDER BY tax DESC, e.credit_code`);
+      coalesce((SELECT sum(amount) FROM tax AS t
+        WHERE t.credit_code = e.credit_code AND ${datedInYear(sql`t.period`, p)}), 0) AS tax
+    FROM enterprises AS e WHERE e.building_id = ${params.buildingId} ORDER BY tax DESC, e.credit_code`);
 }
 
 /** The tier counts and totals of a set of buildings (the buildings screen's summary line). */
@@ -104,8 +118,7 @@ export function buildingsSummary(buildings: readonly BuildingFigure[]): Building
   };
 }
 
-export interface BuildingsScreenParams {
-  year: number;
+export interface BuildingsScreenParams extends AsOfParams {
   filters?: Filters;
 }
 
@@ -114,10 +127,12 @@ export interface BuildingsScreenParams {
  * unit, narrowed to the chosen unit (a building belongs to the unit of its own region). Building tax
  * counts every tenant, so the enterprise-attribute filters do not apply here.
  */
-export async function buildingsScreenFigures(db: Db, { year, filters }: BuildingsScreenParams) {
+export async function buildingsScreenFigures(db: Db, params: BuildingsScreenParams) {
+  const { year, filters } = params;
+  const asOf = (await periodOf(db, params)).asOf;
   const inUnit = (region: string) => !filters?.unit || region === filters.unit;
-  const buildings = (await buildingTaxes(db, { year })).filter((b) => inUnit(b.region));
-  const byYear = (await billionBuildingsByYear(db)).filter((r) => inUnit(r.region));
+  const buildings = (await buildingTaxes(db, { year, asOf })).filter((b) => inUnit(b.region));
+  const byYear = (await billionBuildingsByYear(db, { year, asOf })).filter((r) => inUnit(r.region));
   return { year, buildings, byYear, summary: buildingsSummary(buildings) };
 }
 

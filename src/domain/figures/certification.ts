@@ -5,6 +5,7 @@
 import { sql, type Db } from '../../db';
 import { ruleFor, UNIT_AREA_OUTPUT_THRESHOLD, type CertificationRules } from '../defaults';
 import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
+import { datedInYear, periodOf, type AsOfParams } from './period';
 
 /** Why an enterprise fails, in the order of the policy's conditions 三(一)1–3. */
 export type FailReason =
@@ -47,21 +48,29 @@ interface Facts {
   outsideTax: number | null;
 }
 
+export interface ChecksParams extends AsOfParams {
+  rules?: CertificationRules;
+  filters?: Filters;
+}
+
 /**
- * Every enterprise with a certification row, judged for Y. With filters, only enterprises whose
- * 属地 (the region the check reports) is the chosen unit and whose directory entry has the chosen
- * attributes; without filters, exactly the report's list.
+ * Every enterprise with a certification row by D, judged on its tax of Y up to D's month. A row is
+ * there by D when its first date (applied, certified or filed) is on or before min(D, end of Y), or
+ * when it carries no date at all (it cannot be placed in time, so it is kept). With filters, only
+ * enterprises whose 属地 (the region the check reports) is the chosen unit and whose directory entry
+ * has the chosen attributes; without filters, exactly the report's list.
  */
-export async function certificationChecks(
-  db: Db,
-  { year, rules, filters }: { year: number; rules?: CertificationRules; filters?: Filters },
-): Promise<CertificationCheck[]> {
+export async function certificationChecks(db: Db, params: ChecksParams): Promise<CertificationCheck[]> {
+  const { rules, filters } = params;
+  const p = await periodOf(db, params);
   const facts = await db.query<Facts>(sql`
     WITH candidates AS (
-      SELECT credit_code, min(region) AS cert_region FROM certifications GROUP BY 1),
+      SELECT credit_code, min(region) AS cert_region FROM certifications
+      WHERE coalesce(least(applied_on, certified_on, filed_on) <= ${p.at}::DATE, TRUE)
+      GROUP BY 1),
     year_tax AS (
       SELECT credit_code, sum(amount) AS total, sum(amount) FILTER (WHERE outside) AS outside_tax
-      FROM tax WHERE year(period) = ${year} GROUP BY 1)
+      FROM tax WHERE ${datedInYear(sql`period`, p)} GROUP BY 1)
     SELECT c.credit_code AS "creditCode", e.name, coalesce(e.region, c.cert_region) AS region,
       e.credit_code IS NOT NULL AS known, e.independent_legal_person AS independent,
       e.branches_outside AS branches, e.consolidated_tax AS consolidated,

@@ -13,24 +13,32 @@ import {
 import { TAX_TYPES } from '../enums';
 import { enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { COUNTED } from './common';
+import { datedBy, periodOf, type AsOfParams } from './period';
 
-/** Per enterprise and year: local_amount where given, else amount × the tax type's local share. */
-function contributionSql(shares: LocalShares) {
+/**
+ * Per enterprise and year: local_amount where given, else amount × the tax type's local share, over
+ * months 1…`throughMonth` of each year — a part year's contribution is compared with the same months
+ * of another year (DOMAIN.md "Part years").
+ */
+function contributionSql(shares: LocalShares, throughMonth: number) {
   const shareRows = TAX_TYPES.map((t) => sql`(${t}, ${shares[t]}::DOUBLE)`);
   return sql`
     SELECT t.credit_code, year(t.period) AS year,
       sum(coalesce(t.local_amount, t.amount * s.share)) AS contribution
     FROM tax AS t JOIN (VALUES ${joinSql(shareRows)}) AS s(tax_type, share) USING (tax_type)
+    WHERE month(t.period) <= ${throughMonth}
     GROUP BY 1, 2`;
 }
 
 export async function localContributions(
   db: Db,
-  { year, shares = DEFAULT_LOCAL_SHARES }: { year: number; shares?: LocalShares },
+  params: AsOfParams & { shares?: LocalShares },
 ): Promise<{ creditCode: string; contribution: number }[]> {
+  const p = await periodOf(db, params);
   return db.query(sql`
-    SELECT credit_code AS "creditCode", contribution FROM (${contributionSql(shares)})
-    WHERE year = ${year} ORDER BY contribution DESC, credit_code`);
+    SELECT credit_code AS "creditCode", contribution
+    FROM (${contributionSql(params.shares ?? DEFAULT_LOCAL_SHARES, p.months)})
+    WHERE year = ${p.year} ORDER BY contribution DESC, credit_code`);
 }
 
 /** Reward for an increment (元) under progressive tiers whose bounds are in 万元. */
@@ -51,32 +59,35 @@ export interface LocalReward {
   name: string | null;
   region: string;
   certifiedYear: number;
-  /** Contribution in the year before certification (the base), 元. */
+  /** Contribution in the year before certification (the base), over the same months as `contribution`, 元. */
   base: number;
+  /** Contribution in Y up to D's month, 元. */
   contribution: number;
   increment: number;
   reward: number;
 }
 
+export interface RewardParams extends AsOfParams {
+  shares?: LocalShares;
+  tiers?: readonly RewardTier[];
+  filters?: Filters;
+}
+
 /**
- * Rewards in Y for 本土 HQ certified in Y−4 … Y. With filters, only those whose certifying unit (the
- * `region` reported, which pays the reward) is the chosen unit and whose directory entry has the
+ * Rewards in Y as of D for 本土 HQ certified by D in Y−4 … Y. For a part year the increment compares
+ * Y's contribution up to D's month with the same months of C−1 (January–September against
+ * January–September, never against a whole base year). With filters, only those whose certifying unit
+ * (the `region` reported, which pays the reward) is the chosen unit and whose directory entry has the
  * chosen attributes.
  */
-export async function localRewards(
-  db: Db,
-  {
-    year,
-    shares = DEFAULT_LOCAL_SHARES,
-    tiers = DEFAULT_REWARD_TIERS,
-    filters,
-  }: { year: number; shares?: LocalShares; tiers?: readonly RewardTier[]; filters?: Filters },
-): Promise<LocalReward[]> {
+export async function localRewards(db: Db, params: RewardParams): Promise<LocalReward[]> {
+  const { year, shares = DEFAULT_LOCAL_SHARES, tiers = DEFAULT_REWARD_TIERS, filters } = params;
+  const p = await periodOf(db, params);
   const rows = await db.query<Omit<LocalReward, 'increment' | 'reward'>>(sql`
-    WITH contribution AS (${contributionSql(shares)}),
+    WITH contribution AS (${contributionSql(shares, p.months)}),
     local AS (
       SELECT credit_code, min(region) AS region, min(year(certified_on)) AS certified_year FROM certifications
-      WHERE category = '本土' AND ${COUNTED} AND certified_on IS NOT NULL GROUP BY 1)
+      WHERE category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)} GROUP BY 1)
     SELECT l.credit_code AS "creditCode", e.name, l.region, l.certified_year AS "certifiedYear",
       coalesce(b.contribution, 0) AS base, coalesce(c.contribution, 0) AS contribution
     FROM local AS l

@@ -3,7 +3,13 @@
  * the screens (the deck shows what the screens show, never its own numbers).
  */
 import type { Db } from '../../db';
-import type { CertificationRules, ProjectThresholds, ScoreMethod, ScoreWeights } from '../defaults';
+import type {
+  CertificationRules,
+  ProjectThresholds,
+  ScoreMethod,
+  ScoreWeights,
+  TargetTypes,
+} from '../defaults';
 import type { Filters } from '../filters';
 import { beltsFigures } from './belts';
 import { buildingsScreenFigures } from './buildings';
@@ -21,18 +27,21 @@ export interface DeckParams {
   method?: ScoreMethod;
   thresholds?: ProjectThresholds;
   rules?: CertificationRules;
+  targetTypes?: TargetTypes;
 }
 
+/** Every figure of the deck as of the same D as the screens. */
 export async function deckFigures(db: Db, p: DeckParams) {
   const filters = p.filters?.unit ? { unit: p.filters.unit } : {};
+  const at = { year: p.year, asOf: p.asOf };
   const [overview, buildings, belts, ranked, pipeline, checks] = await Promise.all([
-    overviewFigures(db, { year: p.year, asOf: p.asOf, filters }),
-    buildingsScreenFigures(db, { year: p.year, filters }),
+    overviewFigures(db, { ...at, filters, targetTypes: p.targetTypes }),
+    buildingsScreenFigures(db, { ...at, filters }),
     // The map shows every unit; the chosen one is highlighted.
-    beltsFigures(db, { year: p.year }),
-    ranking(db, { year: p.year, weights: p.weights, method: p.method }),
-    projectPipeline(db, { year: p.year, asOf: p.asOf, thresholds: p.thresholds, filters }),
-    certificationChecks(db, { year: p.year, rules: p.rules, filters }),
+    beltsFigures(db, at),
+    ranking(db, { ...at, weights: p.weights, method: p.method, targetTypes: p.targetTypes }),
+    projectPipeline(db, { ...at, thresholds: p.thresholds, filters }),
+    certificationChecks(db, { ...at, rules: p.rules, filters }),
   ]);
   return {
     overview,

@@ -1,26 +1,31 @@
 /** Figure 4 of DOMAIN.md: 本土总部 stock and flow, and the tax of all certified HQ with its change. */
 import { sql, type Db } from '../../db';
+import { monthsLabel, previousYearPeriod, type YearPeriod } from '../asOf';
 import { enterpriseMatches, unitMatches, type Filters } from '../filters';
-import { COUNTED, endOfYear, one } from './common';
+import { COUNTED, one } from './common';
+import { datedBy, datedInYear, periodOf, type AsOfParams } from './period';
 
 export interface LocalHq {
   year: number;
-  /** Counted 本土 certifications certified on or before the end of Y. */
+  /** Counted 本土 certifications certified on or before min(D, end of Y). */
   stock: number;
   /** … of which certified in Y. */
   flow: number;
 }
 
-export async function localHq(
-  db: Db,
-  { year, filters }: { year: number; filters?: Filters },
-): Promise<LocalHq> {
+export interface StockParams extends AsOfParams {
+  filters?: Filters;
+}
+
+export async function localHq(db: Db, params: StockParams): Promise<LocalHq> {
+  const { year, filters } = params;
+  const p = await periodOf(db, params);
   const row = await one<{ stock: number; flow: number }>(
     db,
     sql`SELECT count(DISTINCT credit_code) AS stock,
-          count(DISTINCT credit_code) FILTER (WHERE year(certified_on) = ${year}) AS flow
+          count(DISTINCT credit_code) FILTER (WHERE ${datedInYear(sql`certified_on`, p)}) AS flow
         FROM certifications
-        WHERE category = '本土' AND ${COUNTED} AND certified_on <= ${endOfYear(year)}
+        WHERE category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
           AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`,
   );
   return { year, ...row };
@@ -28,21 +33,23 @@ export async function localHq(
 
 export interface HqTax {
   year: number;
-  /** 元, every loaded month of Y. */
+  /** 元, the months of Y up to D's month. */
   tax: number;
-  /** 元, the same months of Y−1 (同期): a year loaded to September compares with Jan–Sep. */
+  /** 元, the same months of Y−1 (同期): a year read to September compares with Jan–Sep. */
   previous: number;
   /** (tax − previous) ÷ previous; null when the previous period has no tax. */
   change: number | null;
+  /** '1—9月' when the figure covers part of Y (and `previous` the same months of Y−1), else null. */
+  months: string | null;
 }
 
-/** Tax in months 1…throughMonth of Y of every enterprise with a counted certification by the end of Y. */
-async function hqTaxOfYear(db: Db, year: number, throughMonth: number, filters?: Filters): Promise<number> {
+/** Tax of the period's months of every enterprise with a counted certification by its effective date. */
+async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
     sql`SELECT sum(amount) AS tax FROM tax
-        WHERE year(period) = ${year} AND month(period) <= ${throughMonth} AND credit_code IN (
-          SELECT credit_code FROM certifications WHERE ${COUNTED} AND certified_on <= ${endOfYear(year)}
+        WHERE ${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth} AND credit_code IN (
+          SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
             AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
   );
   return row.tax ?? 0;
@@ -57,9 +64,17 @@ async function loadedThrough(db: Db, year: number): Promise<number> {
   return row.month ?? 12;
 }
 
-export async function hqTax(db: Db, { year, filters }: { year: number; filters?: Filters }): Promise<HqTax> {
-  const through = await loadedThrough(db, year);
-  const tax = await hqTaxOfYear(db, year, 12, filters);
-  const previous = await hqTaxOfYear(db, year - 1, through, filters);
-  return { year, tax, previous, change: previous > 0 ? (tax - previous) / previous : null };
+/**
+ * HQ tax of Y as of D and its 同比. Y−1 is read on the same definition a year earlier (HQ certified
+ * by the same day, tax of the same months). The months compared are those of D, and no more than Y
+ * has loaded: a D later than the data would otherwise set nine months against twelve.
+ */
+export async function hqTax(db: Db, params: StockParams): Promise<HqTax> {
+  const { year, filters } = params;
+  const p = await periodOf(db, params);
+  const through = Math.min(p.months, await loadedThrough(db, year));
+  const tax = await hqTaxOf(db, p, through, filters);
+  const previous = await hqTaxOf(db, previousYearPeriod(p), through, filters);
+  const months = through < 12 ? monthsLabel(through) : null;
+  return { year, tax, previous, change: previous > 0 ? (tax - previous) / previous : null, months };
 }

@@ -3,11 +3,19 @@
  * and the five-year plan window with its cumulative curve.
  */
 import { sql, type Db } from '../../db';
+import type { YearPeriod } from '../asOf';
 import { DEFAULT_METRIC } from '../enums';
-import { DEFAULT_PLAN_WINDOW, DEFAULT_TARGETS } from '../defaults';
-import { enterpriseMatches, hasAttributeFilter, unitMatches, type Filters } from '../filters';
+import { DEFAULT_PLAN_WINDOW, DEFAULT_TARGETS, type TargetTypes } from '../defaults';
+import {
+  enterpriseMatches,
+  hasAttributeFilter,
+  targetTypesMatch,
+  unitMatches,
+  type Filters,
+} from '../filters';
 import { CITY_NAME, UNITS, unitName } from '../units';
 import { COUNTED, one } from './common';
+import { datedBy, datedInYear, periodOf, type AsOfParams } from './period';
 
 export interface UnitCount {
   code: string;
@@ -24,16 +32,20 @@ export interface NewHq {
   byRegion: UnitCount[];
 }
 
-export interface NewHqFilter {
-  year: number;
+export interface NewHqFilter extends AsOfParams {
   filters?: Filters;
+  /** DOMAIN.md 13: every HQ type (default) or only 综合型 and 功能型. */
+  targetTypes?: TargetTypes;
 }
 
-/** Counted 新引进 certifications certified in year Y, one per credit code, narrowed by the filters' attributes. */
-const newInYear = (year: number, filters: Filters | undefined) => sql`
+/**
+ * Counted 新引进 certifications certified in Y on or before D, one per credit code, narrowed by the
+ * filters' attributes and by what counts toward the target.
+ */
+const newInYear = (p: YearPeriod, filters: Filters | undefined, targetTypes: TargetTypes | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications
-  WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) = ${year}
-    AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+  WHERE category = '新引进' AND ${COUNTED} AND ${datedInYear(sql`certified_on`, p)}
+    AND ${enterpriseMatches(filters, sql`credit_code`)} AND ${targetTypesMatch(targetTypes, sql`credit_code`)}`;
 
 export async function targetsFor(db: Db, year: string): Promise<Map<string, number>> {
   const rows = await db.query<{ region: string; target: number }>(sql`
@@ -56,13 +68,15 @@ export function cityTarget(targets: Map<string, number>, year: string): number |
  * Targets are set for all new HQ of a unit: once an attribute filter narrows the count (only 贸易型总部,
  * say) no target applies, and none is shown rather than a misleading comparison.
  */
-export async function newHq(db: Db, { year, filters }: NewHqFilter): Promise<NewHq> {
+export async function newHq(db: Db, params: NewHqFilter): Promise<NewHq> {
+  const { year, filters, targetTypes } = params;
+  const p = await periodOf(db, params);
   const counts = await db.query<{ region: string; n: number }>(
-    sql`SELECT region, count(DISTINCT credit_code) AS n FROM (${newInYear(year, filters)}) GROUP BY region`,
+    sql`SELECT region, count(DISTINCT credit_code) AS n FROM (${newInYear(p, filters, targetTypes)}) GROUP BY region`,
   );
   const { n: scopeActual } = await one<{ n: number }>(
     db,
-    sql`SELECT count(DISTINCT credit_code) AS n FROM (${newInYear(year, filters)})
+    sql`SELECT count(DISTINCT credit_code) AS n FROM (${newInYear(p, filters, targetTypes)})
         WHERE ${unitMatches(filters, sql`region`)}`,
   );
   const targets = hasAttributeFilter(filters)
@@ -103,10 +117,14 @@ export function timeProgress(year: number, asOf: string): number {
 export interface FiveYear {
   from: number;
   to: number;
+  /** New HQ of the window certified on or before min(D, end of Y). */
   actual: number;
   target: number | null;
-  /** Per year: new HQ, cumulative, and the straight-line path to the target. */
-  years: { year: number; actual: number; cumulative: number; path: number | null }[];
+  /**
+   * Per year: new HQ, cumulative, and the straight-line path to the target. A year that has not begun
+   * by min(D, end of Y) has null actual and cumulative: it has not happened yet, it is not zero.
+   */
+  years: { year: number; actual: number | null; cumulative: number | null; path: number | null }[];
 }
 
 /** The plan window that contains Y: a loaded 'A-B' target row, else 2019–2023. */
@@ -118,25 +136,35 @@ export async function planWindow(db: Db, year: number): Promise<{ from: number; 
   return found ? { from: found[0], to: found[1] } : { ...DEFAULT_PLAN_WINDOW };
 }
 
-export async function fiveYear(
-  db: Db,
-  window: { from: number; to: number },
-  filters?: Filters,
-): Promise<FiveYear> {
+export interface FiveYearParams extends NewHqFilter {
+  /** The plan window; absent: the one containing Y (`planWindow`). */
+  window?: { from: number; to: number };
+}
+
+/** The plan window's new HQ as of min(D, end of Y): a view of 2021 counts 2019–2021 only. */
+export async function fiveYear(db: Db, params: FiveYearParams): Promise<FiveYear> {
+  const { filters, targetTypes } = params;
+  const window = params.window ?? (await planWindow(db, params.year));
+  const p = await periodOf(db, params);
   const perYear = await db.query<{ year: number; n: number }>(sql`
     SELECT year(certified_on) AS year, count(DISTINCT credit_code) AS n FROM certifications
     WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) BETWEEN ${window.from} AND ${window.to}
+      AND ${datedBy(sql`certified_on`, p)}
       AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
+      AND ${targetTypesMatch(targetTypes, sql`credit_code`)}
     GROUP BY 1`);
   const label = `${window.from}-${window.to}`;
   const target = scopeTarget(await targetsFor(db, label), label, filters);
   const span = window.to - window.from + 1;
+  const lastYear = Number(p.at.slice(0, 4));
   let cumulative = 0;
   const years = Array.from({ length: span }, (_, i) => {
     const year = window.from + i;
-    const actual = perYear.find((p) => p.year === year)?.n ?? 0;
+    const path = target === null ? null : (target * (i + 1)) / span;
+    if (year > lastYear) return { year, actual: null, cumulative: null, path };
+    const actual = perYear.find((r) => r.year === year)?.n ?? 0;
     cumulative += actual;
-    return { year, actual, cumulative, path: target === null ? null : (target * (i + 1)) / span };
+    return { year, actual, cumulative, path };
   });
-  return { ...window, actual: cumulative, target, years };
+  return { from: window.from, to: window.to, actual: cumulative, target, years };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds } from '../defaults'
 import { PROJECT_STAGES, type ProjectStage } from '../enums';
 import { attributesMatch, type Filters } from '../filters';
 import { UNITS } from '../units';
+import { periodOf } from './period';
 
 export interface ProjectFigure {
   projectId: string;
@@ -43,19 +44,39 @@ export function projectStage(
   return stage;
 }
 
+/** Why a project is overdue (预警), as the report names it. */
+export type OverdueKind = 'signed_not_registered' | 'registered_not_operating';
+
+/** Which warning applies at `asOf`: signed too long without registration, or registered too long without operating. */
+export function overdueKind(
+  p: Pick<ProjectFigure, 'signedOn' | 'registeredOn' | 'operatingOn' | 'closedOn'>,
+  asOf: string,
+  t: ProjectThresholds = DEFAULT_PROJECT_THRESHOLDS,
+): OverdueKind | null {
+  if (p.closedOn) return null;
+  if (!p.registeredOn && daysBetween(p.signedOn, asOf) > t.signedToRegisteredDays) {
+    return 'signed_not_registered';
+  }
+  if (p.registeredOn && !p.operatingOn && daysBetween(p.registeredOn, asOf) > t.registeredToOperatingDays) {
+    return 'registered_not_operating';
+  }
+  return null;
+}
+
+export function overdueText(kind: OverdueKind, t: ProjectThresholds = DEFAULT_PROJECT_THRESHOLDS): string {
+  return kind === 'signed_not_registered'
+    ? `签约超过${t.signedToRegisteredDays}天未注册`
+    : `注册超过${t.registeredToOperatingDays}天未投产`;
+}
+
+/** The warning in words ('签约超过180天未注册'), or null. */
 export function overdueReason(
   p: Pick<ProjectFigure, 'signedOn' | 'registeredOn' | 'operatingOn' | 'closedOn'>,
   asOf: string,
   t: ProjectThresholds = DEFAULT_PROJECT_THRESHOLDS,
 ): string | null {
-  if (p.closedOn) return null;
-  if (!p.registeredOn && daysBetween(p.signedOn, asOf) > t.signedToRegisteredDays) {
-    return `签约超过${t.signedToRegisteredDays}天未注册`;
-  }
-  if (p.registeredOn && !p.operatingOn && daysBetween(p.registeredOn, asOf) > t.registeredToOperatingDays) {
-    return `注册超过${t.registeredToOperatingDays}天未投产`;
-  }
-  return null;
+  const kind = overdueKind(p, asOf, t);
+  return kind && overdueText(kind, t);
 }
 
 /** 四个一: a task force, a manager, a green channel, and once certified a subsidy not 未兑现. */
@@ -66,16 +87,35 @@ export function fourOnesComplete(
   return p.taskForce === true && !!p.manager && p.greenChannel === true && subsidyOk;
 }
 
+type ProjectRow = Omit<
+  TrackedProject,
+  'stage' | 'overdue' | 'overdueKind' | 'fourOnes' | 'overdueDays' | 'stageDays' | 'fourOnesMissing'
+>;
+
+/**
+ * The projects as they stood at `asAt`: signed by then, with any stage dated after it treated as not
+ * yet reached (a stage dated after D has not happened yet, DOMAIN.md "As of a date").
+ */
+function projectsAt(db: Db, asAt: string, filters: Filters | undefined, order: 'id' | 'signed') {
+  const upTo = (column: string) => sql`CASE WHEN ${ident(column)} <= ${asAt}::DATE THEN ${ident(column)} END`;
+  return db.query<ProjectRow>(sql`
+    SELECT project_id AS "projectId", name, region, investment,
+      signed_on AS "signedOn", ${upTo('registered_on')} AS "registeredOn",
+      ${upTo('certified_on')} AS "certifiedOn", ${upTo('operating_on')} AS "operatingOn",
+      ${upTo('closed_on')} AS "closedOn", manager, leader,
+      task_force AS "taskForce", green_channel AS "greenChannel", subsidy,
+      origin, hq_type AS "hqType", industry
+    FROM projects AS p
+    WHERE signed_on <= ${asAt}::DATE AND ${attributesMatch(filters, 'p')}
+    ORDER BY ${order === 'id' ? sql`project_id` : sql`signed_on DESC, project_id`}`);
+}
+
+/** Every project signed by `asOf`, read at that date (stage dates after it not yet reached), by id. */
 export async function projectFigures(
   db: Db,
   { asOf, thresholds = DEFAULT_PROJECT_THRESHOLDS }: { asOf: string; thresholds?: ProjectThresholds },
 ): Promise<ProjectFigure[]> {
-  const rows = await db.query<Omit<ProjectFigure, 'stage' | 'overdue' | 'fourOnes'>>(sql`
-    SELECT project_id AS "projectId", name, region, investment,
-      signed_on AS "signedOn", registered_on AS "registeredOn", certified_on AS "certifiedOn",
-      operating_on AS "operatingOn", closed_on AS "closedOn", manager, leader,
-      task_force AS "taskForce", green_channel AS "greenChannel", subsidy
-    FROM projects WHERE signed_on <= ${asOf}::DATE ORDER BY project_id`);
+  const rows = await projectsAt(db, asOf, undefined, 'id');
   return rows.map((p) => ({
     ...p,
     stage: projectStage(p),
@@ -122,18 +162,36 @@ export function overdueDays(
     : Math.round(daysBetween(p.signedOn, asOf) - t.signedToRegisteredDays);
 }
 
+/**
+ * Days the project has stood at the stage it is overdue in — since signing (签约未注册) or since
+ * registration (注册未投产) — at `asOf`; null when it is not overdue. The report's `days`.
+ */
+export function stageDays(
+  p: Pick<ProjectFigure, 'signedOn' | 'registeredOn' | 'operatingOn' | 'closedOn'>,
+  asOf: string,
+  t: ProjectThresholds = DEFAULT_PROJECT_THRESHOLDS,
+): number | null {
+  const kind = overdueKind(p, asOf, t);
+  if (!kind) return null;
+  return Math.round(daysBetween(kind === 'signed_not_registered' ? p.signedOn : p.registeredOn!, asOf));
+}
+
 export interface TrackedProject extends ProjectFigure {
   origin: string | null;
   hqType: string | null;
   industry: string | null;
+  overdueKind: OverdueKind | null;
+  /** Days past the threshold (the screens' 超期天数). */
   overdueDays: number | null;
+  /** Days since the stage date it is stuck at (the report's `days`). */
+  stageDays: number | null;
   fourOnesMissing: FourOnesItem[];
 }
 
 export interface PipelineParams {
   year: number;
-  /** Data as-of date (数据截至); the pipeline is read at min(asOf, end of year). */
-  asOf: string;
+  /** D (数据截至); the pipeline is read at min(D, end of year). Absent: the data's end. */
+  asOf?: string;
   thresholds?: ProjectThresholds;
   filters?: Filters;
 }
@@ -163,26 +221,15 @@ export async function projectPipeline(
   db: Db,
   { year, asOf, thresholds = DEFAULT_PROJECT_THRESHOLDS, filters }: PipelineParams,
 ): Promise<ProjectPipeline> {
-  const endOfYear = `${year}-12-31`;
-  const asAt = asOf < endOfYear ? asOf : endOfYear;
-  const upTo = (column: string) => sql`CASE WHEN ${ident(column)} <= ${asAt}::DATE THEN ${ident(column)} END`;
-  const rows = await db.query<
-    Omit<TrackedProject, 'stage' | 'overdue' | 'fourOnes' | 'overdueDays' | 'fourOnesMissing'>
-  >(sql`
-    SELECT project_id AS "projectId", name, region, investment,
-      signed_on AS "signedOn", ${upTo('registered_on')} AS "registeredOn",
-      ${upTo('certified_on')} AS "certifiedOn", ${upTo('operating_on')} AS "operatingOn",
-      ${upTo('closed_on')} AS "closedOn", manager, leader,
-      task_force AS "taskForce", green_channel AS "greenChannel", subsidy,
-      origin, hq_type AS "hqType", industry
-    FROM projects AS p
-    WHERE signed_on <= ${asAt}::DATE AND ${attributesMatch(filters, 'p')}
-    ORDER BY signed_on DESC, project_id`);
+  const asAt = (await periodOf(db, { year, asOf })).at;
+  const rows = await projectsAt(db, asAt, filters, 'signed');
   const all: TrackedProject[] = rows.map((p) => ({
     ...p,
     stage: projectStage(p),
     overdue: overdueReason(p, asAt, thresholds),
+    overdueKind: overdueKind(p, asAt, thresholds),
     overdueDays: overdueDays(p, asAt, thresholds),
+    stageDays: stageDays(p, asAt, thresholds),
     fourOnes: fourOnesComplete(p),
     fourOnesMissing: fourOnesMissing(p),
   }));

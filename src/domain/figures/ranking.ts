@@ -3,10 +3,11 @@
  * normalised against the best unit (or by the 功效系数法), weighted, ranked.
  */
 import { sql, type Db } from '../../db';
-import { DEFAULT_WEIGHTS, type ScoreMethod, type ScoreWeights } from '../defaults';
+import { DEFAULT_WEIGHTS, type ScoreMethod, type ScoreWeights, type TargetTypes } from '../defaults';
 import { UNITS } from '../units';
-import { COUNTED, endOfYear } from './common';
+import { COUNTED } from './common';
 import { newHq } from './newHq';
+import { datedBy, datedInYear, periodOf, type AsOfParams } from './period';
 
 export const INDICATORS = ['完成率', '新引进总部', '签约项目数', '签约投资额', '新引进总部税收'] as const;
 
@@ -22,16 +23,21 @@ export interface RankedUnit {
   rank: number;
 }
 
-export interface RankingParams {
-  year: number;
+export interface IndicatorParams extends AsOfParams {
+  /** What counts toward the target (i1, i2): DOMAIN.md 13. */
+  targetTypes?: TargetTypes;
+}
+
+export interface RankingParams extends IndicatorParams {
   weights?: ScoreWeights;
   method?: ScoreMethod;
 }
 
 type Five = [number, number, number, number, number];
 
-export async function ranking(db: Db, { year, weights = DEFAULT_WEIGHTS, method = 'ratio' }: RankingParams) {
-  const rows = await rankingIndicators(db, { year });
+export async function ranking(db: Db, params: RankingParams) {
+  const { year, asOf, targetTypes, weights = DEFAULT_WEIGHTS, method = 'ratio' } = params;
+  const rows = await rankingIndicators(db, { year, asOf, targetTypes });
   return scoreUnits(
     rows.map(({ code, name, indicators }) => ({ code, name, indicators })),
     weights,
@@ -48,21 +54,22 @@ export interface UnitIndicators {
 }
 
 /**
- * The raw indicators i1 … i5 of every unit for year Y, before any weighting: the assessment screen
- * fetches them once and re-scores with `scoreUnits` on every weight edit, without the database.
+ * The raw indicators i1 … i5 of every unit for year Y as of D, before any weighting: the assessment
+ * screen fetches them once and re-scores with `scoreUnits` on every weight edit, without the database.
  */
-export async function rankingIndicators(db: Db, { year }: { year: number }): Promise<UnitIndicators[]> {
-  const hq = await newHq(db, { year });
+export async function rankingIndicators(db: Db, params: IndicatorParams): Promise<UnitIndicators[]> {
+  const p = await periodOf(db, params);
+  const hq = await newHq(db, { year: p.year, asOf: p.asOf, targetTypes: params.targetTypes });
   const projects = await db.query<{ region: string; n: number; investment: number }>(sql`
     SELECT region, count(*) AS n, coalesce(sum(investment), 0) AS investment
-    FROM projects WHERE year(signed_on) = ${year} GROUP BY 1`);
+    FROM projects WHERE ${datedInYear(sql`signed_on`, p)} GROUP BY 1`);
   const taxes = await db.query<{ region: string; tax: number }>(sql`
     WITH certified AS (
       SELECT DISTINCT credit_code, region FROM certifications
-      WHERE category = '新引进' AND ${COUNTED} AND certified_on <= ${endOfYear(year)})
+      WHERE category = '新引进' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)})
     SELECT c.region, sum(t.amount) AS tax
     FROM certified AS c JOIN tax AS t USING (credit_code)
-    WHERE year(t.period) = ${year} GROUP BY 1`);
+    WHERE ${datedInYear(sql`t.period`, p)} GROUP BY 1`);
   return UNITS.map((u) => {
     const count = hq.byRegion.find((r) => r.code === u.code)!;
     const project = projects.find((p) => p.region === u.code);

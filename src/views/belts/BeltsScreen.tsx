@@ -33,6 +33,7 @@ import {
 import type { Filters } from '../../domain/filters';
 import { UNITS, unitGroups, unitName } from '../../domain/units';
 import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
+import { partSuffix, periodTitle } from '../labels';
 import { LeadsTable, UnitsTable } from './BeltsTables';
 import './belts.css';
 
@@ -49,7 +50,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
     () => dropUndefined({ hqType: filters.hqType, origin: filters.origin, industry: filters.industry }),
     [filters.hqType, filters.origin, filters.industry],
   );
-  const belts = useFigure(db, beltsFigures, { year, filters: attributes });
+  const belts = useFigure(db, beltsFigures, { year, asOf, filters: attributes });
   const leads = useFigure(db, leadsFigures, {
     filters: dropUndefined({ industry: filters.industry, unit: filters.unit }),
   });
@@ -98,6 +99,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
         {year} 年总部经济带{attributeText ? `（${attributeText}）` : ''}
         <small>
           数据截至 {asOf}
+          {partSuffix(year, asOf) ? ` · ${periodTitle(year, asOf)}` : ''}
           {selected ? ` · 高亮：${unitName(selected)}` : ''}
         </small>
       </h2>
@@ -124,9 +126,9 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
                     </li>
                   ))}
               </ul>
-              <p className="note">
-                总部企业：截至 {year} 年底认定（已认定 / 已备案，新引进与本土）的企业，按认定地计；税收为其{' '}
-                {year} 年全年入库税额。全市 {formatCount(d.city.hqCount, '家')}，税收{' '}
+              <p className="note" data-part-year={d.months ?? undefined}>
+                总部企业：{stockEnd(d)}认定（已认定 / 已备案，新引进与本土）的企业，按认定地计；税收为其{' '}
+                {d.year} 年{d.months ?? '全年'}入库税额。全市 {formatCount(d.city.hqCount, '家')}，税收{' '}
                 {formatYuan(d.city.hqTax)}。
                 底图早于龙港市设立，苍南县色块含龙港市范围但只计苍南县数值；龙港市（●）与三个功能区（◆）以点标注在所在位置。点击某地可高亮。
               </p>
@@ -179,7 +181,9 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
             <>
               <UnitsTable units={d.units} selected={selected} onSelect={(code) => toggleUnit(code)} />
               <p className="note">
-                片区取最小归属：中心城区（鹿城、龙湾、瓯海）同属三区两市。同一企业在多地认定时各地分别计入，全市合计按企业去重。本土总部为截至年底认定的存量。点击行可高亮该地。
+                片区取最小归属：中心城区（鹿城、龙湾、瓯海）同属三区两市。同一企业在多地认定时各地分别计入，全市合计按企业去重。本土总部为
+                {stockEnd(d)}认定的存量{d.months ? `，新引进为 ${d.year} 年${d.months}认定` : ''}
+                。点击行可高亮该地。
               </p>
             </>
           )}
@@ -195,6 +199,11 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
       </div>
     </section>
   );
+}
+
+/** '截至 2024 年底' for a whole year, '截至 2025-09-30' while D falls inside it. */
+function stockEnd(f: BeltsFigures): string {
+  return f.months ? `截至 ${f.at} ` : `截至 ${f.year} 年底`;
 }
 
 function ServiceHeadline({ figures, metric }: { figures: BeltsFigures; metric: BeltMetric }) {

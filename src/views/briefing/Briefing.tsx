@@ -17,6 +17,7 @@ import {
 import type { Filters } from '../../domain/filters';
 import { usableThresholds } from '../projects/thresholds';
 import { usableMethod, usableWeights } from '../ranking/weights';
+import { usableTargetTypes } from '../TargetTypesSwitch';
 import './briefing.css';
 
 export interface BriefingProps {
@@ -41,6 +42,7 @@ export function Briefing({ db, year, asOf, filters }: BriefingProps) {
     method: usableMethod(settings.method),
     rules: settings.rules,
     thresholds,
+    targetTypes: usableTargetTypes(settings.targetTypes),
   });
 
   useEffect(() => {

@@ -6,7 +6,8 @@ import { formatPercent, formatYuan } from '../../format/numbers';
 const count = (summary: BuildingsSummary, tier: string) =>
   summary.tiers.find((t) => t.name === tier)?.count ?? 0;
 
-export function BuildingKpis({ summary: s }: { summary: BuildingsSummary }) {
+/** `months` ('1—9月') when the year is read part-way: the sums and the tiers judged on them say so. */
+export function BuildingKpis({ summary: s, months }: { summary: BuildingsSummary; months?: string }) {
   const tiers = [
     { name: 'buildingsTenBillion', tier: '十亿元楼宇', note: '楼宇税收 ≥ 10亿元' },
     { name: 'buildingsFiveBillion', tier: '五亿元楼宇', note: '5亿—10亿元' },
@@ -20,7 +21,7 @@ export function BuildingKpis({ summary: s }: { summary: BuildingsSummary }) {
         label="亿元楼宇合计"
         value={s.billion}
         display={`${s.billion} 幢`}
-        note={`税收 ≥ 1亿元 · 全部 ${s.buildings} 幢`}
+        note={`${months ? `${months}税收` : '税收'} ≥ 1亿元 · 全部 ${s.buildings} 幢`}
       />
       {tiers.map((t) => (
         <KpiCard
@@ -34,7 +35,7 @@ export function BuildingKpis({ summary: s }: { summary: BuildingsSummary }) {
       ))}
       <KpiCard
         name="buildingsTax"
-        label="楼宇税收合计"
+        label={`楼宇税收合计${months ? `（${months}）` : ''}`}
         value={s.tax}
         display={formatYuan(s.tax)}
         note={`亿元楼宇贡献 ${s.tax > 0 ? formatPercent(s.billionTax / s.tax) : '—'}`}

@@ -11,11 +11,14 @@ import type { Db } from '../../db';
 import { buildingEnterprises, type BuildingFigure } from '../../domain/figures/buildings';
 import { unitName } from '../../domain/units';
 import { formatYuan } from '../../format/numbers';
+import { periodTitle } from '../labels';
 import { TENANT_COLUMNS, type TenantRow } from './columns';
 
 interface Props {
   db: Db;
   year: number;
+  /** D: the tenants' tax is summed to its month. */
+  asOf: string;
   /** The selected building, when it is among the buildings shown. */
   building: BuildingFigure | undefined;
   /** The id in the link, also when that building is not shown (another unit chosen). */
@@ -26,7 +29,7 @@ interface Props {
 const PROMPT = '点击排名、散点图、地图或下方表格中的楼宇，查看其入驻企业';
 const IDLE: FigureState<TenantRow[]> = { status: 'ready', data: [] };
 
-export function BuildingTenants({ db, year, building, selectedId, onClear }: Props) {
+export function BuildingTenants({ db, year, asOf, building, selectedId, onClear }: Props) {
   if (!building) {
     return (
       <Panel
@@ -39,16 +42,17 @@ export function BuildingTenants({ db, year, building, selectedId, onClear }: Pro
       </Panel>
     );
   }
-  return <TenantsOf db={db} year={year} building={building} onClear={onClear} />;
+  return <TenantsOf db={db} year={year} asOf={asOf} building={building} onClear={onClear} />;
 }
 
 function TenantsOf({
   db,
   year,
+  asOf,
   building,
   onClear,
 }: Omit<Props, 'selectedId'> & { building: BuildingFigure }) {
-  const state = useFigure(db, buildingEnterprises, { year, buildingId: building.buildingId });
+  const state = useFigure(db, buildingEnterprises, { year, asOf, buildingId: building.buildingId });
   const rows = useMemo<TenantRow[]>(
     () =>
       state.status === 'ready'
@@ -60,7 +64,7 @@ function TenantsOf({
     state.status === 'ready' ? { status: 'ready', data: rows } : state;
   return (
     <Panel
-      title={`${building.name} · 入驻企业（${year}年税收）`}
+      title={`${building.name} · 入驻企业（${periodTitle(year, asOf)}税收）`}
       unit={`${unitName(building.region)} · 楼宇税收 ${formatYuan(building.tax)}${building.tier ? ` · ${building.tier}` : ''}`}
       state={rowState}
       isEmpty={(d) => d.length === 0}

@@ -22,6 +22,7 @@ import {
   trendOption,
 } from '../../charts/options/buildings';
 import { buildingsScreenFigures, type BuildingsScreenFigures } from '../../domain/figures/buildings';
+import { partYearLabel } from '../../domain/asOf';
 import { scopeTitle } from '../labels';
 import { BuildingKpis } from './BuildingKpis';
 import { BuildingTenants } from './BuildingTenants';
@@ -32,18 +33,13 @@ registerMaps();
 
 const TOP = 20;
 
-/** '1—9月' while the year of the data's as-of date is still running; the year's tax is year-to-date. */
-export function runningMonths(year: number, asOf: string): string | undefined {
-  const [y, m] = asOf.split('-').map(Number);
-  return y === year && m !== undefined && m < 12 ? `1—${m}月` : undefined;
-}
-
 export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const unit = filters.unit;
   // Only the unit narrows this screen, so only the unit is a parameter (no refetch on other filters).
-  const state = useFigure(db, buildingsScreenFigures, { year, filters: unit ? { unit } : {} });
+  const state = useFigure(db, buildingsScreenFigures, { year, asOf, filters: unit ? { unit } : {} });
   const selectedId = extra.building;
-  const months = runningMonths(year, asOf);
+  // '1—9月' while D falls inside the year: building tax is then the sum so far.
+  const months = partYearLabel(year, asOf) ?? undefined;
 
   const scrollOnSelect = useRef(false);
   const detail = useRef<HTMLDivElement>(null);
@@ -86,15 +82,27 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           {months ? ` · ${year}年为${months}累计` : ''} · 楼宇税收按全部入驻企业计算
         </small>
       </h2>
+      {months && (
+        <p className="note part-year-note" data-part-year={months}>
+          {year}年为{months}累计税收：亿元楼宇（≥ 1亿元）、培育楼宇（≥ 5000万元）等档次是全年标准，此处按
+          {months}
+          累计额判定，年内仍会变化。
+        </p>
+      )}
       {data ? (
-        <BuildingKpis summary={data.summary} />
+        <BuildingKpis summary={data.summary} months={months} />
       ) : (
         <p className={state.status === 'failed' ? 'state error' : 'state'}>
           {state.status === 'failed' ? `计算失败：${state.message}` : `正在计算 ${year} 年楼宇税收…`}
         </p>
       )}
       <div className="grid">
-        <Panel title={`楼宇税收排名（前 ${TOP} 位）`} unit="单位：亿元" state={state} isEmpty={noTax}>
+        <Panel
+          title={`楼宇税收排名（前 ${TOP} 位${months ? `，${months}` : ''}）`}
+          unit="单位：亿元"
+          state={state}
+          isEmpty={noTax}
+        >
           {() => <Chart label="楼宇税收排名" option={charts!.ranking} height={560} onClick={onChartClick} />}
         </Panel>
         <Panel title="楼宇分布" unit="点大小：楼宇税收" state={state} isEmpty={noTax}>
@@ -131,6 +139,7 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           <BuildingTenants
             db={db}
             year={year}
+            asOf={asOf}
             building={selected}
             selectedId={data ? selectedId : undefined}
             onClear={() => select(undefined)}

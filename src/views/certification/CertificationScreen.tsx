@@ -24,7 +24,9 @@ import {
 import { certificationChecks, unitAreaOutputs } from '../../domain/figures/certification';
 import { localRewards } from '../../domain/figures/contribution';
 import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
-import { scopeTitle } from '../labels';
+import { partYearLabel } from '../../domain/asOf';
+import { periodTitle, scopeTitle } from '../labels';
+import { RunningYearButton } from '../RunningYearButton';
 import { areaColumns, checkColumns, rewardColumns } from './columns';
 import { RewardEditor } from './RewardEditor';
 import { RuleEditor } from './RuleEditor';
@@ -32,9 +34,12 @@ import './certification.css';
 
 export function CertificationScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const { rules, shares, tiers } = useSettings();
-  const checks = useFigure(db, certificationChecks, { year, rules, filters });
+  const checks = useFigure(db, certificationChecks, { year, asOf, rules, filters });
+  // Annual output is a whole-year figure of its own table: it does not move with D.
   const areas = useFigure(db, unitAreaOutputs, { year, filters });
-  const rewards = useFigure(db, localRewards, { year, shares, tiers, filters });
+  const rewards = useFigure(db, localRewards, { year, asOf, shares, tiers, filters });
+  // '1—9月' while D falls inside the year: tax and contribution are sums so far, the reward base the same months.
+  const months = partYearLabel(year, asOf);
 
   // 全市: failures by reason overall, or per unit stacked by reason (kept in the link as fails=unit).
   const byUnit = !filters.unit && extra.fails === 'unit';
@@ -61,12 +66,17 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       : rewardsByUnitOption(rewardsByUnit(rewards.data));
   }, [rewards, filters.unit]);
   const checkCols = useMemo(() => checkColumns(rules), [rules]);
-  const rewardCols = useMemo(() => rewardColumns(year), [year]);
+  const rewardCols = useMemo(() => rewardColumns(year, months), [year, months]);
 
   return (
     <section className="screen cert-screen">
       <h2>
-        {year} 年{scopeTitle(filters)}总部认定 <small>数据截至 {asOf}</small>
+        {year} 年{scopeTitle(filters)}总部认定{' '}
+        <small>
+          数据截至 {asOf}
+          {months ? ` · ${year}年${months}，年度未结束` : ''}
+        </small>
+        <RunningYearButton year={year} asOf={asOf} navigate={navigate} />
       </h2>
       {/* Outside the panels: a recompute shows "正在计算" in a panel and must not unmount an editor being typed in. */}
       <div className="cert-editors">
@@ -152,8 +162,9 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
             <>
               <p className="cert-outcome">
                 <span className="cert-total">合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}</span>
-                <span className="note">
+                <span className="note" data-part-year={months ?? undefined}>
                   {formatCount(d.filter((r) => r.reward > 0).length)} / {formatCount(d.length)} 家有奖励
+                  {months ? ` · ${months}贡献对比认定前一年同期` : ''}
                 </span>
               </p>
               {d.some((r) => r.reward > 0) ? (
@@ -172,7 +183,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       <div className="cert-tables">
         <Panel
           title="认定核查明细"
-          unit={`${year}年税收口径`}
+          unit={`${periodTitle(year, asOf)}税收口径`}
           state={checks}
           isEmpty={(d) => d.length === 0}
           emptyText="暂无认定记录"
@@ -189,7 +200,11 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
         </Panel>
         <Panel
           title="本土总部贡献奖励明细"
-          unit="认定当年起 5 年，按当年地方财政贡献较认定前一年的增量累进奖励"
+          unit={
+            months
+              ? `认定当年起 5 年，按当年${months}地方财政贡献较认定前一年同期（${months}）的增量累进奖励`
+              : '认定当年起 5 年，按当年地方财政贡献较认定前一年的增量累进奖励'
+          }
           state={rewards}
           isEmpty={(d) => d.length === 0}
           emptyText="该年度无处于奖励期的本土总部"

@@ -38,7 +38,8 @@ export const areaColumns: Column<UnitAreaOutput>[] = [
   { key: 'meets', header: '≥ 1万元/㎡', value: (r) => (r.meets ? '达标' : '未达标') },
 ];
 
-export function rewardColumns(year: number): Column<LocalReward>[] {
+/** `months` ('1—9月') for a part year: the contribution and its base cover the same months. */
+export function rewardColumns(year: number, months: string | null = null): Column<LocalReward>[] {
   return [
     { key: 'code', header: '信用代码', value: (r) => r.creditCode },
     { key: 'name', header: '名称', value: (r) => r.name ?? '（企业名录中无此企业）' },
@@ -50,10 +51,16 @@ export function rewardColumns(year: number): Column<LocalReward>[] {
       header: '奖励年次',
       value: (r) => `第 ${year - r.certifiedYear + 1} / ${REWARD_YEARS} 年`,
     },
-    { key: 'base', header: '基数（认定前一年贡献）', kind: 'yuan', unit: '万元', value: (r) => r.base },
+    {
+      key: 'base',
+      header: months ? `基数（认定前一年${months}贡献）` : '基数（认定前一年贡献）',
+      kind: 'yuan',
+      unit: '万元',
+      value: (r) => r.base,
+    },
     {
       key: 'contribution',
-      header: `${year}年贡献`,
+      header: `${year}年${months ?? ''}贡献`,
       kind: 'yuan',
       unit: '万元',
       value: (r) => r.contribution,

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { KpiCard } from '../../app/KpiCard';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
+import { useSettings } from '../../app/settings';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import {
@@ -13,10 +14,14 @@ import {
 } from '../../charts/options/overview';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
 import { formatPercent, formatYuan } from '../../format/numbers';
-import { scopeTitle, samePeriodLabel } from '../labels';
+import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
+import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
-  const state = useFigure(db, overviewFigures, { year, asOf, filters });
+  const targetTypes = usableTargetTypes(useSettings().targetTypes);
+  const state = useFigure(db, overviewFigures, { year, asOf, filters, targetTypes });
+  // '（1—9月）' on every figure counted or summed within a year D falls inside.
+  const part = partSuffix(year, asOf);
   const charts = useMemo(
     () => (state.status === 'ready' ? chartOptions(state.data, filters.unit) : null),
     [state, filters.unit],
@@ -24,8 +29,13 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   return (
     <section className="screen">
       <h2>
-        {year} 年{scopeTitle(filters)}总部回归总览 <small>数据截至 {asOf}</small>
+        {year} 年{scopeTitle(filters)}总部回归总览{' '}
+        <small>
+          数据截至 {asOf}
+          {part ? ` · ${periodTitle(year, asOf)}` : ''}
+        </small>
       </h2>
+      <TargetTypesSwitch value={targetTypes} />
       {state.status === 'ready' ? (
         <Kpis figures={state.data} />
       ) : (
@@ -50,7 +60,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           {() => <Chart label="五年累计与目标路径" option={charts!.cumulative} />}
         </Panel>
         <Panel
-          title="各地新引进总部企业完成情况"
+          title={`各地新引进总部企业完成情况${part}`}
           unit="单位：家"
           state={state}
           isEmpty={(d) => d.newHq.byRegion.every((u) => u.actual === 0 && !u.target)}
@@ -58,7 +68,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           {() => <Chart label="各地新引进总部企业完成情况" option={charts!.completion} />}
         </Panel>
         <Panel
-          title="新引进总部企业来源"
+          title={`新引进总部企业来源${part}`}
           unit="单位：家"
           state={state}
           isEmpty={(d) => d.byOrigin.length === 0}
@@ -83,11 +93,14 @@ export function chartOptions(f: OverviewFigures, unit: string | undefined) {
 export function Kpis({ figures: f }: { figures: OverviewFigures }) {
   const { actual, target } = f.newHq.city;
   const progress = target ? actual / target : null;
+  // A part year says so on each card (DOMAIN.md "Part years"): flows and sums are 1—9月, stocks 截至 D.
+  const part = f.months ? `（${f.months}）` : '';
+  const inWindow = f.months !== null && f.fiveYear.from <= f.year && f.year <= f.fiveYear.to;
   return (
     <div className="kpis">
       <KpiCard
         name="newHqAnnual"
-        label={`${f.year}年新引进总部企业`}
+        label={`${f.year}年${f.months ?? ''}新引进总部企业`}
         value={actual}
         target={target}
         display={`${actual} / ${target ?? '—'} 家`}
@@ -100,25 +113,31 @@ export function Kpis({ figures: f }: { figures: OverviewFigures }) {
         value={f.fiveYear.actual}
         target={f.fiveYear.target}
         display={`${f.fiveYear.actual} / ${f.fiveYear.target ?? '—'} 家`}
-        note={`完成 ${formatPercent(f.fiveYear.target ? f.fiveYear.actual / f.fiveYear.target : null)}`}
+        note={`完成 ${formatPercent(f.fiveYear.target ? f.fiveYear.actual / f.fiveYear.target : null)}${
+          inWindow ? ` · 含${f.year}年${f.months}` : ''
+        }`}
       />
       <KpiCard
         name="localHq"
         label="本土总部企业"
         value={f.localHq.stock}
         display={`${f.localHq.stock} 家`}
-        note={`当年新认定 ${f.localHq.flow} 家`}
+        note={
+          f.months
+            ? `截至 ${f.at} · ${f.months}新认定 ${f.localHq.flow} 家`
+            : `当年新认定 ${f.localHq.flow} 家`
+        }
       />
       <KpiCard
         name="billionBuildings"
         label="亿元楼宇"
         value={f.billionBuildings}
         display={`${f.billionBuildings} 幢`}
-        note="楼宇税收 ≥ 1亿元"
+        note={f.months ? `${f.months}累计税收 ≥ 1亿元` : '楼宇税收 ≥ 1亿元'}
       />
       <KpiCard
         name="hqTax"
-        label="总部企业税收"
+        label={`总部企业税收${part}`}
         value={f.hqTax.tax}
         display={formatYuan(f.hqTax.tax)}
         note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}

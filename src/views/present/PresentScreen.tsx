@@ -12,7 +12,9 @@ import { useFigure } from '../../app/useFigure';
 import { registerMaps } from '../../charts/maps';
 import { deckFigures } from '../../domain/figures/deck';
 import { Briefing } from '../briefing/Briefing';
+import { partYearLabel } from '../../domain/asOf';
 import { scopeTitle } from '../labels';
+import { usableTargetTypes } from '../TargetTypesSwitch';
 import { usableThresholds } from '../projects/thresholds';
 import { usableMethod, usableWeights } from '../ranking/weights';
 import { SLIDES, type SlideContext } from './slides';
@@ -59,6 +61,7 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const state = useFigure(db, deckFigures, {
     year,
     asOf,
+    targetTypes: usableTargetTypes(settings.targetTypes),
     filters: filters.unit ? { unit: filters.unit } : {},
     weights: usableWeights(settings.weights).weights,
     method: usableMethod(settings.method),
@@ -69,7 +72,13 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const deck = useRef<HTMLDivElement>(null);
   const scale = useFitScale(deck);
   useDeckKeys(current, navigate, deck);
-  const context: SlideContext = { year, asOf, scope: scopeTitle(filters), unit: filters.unit };
+  const context: SlideContext = {
+    year,
+    asOf,
+    months: partYearLabel(year, asOf),
+    scope: scopeTitle(filters),
+    unit: filters.unit,
+  };
 
   return (
     <div className="deck" ref={deck} data-slide={current} data-slides={SLIDES.length}>

@@ -16,6 +16,8 @@ import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
 export interface SlideContext {
   year: number;
   asOf: string;
+  /** '1—9月' while the as-of date falls inside the year: every count and sum on the slides is part-year. */
+  months: string | null;
   /** '全市' or the unit's name. */
   scope: string;
   unit?: string;
@@ -57,7 +59,9 @@ export const SLIDES: readonly Slide[] = [
     title: () => '温州市总部回归工作联席会议',
     body: (f, c) => (
       <div className="deck-cover">
-        <p className="deck-cover-year">{c.year}年</p>
+        <p className="deck-cover-year">
+          {c.year}年{c.months ?? ''}
+        </p>
         <p className="deck-cover-scope">{c.scope}总部回归工作情况汇报</p>
         <p className="deck-cover-asof">数据截至 {c.asOf}</p>
         <p className="deck-cover-source">
@@ -77,7 +81,10 @@ export const SLIDES: readonly Slide[] = [
       return (
         <div className="deck-split">
           <div className="deck-figures">
-            <Figure label="年度新引进总部企业" value={`${actual} / ${target ?? '—'} 家`} />
+            <Figure
+              label={`年度新引进总部企业${f.overview.months ? `（${f.overview.months}）` : ''}`}
+              value={`${actual} / ${target ?? '—'} 家`}
+            />
             <Figure
               label="任务进度 / 时间进度"
               value={`${formatPercent(task)} / ${formatPercent(f.overview.timeProgress)}`}
@@ -102,12 +109,12 @@ export const SLIDES: readonly Slide[] = [
     },
   },
   {
-    title: (c) => `${c.year}年各地新引进总部企业完成情况`,
+    title: (c) => `${c.year}年${c.months ?? ''}各地新引进总部企业完成情况`,
     unit: '单位：家',
     body: (f, c) => chart('各地完成情况', completionByUnitOption(f.overview.newHq.byRegion, c.unit), 512),
   },
   {
-    title: (c) => `${c.year}年${c.scope}亿元楼宇`,
+    title: (c) => `${c.year}年${c.months ?? ''}${c.scope}亿元楼宇`,
     unit: '单位：亿元',
     body: (f) => {
       const s = f.buildings.summary;
@@ -120,7 +127,11 @@ export const SLIDES: readonly Slide[] = [
               .map((t) => (
                 <Figure key={t.name} label={`其中${TIER_LABEL[t.name] ?? t.name}`} value={`${t.count} 幢`} />
               ))}
-            <Figure label="楼宇税收合计" value={formatYuan(s.tax)} />
+            <Figure
+              label={`楼宇税收合计${f.overview.months ? `（${f.overview.months}）` : ''}`}
+              value={formatYuan(s.tax)}
+              note={f.overview.months ? `按${f.overview.months}累计税收分档（全年标准）` : undefined}
+            />
           </div>
           {chart('楼宇税收排名', rankingOption(f.buildings.buildings, undefined, 15), 512)}
         </div>
@@ -128,7 +139,7 @@ export const SLIDES: readonly Slide[] = [
     },
   },
   {
-    title: (c) => `${c.year}年总部经济带布局`,
+    title: (c) => `${c.year}年${c.months ?? ''}总部经济带布局`,
     unit: '单位：家（已认定总部企业）',
     body: (f, c) => (
       <div className="deck-split">
@@ -144,7 +155,7 @@ export const SLIDES: readonly Slide[] = [
     ),
   },
   {
-    title: (c) => `${c.year}年招商引资考核排名`,
+    title: (c) => `${c.year}年${c.months ? `（${c.months}测算）` : ''}招商引资考核排名`,
     unit: '单位：分',
     body: (f, c) => chart('得分构成', scoreBreakdownOption(f.ranking, c.unit), 528),
   },
@@ -186,7 +197,7 @@ export const SLIDES: readonly Slide[] = [
     ),
   },
   {
-    title: (c) => `${c.year}年${c.scope}总部认定核查`,
+    title: (c) => `${c.year}年${c.months ?? ''}${c.scope}总部认定核查`,
     unit: '单位：家',
     body: (f) => {
       const passed = f.certification.filter((x) => x.passed).length;

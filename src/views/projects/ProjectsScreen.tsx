@@ -28,6 +28,7 @@ import {
   type TrackedProject,
 } from '../../domain/figures/projects';
 import { formatPercent } from '../../format/numbers';
+import { yearPeriod } from '../../domain/asOf';
 import { scopeTitle } from '../labels';
 import { NOBODY, OVERDUE_COLUMNS, personColumns, PROJECT_COLUMNS } from './columns';
 import { ThresholdEditor } from './ThresholdEditor';
@@ -96,8 +97,8 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
   };
   const noProjects = (v: View) => v.projects.length === 0;
   const emptyText = '截至该年末暂无符合条件的项目';
-  const asAt =
-    state.status === 'ready' ? state.data.asAt : year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
+  // The pipeline is read at min(D, 31 Dec of the year), the date every figure of the year uses.
+  const asAt = yearPeriod(year, asOf).at;
 
   return (
     <section className="screen projects-screen">

@@ -18,13 +18,18 @@ import { UNITS, unitName } from '../../domain/units';
 import { RANKING_COLUMNS, type RankingRow } from './columns';
 import { WeightEditor } from './WeightEditor';
 import { METHOD_NAMES, rulesText, usableMethod, usableWeights } from './weights';
+import { partYearLabel } from '../../domain/asOf';
+import { targetTypesCaliber } from '../labels';
+import { RunningYearButton } from '../RunningYearButton';
+import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 import './ranking.css';
 
-export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
+export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps) {
   const settings = useSettings();
   const { weights, fellBack } = usableWeights(settings.weights);
   const method = usableMethod(settings.method);
-  const state = useFigure(db, rankingIndicators, { year });
+  const targetTypes = usableTargetTypes(settings.targetTypes);
+  const state = useFigure(db, rankingIndicators, { year, asOf, targetTypes });
   const scored = useMemo((): FigureState<RankingRow[]> => {
     if (state.status !== 'ready') return state;
     const targets = new Map(state.data.map((u) => [u.code, u.target]));
@@ -39,7 +44,8 @@ export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
     () => (scored.status === 'ready' ? scoreBreakdownOption(scored.data, filters.unit) : null),
     [scored, filters.unit],
   );
-  const running = asOf.startsWith(String(year));
+  // D inside the year: the indicators are those of January to D's month, not the year's assessment.
+  const months = partYearLabel(year, asOf);
   const selected =
     filters.unit && scored.status === 'ready' ? scored.data.find((r) => r.code === filters.unit) : undefined;
   const allZero = (rows: readonly RankingRow[]) => rows.every((r) => r.indicators.every((x) => x === 0));
@@ -51,9 +57,11 @@ export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
         <small>
           考核按全口径计算（全部 {UNITS.length} 个属地）
           {filters.unit ? `，突出显示${unitName(filters.unit)}` : ''}
-          {running ? ` · 数据截至 ${asOf}，年度未结束` : ''}
+          {months ? ` · 数据截至 ${asOf}，年度未结束，按${months}数据测算` : ''}
         </small>
+        <RunningYearButton year={year} asOf={asOf} navigate={navigate} />
       </h2>
+      <TargetTypesSwitch value={targetTypes} />
       <div className="grid">
         <section className="panel wide" data-panel="考核权重">
           <header className="panel-head">
@@ -88,7 +96,7 @@ export function RankingScreen({ db, year, asOf, filters }: ScreenProps) {
                       indicators: INDICATORS,
                       weights,
                       methodName: METHOD_NAMES[method],
-                      rules: rulesText(weights, method),
+                      rules: `${rulesText(weights, method)}${targetTypesCaliber(targetTypes)}。`,
                       rows: scored.data,
                     }
                   : null
