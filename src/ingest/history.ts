@@ -223,3 +223,20 @@ export async function fileChecksum(file: SourceFile): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', file.bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * Whether an import is recorded in `catalog` (default: the one in use). The data shown is the sample
+ * exactly when none is: undoing the first import brings the sample back. Reads only, so opening a
+ * stored file to ask writes nothing.
+ */
+export async function hasImports(db: Db, catalog?: string): Promise<boolean> {
+  const [log] = await db.query<{ n: number }>(
+    sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables()
+        WHERE database_name = ${catalog === undefined ? raw('current_database()') : sql`${catalog}`} AND schema_name = 'main'
+          AND table_name = ${LOG} AND NOT temporary`,
+  );
+  if (!log?.n) return false;
+  const table = catalog ? sql`${ident(catalog)}.main.${ident(LOG)}` : ident(LOG);
+  const [row] = await db.query<{ any: boolean }>(sql`SELECT EXISTS (FROM ${table}) AS any`);
+  return row?.any === true;
+}

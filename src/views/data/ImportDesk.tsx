@@ -13,7 +13,7 @@ import { addFiles, cancelCheck, changeChoice, clearDesk, commitDesk, useDeskStat
 import './importDesk.css';
 
 export function ImportDesk({ db }: { db: Db }) {
-  const { status, files, dataset, overrides, prepared, progress, message, done } = useDeskState();
+  const { status, files, dataset, overrides, prepared, replacesSample, progress, message, done } = useDeskState();
   const add = (list: FileList | null) => void addFiles(db, list ? [...list] : []);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -58,6 +58,12 @@ export function ImportDesk({ db }: { db: Db }) {
               <b>替换当前全部数据</b>。
             </p>
           )}
+          {replacesSample && (
+            <p className="state sample-note">
+              当前显示样例数据：确认导入将<b>替换样例数据</b>
+              （样例数据可随时用“恢复样例数据”找回）。
+            </p>
+          )}
           {prepared.refused.map((r) => (
             <p key={r.file} className="state error refused">
               {r.message}
@@ -72,7 +78,7 @@ export function ImportDesk({ db }: { db: Db }) {
             />
           ))}
           <div className="desk-actions">
-            <button type="button" className="primary" disabled={!ready} onClick={() => void commitDesk(db)}>
+            <button type="button" className="primary" disabled={!ready} onClick={() => void commitDesk()}>
               确认导入
             </button>
             <button type="button" onClick={() => clearDesk(db)}>

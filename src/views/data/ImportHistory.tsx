@@ -8,8 +8,8 @@ import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
 import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
-import { importHistory, rollbackTo, type HistoryEntry } from '../../ingest';
-import { dataChanged } from './dataChanges';
+import { importHistory, type HistoryEntry } from '../../ingest';
+import { rollBack } from './dataChanges';
 
 const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
 
@@ -21,8 +21,7 @@ export function ImportHistory({ db, version }: { db: Db; version: number }) {
     const what = newest ? '撤销最近一次导入' : `回滚到第 ${entry.id} 次导入之前（其后的导入一并撤销）`;
     if (!window.confirm(`${what}？`)) return;
     try {
-      await rollbackTo(db, entry.id);
-      await dataChanged();
+      await rollBack(db, entry.id);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }
