@@ -56,7 +56,8 @@ function screenComponent(path: ScreenPath) {
 
 /** Fetch the opening screen's code while the engine starts, not after the data is ready. */
 export function preloadScreen(hash: string) {
-  void loadScreen(parseRoute(hash).screen);
+  // A failed preload is met again, and shown, when the screen itself loads.
+  loadScreen(parseRoute(hash).screen).catch(() => undefined);
 }
 
 export function App() {

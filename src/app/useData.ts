@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
-import type { ImportReport } from '../ingest';
+import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
 import { fetchSampleFiles, fetchSampleSnapshot } from './sampleFiles';
 
@@ -86,7 +86,12 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
     performance.mark('hq:data');
     return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
   }
-  return { db, imported: await loadSample(db, await sample), source: '样例数据', persistence: kept };
+  return {
+    db,
+    imported: await loadSample(db, await fetchSample(sample)),
+    source: '样例数据',
+    persistence: kept,
+  };
 }
 
 /** The data is the sample exactly when no import is recorded (undoing the first brings it back). */
@@ -99,24 +104,30 @@ async function opened(): Promise<{ current: Loaded; keeper: Keeper }> {
   return { current, keeper: keeper! };
 }
 
-/** The sample into the (empty) default catalog: the build's snapshot, else the exports themselves. */
-async function loadSample(
-  db: Db,
-  snapshot: Awaited<ReturnType<typeof fetchSampleSnapshot>>,
-): Promise<ImportReport> {
-  if (!snapshot) {
+type Snapshot = NonNullable<Awaited<ReturnType<typeof fetchSampleSnapshot>>>;
+/** What the sample is loaded from: the build's snapshot, else (the dev server) the exports themselves. */
+type Sample = { snapshot: Snapshot } | { files: SourceFile[] };
+
+async function fetchSample(snapshot = fetchSampleSnapshot()): Promise<Sample> {
+  const fetched = await snapshot;
+  return fetched ? { snapshot: fetched } : { files: await fetchSampleFiles() };
+}
+
+/** The sample into the (empty) default catalog. */
+async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
+  if ('files' in sample) {
     // No snapshot (the dev server): import the exports; the importer loads only on this path.
     const { importFiles } = await import('../ingest');
-    return importFiles(db, await fetchSampleFiles());
+    return importFiles(db, sample.files);
   }
   await createTables(db);
   await restoreSnapshot(
     db,
-    snapshot,
+    sample.snapshot,
     TABLES.map((t) => t.name),
   );
   performance.mark('hq:data');
-  return snapshot.imported;
+  return sample.snapshot.imported;
 }
 
 /**
@@ -146,15 +157,17 @@ export async function afterChange(): Promise<void> {
 
 /**
  * Forgets the saved data and shows the sample again (the caller asks the user to confirm first).
- * Runs on a connection of its own, so the screens' queries never run inside its transactions.
+ * The sample is fetched before anything is forgotten, so a failed fetch changes nothing. Runs on a
+ * connection of its own, so the screens' queries never run inside its transactions.
  */
 export async function resetToSample(): Promise<void> {
   const { current, keeper } = await opened();
+  const sample = await fetchSample();
   const session = await current.db.session();
   let imported: ImportReport;
   try {
     await keeper.reset(session);
-    imported = await loadSample(session, await fetchSampleSnapshot());
+    imported = await loadSample(session, sample);
   } finally {
     await session.close();
   }

@@ -9,12 +9,20 @@ import type { Db } from '../../db';
 import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
 import { FileCard } from './FileCard';
-import { addFiles, cancelCheck, changeChoice, clearDesk, commitDesk, useDeskState } from './deskSession';
+import {
+  addFiles,
+  cancelCheck,
+  changeChoice,
+  clearDesk,
+  commitDesk,
+  deskAction,
+  useDeskState,
+} from './deskSession';
 import './importDesk.css';
 
 export function ImportDesk({ db }: { db: Db }) {
   const { status, files, dataset, overrides, prepared, replacesSample, progress, message, done } = useDeskState();
-  const add = (list: FileList | null) => void addFiles(db, list ? [...list] : []);
+  const add = (list: FileList | null) => deskAction(() => addFiles(db, list ? [...list] : []));
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     add(e.dataTransfer.files);
@@ -74,14 +82,14 @@ export function ImportDesk({ db }: { db: Db }) {
               key={report.file}
               report={report}
               choice={overrides[report.file] ?? {}}
-              onChange={(patch) => changeChoice(db, report.file, patch)}
+              onChange={(patch) => deskAction(() => changeChoice(db, report.file, patch))}
             />
           ))}
           <div className="desk-actions">
-            <button type="button" className="primary" disabled={!ready} onClick={() => void commitDesk()}>
+            <button type="button" className="primary" disabled={!ready} onClick={() => deskAction(commitDesk)}>
               确认导入
             </button>
-            <button type="button" onClick={() => clearDesk(db)}>
+            <button type="button" onClick={() => deskAction(() => clearDesk(db))}>
               放弃
             </button>
             <span className="note">

@@ -134,6 +134,14 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Runs one of the desk's actions from a click or a change: whatever it rejects with is shown on the
+ * desk (the desk's own failures are said there already), and the desk stays usable.
+ */
+export function deskAction(work: () => Promise<void>): void {
+  work().catch((error: unknown) => fail(`操作未完成：${messageOf(error)}`));
+}
+
 /** Files picked or dropped: read, checksummed, and checked with those already on the desk. */
 export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
   if (list.length === 0) return;
@@ -162,14 +170,14 @@ export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
 }
 
 /** The user changed what a file is read as: check the files again. */
-export function changeChoice(db: Db, file: string, patch: Choice) {
+export function changeChoice(db: Db, file: string, patch: Choice): Promise<void> {
   const { files, overrides, dataset } = session.get();
-  void checkFiles(db, files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
+  return checkFiles(db, files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
 }
 
 /** 放弃: the checked files are dropped, nothing is written. */
-export function clearDesk(db: Db) {
-  void checkFiles(db, [], {});
+export function clearDesk(db: Db): Promise<void> {
+  return checkFiles(db, [], {});
 }
 
 /** 确认导入: one transaction, recorded in the history, saved, and the screens rebuilt. */
