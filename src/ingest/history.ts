@@ -227,16 +227,17 @@ export async function fileChecksum(file: SourceFile): Promise<string> {
 /**
  * Whether an import is recorded in `catalog` (default: the one in use). The data shown is the sample
  * exactly when none is: undoing the first import brings the sample back. Reads only, so opening a
- * stored file to ask writes nothing.
+ * stored file to ask writes nothing. The table is asked directly: looking it up in duckdb_tables()
+ * first reads every table's statistics (~0.5 s on a stored million-row tax table, on each open).
  */
 export async function hasImports(db: Db, catalog?: string): Promise<boolean> {
-  const [log] = await db.query<{ n: number }>(
-    sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables()
-        WHERE database_name = ${catalog === undefined ? raw('current_database()') : sql`${catalog}`} AND schema_name = 'main'
-          AND table_name = ${LOG} AND NOT temporary`,
-  );
-  if (!log?.n) return false;
   const table = catalog ? sql`${ident(catalog)}.main.${ident(LOG)}` : ident(LOG);
-  const [row] = await db.query<{ any: boolean }>(sql`SELECT EXISTS (FROM ${table}) AS any`);
-  return row?.any === true;
+  try {
+    const [row] = await db.query<{ any: boolean }>(sql`SELECT EXISTS (FROM ${table}) AS any`);
+    return row?.any === true;
+  } catch (error) {
+    // No history yet (the sample, a new file): no import recorded.
+    if (/import_history does not exist/i.test(String(error))) return false;
+    throw error;
+  }
 }
