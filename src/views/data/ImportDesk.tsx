@@ -97,7 +97,7 @@ export function ImportDesk({ db }: { db: Db }) {
                 ? '有文件被拒绝：修正或移除后才能导入（已载入的数据不受影响）。'
                 : `将接受 ${formatCount(prepared.files.reduce((n, f) => n + f.accepted, 0))} 行，拒绝 ${formatCount(
                     prepared.files.reduce((n, f) => n + f.rejected.length, 0),
-                  )} 行。`}
+                  )} 行${replacesSample ? '，替换样例数据' : ''}。`}
             </span>
           </div>
         </>
