@@ -31,6 +31,12 @@ export default tseslint.config(
     },
   },
   {
+    // A `void promise` in a handler drops its failure where the user never sees it (恢复样例数据
+    // once failed silently so): handlers use app/useAction.ts or the desk's deskAction.
+    files: ['src/app/**', 'src/views/**'],
+    rules: { 'no-void': 'error' },
+  },
+  {
     files: ['src/db/**'],
     rules: {
       'no-restricted-imports': [

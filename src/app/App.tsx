@@ -57,7 +57,8 @@ function screenComponent(path: ScreenPath) {
 
 /** Fetch the opening screen's code while the engine starts, not after the data is ready. */
 export function preloadScreen(hash: string) {
-  void loadScreen(parseRoute(hash).screen);
+  // A failed preload is met again, and shown, when the screen itself loads.
+  loadScreen(parseRoute(hash).screen).catch(() => undefined);
 }
 
 export function App() {
@@ -154,9 +155,6 @@ function Screen({ db, context, source }: ScreenHostProps) {
   const filters = Object.fromEntries(
     Object.entries(route.filters).filter(([key]) => used.includes(key as keyof Filters)),
   ) as Filters;
-  // While an import is written, its transaction is open on the page's one connection: a screen
-  // would read half-written tables. It waits, and is built on the new data when the commit ends.
-  const writing = useDeskActivity() === 'running' && route.screen !== 'data';
   return (
     <>
       <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
@@ -171,21 +169,19 @@ function Screen({ db, context, source }: ScreenHostProps) {
       <main>
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
-          {writing ? (
-            <p className="state page-state">正在写入导入数据，写入完成后显示新的数字…</p>
-          ) : (
-            <Suspense fallback={<p className="state">正在打开页面…</p>}>
-              {createElement(screenComponent(route.screen), {
-                db,
-                year,
-                asOf,
-                filters,
-                extra: route.extra,
-                navigate,
-                source,
-              })}
-            </Suspense>
-          )}
+          {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen
+              reads the committed data meanwhile, and is rebuilt on the new data when it commits. */}
+          <Suspense fallback={<p className="state">正在打开页面…</p>}>
+            {createElement(screenComponent(route.screen), {
+              db,
+              year,
+              asOf,
+              filters,
+              extra: route.extra,
+              navigate,
+              source,
+            })}
+          </Suspense>
         </ExportContext.Provider>
       </main>
     </>

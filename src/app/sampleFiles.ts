@@ -2,7 +2,9 @@ import type { ImportReport, SourceFile } from '../ingest';
 
 /** The sample exports shipped beside the app (see vite.config.ts), fetched from our own origin. */
 export async function fetchSampleFiles(): Promise<SourceFile[]> {
-  const manifest = (await (await fetch('sample/manifest.json')).json()) as string[];
+  const list = await fetch('sample/manifest.json');
+  if (!list.ok) throw new Error(`样例数据清单加载失败（${list.status}）`);
+  const manifest = (await list.json()) as string[];
   return Promise.all(
     manifest.map(async (name) => {
       const response = await fetch(`sample/${encodeURIComponent(name)}`);

@@ -1,12 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { browserDb } from '../db/browser';
-import { clearPersisted, openPersistentDb, saveAfterCommit, storeBeforeCommit } from '../db/persist';
+import { browserEngine } from '../db/browser';
+import { opfsStoredFile } from '../db/opfs';
+import { createPersistence, type Persistence as Keeper } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
-import type { ImportReport } from '../ingest';
+import type { ImportReport, SourceFile } from '../ingest';
+import { hasImports } from '../ingest/history';
 import { fetchSampleFiles, fetchSampleSnapshot } from './sampleFiles';
 
 /** Which data the page shows: the build's sample, or what the user imported (kept across visits). */
@@ -45,7 +47,9 @@ interface Loaded {
 const NO_REPORT: ImportReport = { files: [], committed: [] };
 
 let loaded: Promise<Loaded> | undefined;
-/** The latest loaded state, replaced by `afterImport` / `resetToSample`, watched by `useData`. */
+/** Where the page's data is kept (src/db/persist.ts), created with the engine. */
+let keeper: Keeper | undefined;
+/** The latest loaded state, replaced by `afterChange` / `resetToSample`, watched by `useData`. */
 let latest: Loaded | undefined;
 const listeners = new Set<() => void>();
 
@@ -73,65 +77,106 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   const sample = fetchSampleSnapshot();
   // Not awaited when stored data is shown: a failed fetch then must not surface as unhandled.
   sample.catch(() => undefined);
-  await browserDb();
+  const { engine, db } = await browserEngine();
   performance.mark('hq:engine');
-  const { db, hasData, persistent, problem } = await openPersistentDb();
-  const persistence = { persistent, ...(problem ? { problem } : {}) };
-  if (hasData) {
+  keeper = createPersistence(opfsStoredFile(engine), hasImports);
+  const { stored, persistent, problem } = await keeper.open(db);
+  const kept = { persistent, ...(problem ? { problem } : {}) };
+  if (stored) {
     performance.mark('hq:data');
-    return { db, imported: NO_REPORT, source: '已导入数据', persistence };
+    return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
   }
-  return { db, imported: await loadSample(db, await sample), source: '样例数据', persistence };
+  return {
+    db,
+    imported: await loadSample(db, await fetchSample(sample)),
+    source: '样例数据',
+    persistence: kept,
+  };
 }
 
-/** The sample into the (empty) default catalog: the build's snapshot, else the exports themselves. */
-async function loadSample(
-  db: Db,
-  snapshot: Awaited<ReturnType<typeof fetchSampleSnapshot>>,
-): Promise<ImportReport> {
-  if (!snapshot) {
+/** The data is the sample exactly when no import is recorded (undoing the first brings it back). */
+async function sourceOf(db: Db): Promise<DataSource> {
+  return (await hasImports(db)) ? '已导入数据' : '样例数据';
+}
+
+async function opened(): Promise<{ current: Loaded; keeper: Keeper }> {
+  const current = await startLoading();
+  return { current, keeper: keeper! };
+}
+
+type Snapshot = NonNullable<Awaited<ReturnType<typeof fetchSampleSnapshot>>>;
+/** What the sample is loaded from: the build's snapshot, else (the dev server) the exports themselves. */
+type Sample = { snapshot: Snapshot } | { files: SourceFile[] };
+
+async function fetchSample(snapshot = fetchSampleSnapshot()): Promise<Sample> {
+  const fetched = await snapshot;
+  return fetched ? { snapshot: fetched } : { files: await fetchSampleFiles() };
+}
+
+/** The sample into the (empty) default catalog. */
+async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
+  if ('files' in sample) {
     // No snapshot (the dev server): import the exports; the importer loads only on this path.
     const { importFiles } = await import('../ingest');
-    return importFiles(db, await fetchSampleFiles());
+    return importFiles(db, sample.files);
   }
   await createTables(db);
   await restoreSnapshot(
     db,
-    snapshot,
+    sample.snapshot,
     TABLES.map((t) => t.name),
   );
   performance.mark('hq:data');
-  return snapshot.imported;
+  return sample.snapshot.imported;
 }
 
 /**
- * Call before an import commits (`fileBytes`: the size of its files): its rows then go straight to
- * where they are kept. Rejects with a message for the user when the storage has no room for them.
+ * Call before an import commits, on the connection that will commit it (`fileBytes`: the size of
+ * its files): its rows then go straight to where they are kept. Rejects with a message for the
+ * user when the storage has no room for them.
  */
-export async function beforeImport(fileBytes: number): Promise<void> {
-  await storeBeforeCommit((await startLoading()).db, fileBytes);
+export async function beforeImport(session: Db, fileBytes: number): Promise<void> {
+  await (await opened()).keeper.beforeImport(session, fileBytes);
 }
 
 /**
- * Call after an import committed: saves the data (on OPFS, a CHECKPOINT) so it survives a reload and
- * a browser restart, and marks the source as 已导入数据. Rejects with a message for the user (storage
- * full, another tab holds the data, storage unavailable); the data in the page stays as committed.
+ * Call after the data changed (an import committed, an undo, a rollback): saves it (on OPFS, a
+ * CHECKPOINT) so it survives a reload and a browser restart, and says again whether the page shows
+ * 样例数据 or 已导入数据. Rejects with a message for the user (storage full, another tab holds the
+ * data, storage unavailable); the data in the page stays as changed, and the label follows it.
  */
-export async function afterImport(): Promise<void> {
-  const current = await startLoading();
-  await saveAfterCommit(current.db);
+export async function afterChange(): Promise<void> {
+  const { current, keeper } = await opened();
+  let failure: unknown;
+  await keeper.afterChange(current.db).catch((error: unknown) => (failure = error));
   performance.mark('导入：已保存');
-  const base = latest ?? current;
-  publish({ ...base, source: '已导入数据', context: await dataContext(base.db) });
+  const { db } = current;
+  publish({ ...(latest ?? current), source: await sourceOf(db), context: await dataContext(db) });
+  if (failure !== undefined) throw failure;
 }
 
-/** Forgets the saved data and shows the sample again (the caller asks the user to confirm first). */
+/**
+ * Forgets the saved data and shows the sample again (the caller asks the user to confirm first).
+ * The sample is fetched before anything is forgotten, so a failed fetch changes nothing. Runs on a
+ * connection of its own, so the screens' queries never run inside its transactions.
+ */
 export async function resetToSample(): Promise<void> {
-  const current = await startLoading();
-  const { db } = current;
-  await clearPersisted(db);
-  const imported = await loadSample(db, await fetchSampleSnapshot());
-  publish({ ...(latest ?? current), imported, source: '样例数据', context: await dataContext(db) });
+  const { current, keeper } = await opened();
+  const sample = await fetchSample();
+  const session = await current.db.session();
+  let imported: ImportReport;
+  try {
+    await keeper.reset(session);
+    imported = await loadSample(session, sample);
+  } finally {
+    await session.close();
+  }
+  publish({ ...(latest ?? current), imported, source: '样例数据', context: await dataContext(current.db) });
+}
+
+/** What to tell the user when an import's commit failed (a full storage is said as such). */
+export async function commitFailureMessage(error: unknown): Promise<string> {
+  return (await opened()).keeper.commitFailureMessage(error);
 }
 
 function subscribe(listener: () => void) {

@@ -1,7 +1,8 @@
 /**
  * SQL for the value kinds parsed inside DuckDB: numbers (amounts, areas, counts) are nearly all
  * distinct, so they are parsed in bulk here rather than value by value in JavaScript. One macro,
- * created once per database; its forms are those of DOMAIN.md: 1,234.56, ¥1234.56, (1,234.56).
+ * registered once per database as a connection setup (every connection carries it, including one
+ * opened later for an import); its forms are those of DOMAIN.md: 1,234.56, ¥1234.56, (1,234.56).
  */
 import { raw, type Db } from '../db';
 
@@ -41,10 +42,7 @@ const MACROS = [
   ...moneyMacros(6),
 ];
 
-const ready = new WeakSet<Db>();
-
+/** Idempotent: after the first call it costs no statement. */
 export async function ensureValueMacros(db: Db): Promise<void> {
-  if (ready.has(db)) return;
-  for (const macro of MACROS) await db.run(raw(macro));
-  ready.add(db);
+  await db.setup('value macros', MACROS.map(raw));
 }

@@ -27,7 +27,11 @@ async function open(hash: string) {
   page = context.pages()[0] ?? (await context.newPage());
   if (!answering.has(page)) page.on('dialog', (d) => void d.accept());
   answering.add(page);
+  const loaded = page.url().startsWith(inject('baseUrl'));
   await page.goto(`${inject('baseUrl')}#/${hash}`);
+  // A goto that changes only the hash stays in the same document: reload, so that "after a reload"
+  // is one (the stored file reopened by a new page).
+  if (loaded) await page.reload();
   await settled(page);
 }
 

@@ -97,21 +97,24 @@ function Actions({ figures }: { figures: BriefingFigures }) {
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const onCopy = async () => {
+  const onCopy = () => {
     window.clearTimeout(timer.current);
-    try {
-      // Clipboard is only granted on https or localhost; an intranet http page may refuse it.
-      await navigator.clipboard.writeText(briefingText(figures));
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-    timer.current = window.setTimeout(() => setCopy('idle'), 2500);
+    const settle = (state: 'copied' | 'failed') => {
+      setCopy(state);
+      timer.current = window.setTimeout(() => setCopy('idle'), 2500);
+    };
+    // Clipboard is only granted on https or localhost; an intranet http page may refuse it (said below).
+    const copied =
+      navigator.clipboard?.writeText(briefingText(figures)) ?? Promise.reject(new Error('no clipboard'));
+    copied.then(
+      () => settle('copied'),
+      () => settle('failed'),
+    );
   };
 
   return (
     <div className="briefing-actions no-print">
-      <button type="button" className="primary" onClick={() => void onCopy()}>
+      <button type="button" className="primary" onClick={onCopy}>
         {copy === 'copied' ? '已复制' : '复制全文'}
       </button>
       <button type="button" onClick={() => window.print()}>

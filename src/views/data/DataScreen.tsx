@@ -15,6 +15,7 @@ import { ImportDesk } from './ImportDesk';
 import { backToSample } from './dataChanges';
 import { ImportHistory } from './ImportHistory';
 import { useDataVersion } from '../../app/dataVersion';
+import { useAction } from '../../app/useAction';
 import { datasetZip } from '../../export/dataset';
 import { downloadBlob } from '../../export/download';
 
@@ -51,6 +52,7 @@ const REJECTED_COLUMNS: Column<Rejected>[] = [
 export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
   const status = useFigure(db, dataStatus, {});
   const { version } = useDataVersion();
+  const action = useAction();
   const rejected = source.imported.files.flatMap((f) => f.rejected);
   return (
     <section className="screen">
@@ -64,16 +66,25 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
           state={status}
           actions={
             <>
-              <button type="button" onClick={() => void exportDataset(db, status)}>
+              <button
+                type="button"
+                onClick={() => action.run('导出全部数据未完成', () => exportDataset(db, status))}
+              >
                 导出全部数据
               </button>
-              <button type="button" onClick={() => void confirmReset()}>
+              <button type="button" onClick={() => confirmReset() && action.run('恢复样例数据未完成', backToSample)}>
                 恢复样例数据
               </button>
             </>
           }
         >
           {(s) => (
+            <>
+            {action.message && (
+              <p className="state error" role="alert">
+                {action.message}
+              </p>
+            )}
             <dl className="facts" data-data-source={source.label}>
               <dt>正在显示</dt>
               <dd>{source.label}</dd>
@@ -96,6 +107,7 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
                   : '税收明细的企业均在企业名录中'}
               </dd>
             </dl>
+            </>
           )}
         </Panel>
         <Panel title="各数据表" state={status}>
@@ -134,7 +146,6 @@ async function exportDataset(db: ScreenProps['db'], status: { status: string; da
   downloadBlob(`总部回归数据_${asOf ?? '无日期'}.zip`, new Blob([zip.slice()], { type: 'application/zip' }));
 }
 
-async function confirmReset() {
-  if (!window.confirm('恢复样例数据？已导入的数据、导入记录和本机保存的数据都将删除（可先“导出全部数据”备份）。')) return;
-  await backToSample();
+function confirmReset(): boolean {
+  return window.confirm('恢复样例数据？已导入的数据、导入记录和本机保存的数据都将删除（可先“导出全部数据”备份）。');
 }

@@ -9,12 +9,20 @@ import type { Db } from '../../db';
 import { formatCount } from '../../format/numbers';
 import { committedSummary } from './committedText';
 import { FileCard } from './FileCard';
-import { addFiles, cancelCheck, changeChoice, clearDesk, commitDesk, useDeskState } from './deskSession';
+import {
+  addFiles,
+  cancelCheck,
+  changeChoice,
+  clearDesk,
+  commitDesk,
+  deskAction,
+  useDeskState,
+} from './deskSession';
 import './importDesk.css';
 
 export function ImportDesk({ db }: { db: Db }) {
-  const { status, files, dataset, overrides, prepared, progress, message, done } = useDeskState();
-  const add = (list: FileList | null) => void addFiles(db, list ? [...list] : []);
+  const { status, files, dataset, overrides, prepared, replacesSample, progress, message, done } = useDeskState();
+  const add = (list: FileList | null) => deskAction(() => addFiles(db, list ? [...list] : []));
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     add(e.dataTransfer.files);
@@ -58,6 +66,12 @@ export function ImportDesk({ db }: { db: Db }) {
               <b>替换当前全部数据</b>。
             </p>
           )}
+          {replacesSample && (
+            <p className="state sample-note">
+              当前显示样例数据：确认导入将<b>替换样例数据</b>
+              （样例数据可随时用“恢复样例数据”找回）。
+            </p>
+          )}
           {prepared.refused.map((r) => (
             <p key={r.file} className="state error refused">
               {r.message}
@@ -68,14 +82,14 @@ export function ImportDesk({ db }: { db: Db }) {
               key={report.file}
               report={report}
               choice={overrides[report.file] ?? {}}
-              onChange={(patch) => changeChoice(db, report.file, patch)}
+              onChange={(patch) => deskAction(() => changeChoice(db, report.file, patch))}
             />
           ))}
           <div className="desk-actions">
-            <button type="button" className="primary" disabled={!ready} onClick={() => void commitDesk(db)}>
+            <button type="button" className="primary" disabled={!ready} onClick={() => deskAction(commitDesk)}>
               确认导入
             </button>
-            <button type="button" onClick={() => clearDesk(db)}>
+            <button type="button" onClick={() => deskAction(() => clearDesk(db))}>
               放弃
             </button>
             <span className="note">
@@ -83,7 +97,7 @@ export function ImportDesk({ db }: { db: Db }) {
                 ? '有文件被拒绝：修正或移除后才能导入（已载入的数据不受影响）。'
                 : `将接受 ${formatCount(prepared.files.reduce((n, f) => n + f.accepted, 0))} 行，拒绝 ${formatCount(
                     prepared.files.reduce((n, f) => n + f.rejectedRows, 0),
-                  )} 行。`}
+                  )} 行${replacesSample ? '，替换样例数据' : ''}。`}
             </span>
           </div>
         </>

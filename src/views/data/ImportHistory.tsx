@@ -2,31 +2,26 @@
  * 导入记录: every committed import with its time, files (and checksums) and counts; undo the last
  * one, or roll back to the state before any earlier one. Both rebuild the screens on the result.
  */
-import { useState } from 'react';
 import { Panel } from '../../app/Panel';
+import { useAction } from '../../app/useAction';
 import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
 import { TABLES } from '../../domain/schema';
 import { formatCount } from '../../format/numbers';
-import { importHistory, rollbackTo, type HistoryEntry } from '../../ingest';
+import { importHistory, type HistoryEntry } from '../../ingest';
 import { committedText } from './committedText';
-import { dataChanged } from './dataChanges';
+import { rollBack } from './dataChanges';
 
 const tableLabel = (name: string) => TABLES.find((t) => t.name === name)?.label ?? name;
 
 export function ImportHistory({ db, version }: { db: Db; version: number }) {
   const history = useFigure(db, importHistory, { version });
-  const [message, setMessage] = useState<string>();
+  const { message, run } = useAction();
 
-  async function restore(entry: HistoryEntry, newest: boolean) {
+  function restore(entry: HistoryEntry, newest: boolean) {
     const what = newest ? '撤销最近一次导入' : `回滚到第 ${entry.id} 次导入之前（其后的导入一并撤销）`;
     if (!window.confirm(`${what}？`)) return;
-    try {
-      await rollbackTo(db, entry.id);
-      await dataChanged();
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
-    }
+    run(`${what}未完成`, () => rollBack(db, entry.id));
   }
 
   return (
@@ -70,7 +65,7 @@ export function ImportHistory({ db, version }: { db: Db; version: number }) {
                   </td>
                   <td>
                     {entry.restorable ? (
-                      <button type="button" onClick={() => void restore(entry, i === 0)}>
+                      <button type="button" onClick={() => restore(entry, i === 0)}>
                         {i === 0 ? '撤销此次导入' : '回滚到此次之前'}
                       </button>
                     ) : (

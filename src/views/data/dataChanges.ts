@@ -4,17 +4,32 @@
  * is reported, and the saved data stays what it was.
  */
 import { bumpDataVersion } from '../../app/dataVersion';
-import { afterImport, resetToSample } from '../../app/useData';
-import type { ImportReport } from '../../ingest';
+import { afterChange, resetToSample } from '../../app/useData';
+import type { Db } from '../../db';
+import { rollbackTo, type ImportReport } from '../../ingest';
 
 export async function dataChanged(report?: ImportReport): Promise<void> {
   let warning: string | undefined;
   try {
-    await afterImport();
+    await afterChange();
   } catch (error) {
     warning = `数据已在本页更新，但未能保存，刷新后将恢复为上次保存的数据：${error instanceof Error ? error.message : String(error)}`;
   }
   bumpDataVersion(report, warning);
+}
+
+/**
+ * 撤销此次导入 / 回滚到此次之前, after the user confirmed. On a connection of its own: the screens
+ * keep reading the committed data while the rollback's transaction runs.
+ */
+export async function rollBack(db: Db, id: number): Promise<void> {
+  const session = await db.session();
+  try {
+    await rollbackTo(session, id);
+  } finally {
+    await session.close();
+  }
+  await dataChanged();
 }
 
 /** 恢复样例数据, after the user confirmed: forgets what was imported and saved. */

@@ -4,26 +4,32 @@
  * the files picked, the user's choices, the checked import waiting for 确认导入, and its progress.
  * A change of the data made elsewhere (undo, rollback, 恢复样例数据) makes a waiting check stale:
  * it is dropped, as its report no longer says what the commit would do.
+ *
+ * Each check runs on a connection of its own (`db.session()`): its staged rows are temporary tables
+ * there until 确认导入 or 放弃, and the commit's transaction is there too, so the screens keep
+ * reading the committed data on the page's connection meanwhile. The connection is closed with
+ * the check (committed, discarded, or dropped as stale).
+ *
+ * While the data shown is the sample (no import recorded), an import replaces it (`replaceAll`,
+ * DOMAIN.md: "Sample data never mixes with imported data"); the desk says so before 确认导入.
  */
 import { onDataVersion } from '../../app/dataVersion';
-import { beforeImport } from '../../app/useData';
+import { beforeImport, commitFailureMessage } from '../../app/useData';
 import { setDeskActivity } from '../../app/deskActivity';
 import { createStore, useStore } from '../../app/store';
 import type { Db } from '../../db';
-import { commitFailureMessage } from '../../db/persist';
 import { readDatasetZip, type DatasetManifest } from '../../export/dataset';
 import {
-  commitWithHistory,
   fileChecksum,
   fileSizeProblem,
   ImportCancelled,
-  prepareImport,
   type ImportOptions,
   type ImportProgress,
   type ImportReport,
   type PreparedImport,
   type SourceFile,
 } from '../../ingest';
+import { checkImport, commitImport, releaseImport, type CheckedImport } from './deskImport';
 import { readSourceInWorker, stopParsing } from '../../ingest/sourceInWorker';
 import { dataChanged } from './dataChanges';
 
@@ -38,12 +44,16 @@ export interface DeskState {
   dataset?: DatasetManifest;
   overrides: Overrides;
   prepared?: PreparedImport;
+  /** The data shown is the sample, which the checked import replaces. */
+  replacesSample?: boolean;
   progress?: ImportProgress;
   message?: string;
   done?: ImportReport;
 }
 
 const session = createStore<DeskState>({ status: 'idle', files: [], overrides: {} });
+/** Each checked import with the connection it lives on (deskImport.ts), closed with it. */
+const checkedImports = new WeakMap<PreparedImport, CheckedImport>();
 /** Bumped by every new check, 取消 and 放弃: a check that is no longer the latest stops. */
 let request = 0;
 /** File name → SHA-256, taken when a file is added (the engine takes its bytes over on import). */
@@ -75,28 +85,38 @@ export async function checkFiles(
     dataset,
     overrides,
     prepared: undefined,
+    replacesSample: undefined,
     message: undefined,
     progress: undefined,
     status: files.length === 0 ? 'idle' : 'checking',
   });
-  await previous?.discard();
+  // A check no longer wanted: its staged rows and connection go; nothing for the user to hear.
+  if (previous) await release(previous).catch(() => undefined);
   if (files.length === 0) return;
   try {
-    const next = await prepareImport(db, files, {
+    const checked = await checkImport(db, files, {
       overrides,
-      replaceAll: dataset !== undefined,
+      dataset: dataset !== undefined,
       read: readSourceInWorker,
       onProgress: (progress) => {
         if (mine === request) update({ progress });
       },
       cancelled: () => mine !== request,
     });
-    if (mine !== request) return void next.discard();
-    update({ prepared: next, status: 'ready', progress: undefined });
+    if (mine !== request) return await releaseImport(checked);
+    checkedImports.set(checked.prepared, checked);
+    update({ prepared: checked.prepared, replacesSample: checked.replacesSample, status: 'ready', progress: undefined });
   } catch (error) {
     if (error instanceof ImportCancelled || mine !== request) return;
-    fail(String(error));
+    fail(messageOf(error));
   }
+}
+
+/** Drops a checked import's staged rows and closes its connection. */
+async function release(prepared: PreparedImport): Promise<void> {
+  const checked = checkedImports.get(prepared);
+  checkedImports.delete(prepared);
+  await (checked ? releaseImport(checked) : prepared.discard());
 }
 
 /** 取消 while files are read and checked: nothing was written, nothing changes. */
@@ -108,6 +128,18 @@ export function cancelCheck() {
 
 function fail(message: string) {
   update({ status: 'failed', message, progress: undefined });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one of the desk's actions from a click or a change: whatever it rejects with is shown on the
+ * desk (the desk's own failures are said there already), and the desk stays usable.
+ */
+export function deskAction(work: () => Promise<void>): void {
+  work().catch((error: unknown) => fail(`操作未完成：${messageOf(error)}`));
 }
 
 /** Files picked or dropped: read, checksummed, and checked with those already on the desk. */
@@ -138,34 +170,34 @@ export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
 }
 
 /** The user changed what a file is read as: check the files again. */
-export function changeChoice(db: Db, file: string, patch: Choice) {
+export function changeChoice(db: Db, file: string, patch: Choice): Promise<void> {
   const { files, overrides, dataset } = session.get();
-  void checkFiles(db, files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
+  return checkFiles(db, files, { ...overrides, [file]: { ...overrides[file], ...patch } }, dataset);
 }
 
 /** 放弃: the checked files are dropped, nothing is written. */
-export function clearDesk(db: Db) {
-  void checkFiles(db, [], {});
+export function clearDesk(db: Db): Promise<void> {
+  return checkFiles(db, [], {});
 }
 
 /** 确认导入: one transaction, recorded in the history, saved, and the screens rebuilt. */
-export async function commitDesk(db: Db): Promise<void> {
-  const { prepared } = session.get();
-  if (!prepared) return;
+export async function commitDesk(): Promise<void> {
+  const { prepared, files } = session.get();
+  const checked = prepared && checkedImports.get(prepared);
+  if (!prepared || !checked) return;
+  checkedImports.delete(prepared);
   update({ status: 'running', prepared: undefined });
   try {
-    await beforeImport(session.get().files.reduce((n, f) => n + f.bytes.length, 0));
-    performance.mark('导入：写入');
-    const { report } = await commitWithHistory(db, prepared, checksums);
+    const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+    const report = await commitImport(checked, checksums, (connection) => beforeImport(connection, bytes));
     performance.mark('导入：保存');
     // Saved and the screens rebuilt before the desk says done (the rebuilt desk shows the result).
     await dataChanged(report);
     performance.mark('导入：完成写入');
-    update({ status: 'done', done: report, files: [], overrides: {}, dataset: undefined });
+    update({ status: 'done', done: report, files: [], overrides: {}, dataset: undefined, replacesSample: undefined });
   } catch (error) {
     // The commit was rolled back (or never began): the data is as it was. A full storage is said
     // as such; the checked files are dropped, to be picked again.
-    await prepared.discard().catch(() => undefined);
     fail(await commitFailureMessage(error));
   }
 }
@@ -176,13 +208,15 @@ onDataVersion((version) => {
   if (status === 'checking' || prepared) {
     request += 1;
     stopParsing();
-    void prepared?.discard();
+    // Only temporary tables and a connection to let go of: nothing the user needs to hear about.
+    if (prepared) release(prepared).catch(() => undefined);
     update({
       status: 'idle',
       files: [],
       overrides: {},
       dataset: undefined,
       prepared: undefined,
+      replacesSample: undefined,
       progress: undefined,
       message: '数据已在别处改变，待导入的文件已放弃，请重新选择。',
     });

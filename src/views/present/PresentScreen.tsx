@@ -166,7 +166,7 @@ function useDeckKeys(
       else if (['ArrowLeft', 'PageUp'].includes(e.key)) go(current - 1);
       else if (e.key === 'Home') go(1);
       else if (e.key === 'End') go(SLIDES.length);
-      else if (e.key === 'f' || e.key === 'F') void toggleFullscreen(deck.current);
+      else if (e.key === 'f' || e.key === 'F') toggleFullscreen(deck.current);
       // In full screen the browser takes Esc to leave it; otherwise Esc leaves the deck.
       else if (e.key === 'Escape' && !document.fullscreenElement) navigate({ screen: 'overview' });
       else return;
@@ -177,7 +177,8 @@ function useDeckKeys(
   }, [current, navigate, deck]);
 }
 
-async function toggleFullscreen(element: HTMLElement | null) {
-  if (document.fullscreenElement) await document.exitFullscreen();
-  else await element?.requestFullscreen().catch(() => undefined);
+/** A refused full screen (a browser policy) leaves the deck as it is, scaled to the window. */
+function toggleFullscreen(element: HTMLElement | null) {
+  const change = document.fullscreenElement ? document.exitFullscreen() : element?.requestFullscreen();
+  change?.catch(() => undefined);
 }
