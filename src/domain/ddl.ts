@@ -57,33 +57,30 @@ export async function createTables(db: Db): Promise<void> {
 /**
  * Data kept in the browser by an earlier version has money as DOUBLE and may have empty defaulted
  * cells (a blank 指标, a blank 是否市外经营): the money is rounded to the cent into DECIMAL, and the
- * defaults are filled, so keys compare as DOMAIN.md says. Money as DOUBLE is what marks such data;
- * one catalog query when there is nothing to do.
+ * defaults are filled, so keys compare as DOMAIN.md says. Money as DOUBLE in the tax table is what
+ * marks such data: one DESCRIBE (the binder's answer, no table statistics read) when there is
+ * nothing to do.
  */
 async function upgradeTables(db: Db): Promise<void> {
-  const types = await db.query<{ table: string; column: string; type: string }>(sql`
-    SELECT table_name AS "table", column_name AS "column", data_type AS type FROM information_schema.columns
-    WHERE table_catalog = current_database() AND table_schema = 'main'`);
-  const typeOf = (table: Table, column: Column) =>
-    types.find((t) => t.table === table.name && t.column === column.name)?.type;
-  const stale = TABLES.flatMap((table) =>
-    table.columns
-      .filter((c) => typeOf(table, c) !== undefined && typeOf(table, c) !== columnType(c))
-      .map((column) => ({ table, column })),
-  );
-  if (stale.length === 0) return;
-  for (const { table, column } of stale) {
-    await db.run(
-      sql`ALTER TABLE ${ident(table.name)} ALTER ${ident(column.name)} TYPE ${raw(columnType(column))}`,
-    );
-  }
+  const tax = await db.query<{ column_name: string; column_type: string }>(sql`DESCRIBE tax`);
+  if (tax.find((c) => c.column_name === 'amount')?.column_type === MONEY_YUAN) return;
   for (const table of TABLES) {
+    const types = await db.query<{ column_name: string; column_type: string }>(
+      sql`DESCRIBE ${ident(table.name)}`,
+    );
     for (const column of table.columns) {
+      const found = types.find((t) => t.column_name === column.name)?.column_type;
+      if (found !== undefined && found !== columnType(column)) {
+        await db.run(
+          sql`ALTER TABLE ${ident(table.name)} ALTER ${ident(column.name)} TYPE ${raw(columnType(column))}`,
+        );
+      }
       const value = defaultValue(column);
-      if (!value) continue;
-      await db.run(
-        sql`UPDATE ${ident(table.name)} SET ${ident(column.name)} = ${value} WHERE ${ident(column.name)} IS NULL`,
-      );
+      if (value) {
+        await db.run(
+          sql`UPDATE ${ident(table.name)} SET ${ident(column.name)} = ${value} WHERE ${ident(column.name)} IS NULL`,
+        );
+      }
     }
   }
 }
