@@ -29,7 +29,7 @@ export function ImportHistory({ db, version }: { db: Db; version: number }) {
       title="导入记录"
       state={history}
       isEmpty={(h) => h.length === 0}
-      emptyText="本次打开以来尚无导入"
+      emptyText="尚无导入记录：显示的是样例数据"
       wide
     >
       {(entries) => (
