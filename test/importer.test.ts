@@ -130,8 +130,10 @@ describe('encodings and formats', () => {
       table: 'enterprises',
       encoding: 'xlsx',
       headerRow: 3,
-      rowsRead: 3,
+      // read = accepted + rejected + 合计 rows dropped
+      rowsRead: 4,
       accepted: 2,
+      rejectedRows: 1,
     });
     expect(file?.rejected.map(brief)).toEqual([{ row: 6, column: 'registered_capital', value: 'abc' }]);
     expect(file?.rejected[0]?.reason).toContain('无法识别的金额');
