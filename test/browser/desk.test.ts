@@ -104,7 +104,7 @@ describe('the import desk', () => {
     ).resolves.toBe('xlsx');
     await expect(
       card('tax-gbk.csv').locator('select[name="encoding"] option').first().textContent(),
-    ).resolves.toBe('自动（GB18030）');
+    ).resolves.toBe('自动（GBK/GB18030）');
     await expect(card('tax-gbk.csv').textContent()).resolves.toMatch(/接受 [1-9]/);
     await expect(page.locator('.refused').textContent()).resolves.toContain('garbage.bin');
     await page.click('button:text-is("放弃")');
