@@ -24,13 +24,16 @@ async function main(): Promise<number> {
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     return fail(`--as-of 应为 YYYY-MM-DD：${asOf}`);
 
-  const { db, imported } = await loadFolder(folder);
+  const { db, imported, skipped } = await loadFolder(folder);
+  // Never in silence: every file of the folder not read is named, with why (on stderr, so --json
+  // stays one object on stdout; the JSON carries them too).
+  for (const s of skipped) process.stderr.write(`未读取「${s.file}」：${s.reason}\n`);
   const year = values.year
     ? Number(values.year)
     : Number(((await dataAsOf(db)) ?? new Date().toISOString()).slice(0, 4));
   const report = await buildReport(db, { year, asOf });
   const rejected = imported.files.flatMap((f) => f.rejected);
-  const output = { ...report, rejected };
+  const output = { ...report, rejected, skipped };
   process.stdout.write(values.json ? JSON.stringify(output, null, 2) + '\n' : formatReport(output, imported));
   await db.close();
   return 0;
