@@ -99,9 +99,9 @@ describe('1. files real offices have: .xls, HTML saved as .xls, Excel Unicode te
 });
 
 describe('2. CR-only line breaks (old Mac exports)', () => {
-  it('are read as lines, with their row numbers', async () => {
-    const report = await importFiles(db, [hostile('cr-only.csv')]);
-    expect(report.files[0]).toMatchObject({ encoding: 'gb18030', rowsRead: 2, accepted: 1, rejectedRows: 1 });
+  it.each(['cr-only.csv', 'cr-then-lf.csv'])('%s is read as lines, with its row numbers', async (name) => {
+    const report = await importFiles(db, [hostile(name)]);
+    expect(report.files[0]).toMatchObject({ rowsRead: 2, accepted: 1, rejectedRows: 1 });
     expect(report.files[0]!.rejected.map((e) => [e.row, e.column, e.value])).toEqual([[3, 'amount', 'x']]);
   });
 });

@@ -142,5 +142,8 @@ describe('scanText finds what the string checks found', () => {
     expect(new TextDecoder().decode(lfLineEnds(mixed))).toBe('甲\n乙\n丙\n丁\n');
     expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r\n乙\r\n')))).toBe(false);
     expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\n乙\n')))).toBe(false);
+    // Lone CRs (old Mac) with an LF, but no CRLF: mixed too.
+    expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r乙\r丙\n')))).toBe(true);
+    expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r乙\r')))).toBe(false);
   });
 });
