@@ -80,9 +80,8 @@ function ask(
     const limit = readTimeLimit(file.bytes.length);
     const timer = setTimeout(() => {
       if (!waiting.has(id)) return;
-      restart(
-        `读取超过 ${Math.round(limit / 1000)} 秒仍未完成，已停止（文件可能过大或结构异常）；请拆分或另存后再导入`,
-      );
+      const took = limit < 1000 ? `${limit} 毫秒` : `${Math.round(limit / 1000)} 秒`;
+      restart(`读取超过 ${took}仍未完成，已停止（文件可能过大或结构异常）；请拆分或另存后再导入`);
     }, limit);
     waiting.set(id, { file: file.name, resolve, reject, timer });
     // The worker gets a copy it owns, transferred: the desk keeps the file's bytes to check again.
