@@ -60,7 +60,7 @@ describe('the CSP the app is served with', () => {
     await page.goto(`${inject('baseUrl')}#/data?year=2023`);
     await settled(page);
     await page.setInputFiles('input[type=file]', path.join('test/fixtures/hostile', '企业名录.xlsx'));
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await page.click('button:text-is("放弃")');
     await deskStatus(page, 'idle');
     expect(

@@ -81,7 +81,7 @@ describe('1. files real offices have, through the desk', () => {
     ['企业名录-unicode.txt', '文本（CSV）'],
   ])('%s is read as %s with the same five enterprises', async (name, format) => {
     await drop(name);
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await expect(card(name).locator('.file-format').textContent()).resolves.toBe(format);
     await expect(card(name).locator('.file-counts').textContent()).resolves.toMatch(
       /读取 5 行 · 接受 5 · 拒绝 0/,
@@ -96,7 +96,7 @@ describe('1. files real offices have, through the desk', () => {
 describe('3. garbled text is shown and refused, not saved', () => {
   it('a damaged UTF-8 file warns with the encoding, previews its names and rejects the damaged row', async () => {
     await drop('utf8-ascii-header-damaged.csv');
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     const file = card('utf8-ascii-header-damaged.csv');
     await expect(file.locator('[data-warning="undecodable"]').textContent()).resolves.toContain(
       '按 UTF-8 读取',
@@ -110,9 +110,9 @@ describe('3. garbled text is shown and refused, not saved', () => {
 
   it('UTF-8 read as GBK by the user’s choice is refused, naming both encodings', async () => {
     await drop('utf8-names.csv');
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await page.selectOption('.file-card[data-file="utf8-names.csv"] select[name="encoding"]', 'gb18030');
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     const refusal = await page.locator('.refused').textContent();
     expect(refusal).toContain('utf8-names.csv');
     expect(refusal).toMatch(/GBK\/GB18030.*乱码.*实为 UTF-8/);
@@ -125,7 +125,7 @@ describe('8–10. bombs and declared dimensions: refused or read within bounds, 
   it.each(['bomb.xlsx', 'bomb-lying.xlsx'])('%s is refused as too large', async (name) => {
     await longTasks();
     await drop(name);
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     const refusal = await page.locator('.refused').textContent();
     expect(refusal).toContain(`「${name}」`);
     expect(refusal).toContain('文件解压后过大');
@@ -140,7 +140,7 @@ describe('8–10. bombs and declared dimensions: refused or read within bounds, 
   ])('%s reads the rows present', async (name, counts) => {
     await longTasks();
     await drop(name);
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await expect(card(name).locator('.file-counts').textContent()).resolves.toMatch(counts);
     expect((await longTasks()).filter((ms) => ms > 200)).toEqual([]);
     await giveUp();
@@ -149,7 +149,7 @@ describe('8–10. bombs and declared dimensions: refused or read within bounds, 
   it('a backup ZIP that unpacks to 1 GiB is refused in the worker', async () => {
     await longTasks();
     await drop('bomb-dataset.zip');
-    await deskStatus(page, 'failed', 90_000);
+    await deskStatus(page, 'failed');
     const message = await page.locator('.import-desk .state.error').textContent();
     expect(message).toContain('「bomb-dataset.zip」');
     expect(message).toContain('文件解压后过大');
@@ -161,14 +161,14 @@ describe('11. a read past its time limit', () => {
   it('is refused by name, the worker restarted, and the next file reads', async () => {
     await page.evaluate(() => localStorage.setItem('hq-read-time-limit-ms', '1'));
     await drop('企业名录.xlsx');
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     const refusal = await page.locator('.refused').first().textContent();
     expect(refusal).toContain('「企业名录.xlsx」');
     expect(refusal).toContain('读取超过 1 毫秒仍未完成');
     await giveUp();
     await page.evaluate(() => localStorage.removeItem('hq-read-time-limit-ms'));
     await drop('企业名录.xls');
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await expect(card('企业名录.xls').locator('.file-counts').textContent()).resolves.toMatch(/接受 5/);
     await giveUp();
   });
