@@ -189,6 +189,24 @@ describe('5. short rows', () => {
   });
 });
 
+describe('5. short rows in a large file', () => {
+  it('are found past the first megabyte, each by its row', async () => {
+    const lines = ['统一社会信用代码,所属期,税种,税额,备注'];
+    for (let i = 0; i < 60_000; i++) {
+      const row = 2 + i;
+      if (row === 40_000 || row === 55_555) lines.push(`${CODE.A},2023-01,增值税,${i}`);
+      else lines.push(`${CODE.A},2023-01,增值税,${i},第${row}行`);
+    }
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const report = await importFiles(db, [{ name: 'big-short.csv', bytes }]);
+    expect(report.files[0]!.warnings).toEqual([
+      expect.objectContaining({ kind: 'short-rows', rows: [40_000, 55_555] }),
+    ]);
+    expect(report.files[0]).toMatchObject({ rowsRead: 60_000, accepted: 60_000 });
+  });
+});
+
 describe('6. amounts are exact, and one beyond the range is a row error that says so', () => {
   it('keeps every digit and refuses 12345678901234567 by row', async () => {
     const report = await importFiles(db, [hostile('amounts.csv')]);
