@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SECURITY_HEADERS } from './deploy/csp';
 
 const SAMPLE_DIR = path.resolve(import.meta.dirname, process.env.HQ_SAMPLE_DIR ?? 'data');
 const SAMPLE_FILE = /\.(csv|xlsx)$/i;
@@ -48,6 +49,7 @@ export default defineConfig({
   plugins: [react(), sampleData()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // Served with the deployment's headers (deploy/nginx.conf): the browser tests run under the full CSP.
+  preview: { host: '127.0.0.1', port: 4173, headers: SECURITY_HEADERS },
   server: { host: '127.0.0.1', port: 5173 },
 });

@@ -6,8 +6,9 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/browser/serve.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // Limits after which a test counts as hung (see vitest.config.ts): generous for a busy machine.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

@@ -35,13 +35,16 @@ async function main(): Promise<number> {
   if (!(TARGET_TYPES as readonly string[]).includes(targetTypes))
     return fail(`--target-types 应为 all 或 named：${targetTypes}`);
 
-  const { db, imported } = await loadFolder(folder);
+  const { db, imported, skipped } = await loadFolder(folder);
+  // Never in silence: every file of the folder not read is named, with why (on stderr, so --json
+  // stays one object on stdout; the JSON carries them too).
+  for (const s of skipped) process.stderr.write(`未读取「${s.file}」：${s.reason}\n`);
   // D: the date asked for, else the end of the newest tax month; the year defaults to D's.
   const asOf = asOfArg ?? defaultAsOf(await dataAsOf(db));
   const year = values.year ? Number(values.year) : Number(asOf.slice(0, 4));
   const report = await buildReport(db, { year, asOf, targetTypes: targetTypes as TargetTypes });
   const rejected = imported.files.flatMap((f) => f.rejected);
-  const output = { ...report, rejected };
+  const output = { ...report, rejected, skipped };
   process.stdout.write(values.json ? JSON.stringify(output, null, 2) + '\n' : formatReport(output, imported));
   await db.close();
   return 0;

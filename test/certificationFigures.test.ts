@@ -128,7 +128,7 @@ describe('on the sample data', () => {
       industry: string | null;
     }>(sql`SELECT credit_code, region, hq_type, origin, industry FROM enterprises`);
     attributes = new Map(rows.map((r) => [r.credit_code, r]));
-  }, 60_000);
+  });
   afterAll(async () => {
     await db?.close();
   });

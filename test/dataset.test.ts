@@ -30,7 +30,7 @@ const reports = async (db: Db) => ({
 
 describe('the dataset ZIP', () => {
   it('holds a manifest and one import-format CSV per table', () => {
-    const read = readDatasetZip(zip)!;
+    const read = readDatasetZip('数据.zip', zip)!;
     expect(read.manifest.asOf).toBe('2025-09-30');
     expect(read.manifest.tables.tax).toBe(162385);
     expect(read.files.map((f) => f.name).sort()).toEqual(
@@ -38,13 +38,13 @@ describe('the dataset ZIP', () => {
         .map((n) => `${n}.csv`)
         .sort(),
     );
-    expect(readDatasetZip(new TextEncoder().encode('not a zip'))).toBeUndefined();
+    expect(readDatasetZip('x.zip', new TextEncoder().encode('not a zip'))).toBeUndefined();
   });
 
   it('imports into an empty database with the same figures', async () => {
     const target = await openNodeDb();
     try {
-      const report = await importFiles(target, readDatasetZip(zip)!.files, { replaceAll: true });
+      const report = await importFiles(target, readDatasetZip('数据.zip', zip)!.files, { replaceAll: true });
       expect(report.files.flatMap((f) => f.rejected)).toEqual([]);
       expect(await reports(target)).toEqual(await reports(source));
     } finally {
@@ -55,7 +55,7 @@ describe('the dataset ZIP', () => {
   it('replaces whatever another database held', async () => {
     const { db: target } = await openFiguresFixture();
     try {
-      await importFiles(target, readDatasetZip(zip)!.files, { replaceAll: true });
+      await importFiles(target, readDatasetZip('数据.zip', zip)!.files, { replaceAll: true });
       expect(await reports(target)).toEqual(await reports(source));
     } finally {
       await target.close();

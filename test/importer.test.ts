@@ -130,8 +130,10 @@ describe('encodings and formats', () => {
       table: 'enterprises',
       encoding: 'xlsx',
       headerRow: 3,
-      rowsRead: 3,
+      // read = accepted + rejected + 合计 rows dropped
+      rowsRead: 4,
       accepted: 2,
+      rejectedRows: 1,
     });
     expect(file?.rejected.map(brief)).toEqual([{ row: 6, column: 'registered_capital', value: 'abc' }]);
     expect(file?.rejected[0]?.reason).toContain('无法识别的金额');
@@ -673,6 +675,8 @@ describe('a large file', () => {
       `SELECT extra['备注'] AS note, source_row FROM tax ORDER BY source_row DESC LIMIT 1`,
     );
     expect(last).toEqual({ note: '第199999行', source_row: 200_001 });
-    expect(seconds).toBeLessThan(60);
+    // A bound against a hang or a quadratic path, not a speed goal (npm run bench measures that):
+    // idle it takes a few seconds, at load 20 on two cores about a minute.
+    expect(seconds).toBeLessThan(200);
   });
 });

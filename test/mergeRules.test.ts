@@ -213,7 +213,9 @@ describe('money is exact', () => {
       ),
     ]);
     expect(await rows('SELECT amount FROM tax')).toEqual([{ amount: 12_345_678 }]);
-    expect(report.files[0]!.rejected.map((r) => [r.row, r.reason])).toEqual([[3, '无法识别的金额']]);
+    expect(report.files[0]!.rejected.map((r) => [r.row, r.reason])).toEqual([
+      [3, '金额超出范围（该列最多 16 位整数）'],
+    ]);
   });
 });
 

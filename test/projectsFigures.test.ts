@@ -161,5 +161,5 @@ describe('projectPipeline on the sample data', () => {
     } finally {
       await sample.close();
     }
-  }, 30_000);
+  });
 });

@@ -151,7 +151,7 @@ beforeAll(async () => {
   expect(json.stderr).toBe('');
   expect(json.code).toBe(0);
   report2023 = JSON.parse(json.stdout) as ReportJson;
-}, 180_000);
+}, 600_000);
 
 describe('report --json on the 2023 example exports', () => {
   it('has the shape of DOMAIN.md', () => {
@@ -500,5 +500,59 @@ describe.concurrent('report, failures', () => {
     expect(run.code).not.toBeNull();
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('report on a folder as an office has it (issue 11, items 1 and 7)', () => {
+  let folder: string;
+  let text: Run;
+  let asJson: Run;
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-office-'));
+    const hostile = (name: string) =>
+      fs.copyFileSync(path.join(ROOT, 'test/fixtures/hostile', name), path.join(folder, name));
+    hostile('企业名录.xls');
+    hostile('amounts.csv');
+    fs.writeFileSync(
+      path.join(folder, '税收.csv'),
+      '统一社会信用代码,所属期,税种,税额\n91330100716105852F,2023-06,增值税,10\n91330100716105852F,2023-07,增值税,x\n合计,,,10\n',
+    );
+    fs.writeFileSync(path.join(folder, '说明.docx'), 'not an export');
+    fs.writeFileSync(path.join(folder, '~$企业名录.xlsx'), 'lock');
+    fs.mkdirSync(path.join(folder, '旧数据'));
+    [text, asJson] = await Promise.all([
+      report(folder, '--year', '2023'),
+      report(folder, '--year', '2023', '--json'),
+    ]);
+  }, 600_000);
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('loads the .xls and names every file it did not read, with why', () => {
+    expect(text.code).toBe(0);
+    for (const [file, why] of [
+      ['说明.docx', '不是 CSV、Excel'],
+      ['~$企业名录.xlsx', '临时锁定文件'],
+      ['旧数据', '文件夹'],
+    ]) {
+      expect(text.stderr).toContain(`未读取「${file}」：`);
+      expect(text.stderr).toContain(why);
+      expect(text.stdout).toContain(`未读取「${file}」`);
+    }
+    const skipped = (JSON.parse(asJson.stdout) as { skipped: { file: string; reason: string }[] }).skipped;
+    expect(skipped.map((s) => s.file).sort()).toEqual(['~$企业名录.xlsx', '旧数据', '说明.docx'].sort());
+  });
+
+  it('shows read = imported + rejected + dropped per file, as the desk does', () => {
+    const line = (file: string) =>
+      text.stdout
+        .split('\n')
+        .find((l) => l.startsWith(file))!
+        .trim()
+        .split(/\s+/);
+    // file, table, encoding, read, imported, rejected, dropped
+    expect(line('企业名录.xls').slice(2)).toEqual(['Excel', '5', '5', '0', '0']);
+    expect(line('amounts.csv').slice(3)).toEqual(['5', '4', '1', '0']);
+    expect(line('税收.csv').slice(3)).toEqual(['3', '1', '1', '1']);
+    expect(text.stdout).toContain('拒绝的行：2 行（错误 2 项）');
   });
 });

@@ -96,14 +96,16 @@ describe('gb18030ToUtf8 gives what TextDecoder and TextEncoder give', () => {
 
   it('toUtf8 picks the encoding and strips a BOM as decodeText does', () => {
     const gbk = iconv.encode('企业名称\n', 'gbk');
-    expect(toUtf8(gbk)).toMatchObject({ encoding: 'gb18030', bom: false });
-    expect(new TextDecoder().decode(toUtf8(gbk).utf8)).toBe('企业名称\n');
+    expect(toUtf8('f.csv', gbk)).toMatchObject({ encoding: 'gb18030', bom: false, undecodable: 0 });
+    expect(new TextDecoder().decode(toUtf8('f.csv', gbk).utf8)).toBe('企业名称\n');
     const withBom = Uint8Array.of(0xef, 0xbb, 0xbf, ...new TextEncoder().encode('甲'));
-    expect(toUtf8(withBom)).toMatchObject({ encoding: 'utf-8', bom: true });
-    expect(new TextDecoder().decode(toUtf8(withBom).utf8)).toBe('甲');
-    // Forced UTF-8 on GBK bytes: replacement characters, as the non-fatal decoder gives.
-    expect(toUtf8(gbk, 'utf-8').utf8).toEqual(slow(gbk, 'utf-8'));
-    expect(toUtf8(Uint8Array.of(0x80), 'gb18030').utf8).toEqual(slow(Uint8Array.of(0x80), 'gb18030'));
+    expect(toUtf8('f.csv', withBom)).toMatchObject({ encoding: 'utf-8', bom: true });
+    expect(new TextDecoder().decode(toUtf8('f.csv', withBom).utf8)).toBe('甲');
+    // Forced UTF-8 on GBK bytes would be replacement characters: refused, naming both encodings.
+    expect(() => toUtf8('f.csv', gbk, 'utf-8')).toThrow(/UTF-8.*GBK\/GB18030/);
+    // A GBK character the fast table leaves alone (the euro byte) goes the slow way, exactly.
+    const euro = iconv.encode('企业€名称', 'gb18030');
+    expect(toUtf8('f.csv', euro, 'gb18030').utf8).toEqual(slow(euro, 'gb18030'));
   });
 });
 
@@ -140,5 +142,8 @@ describe('scanText finds what the string checks found', () => {
     expect(new TextDecoder().decode(lfLineEnds(mixed))).toBe('甲\n乙\n丙\n丁\n');
     expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r\n乙\r\n')))).toBe(false);
     expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\n乙\n')))).toBe(false);
+    // Lone CRs (old Mac) with an LF, but no CRLF: mixed too.
+    expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r乙\r丙\n')))).toBe(true);
+    expect(mixedLineEnds(scanText(new TextEncoder().encode('甲\r乙\r')))).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import { NAMED_HQ_TYPES, UNIT_AREA_OUTPUT_THRESHOLD } from '../../src/domain/def
 import { FAIL_REASON_TEXT } from '../../src/domain/figures/certification';
 import { overdueText } from '../../src/domain/figures/projects';
 import type { Report } from '../../src/domain/report';
-import type { ImportReport, RowError } from '../../src/ingest';
+import { encodingLabel, type ImportReport, type RowError } from '../../src/ingest';
+import type { SkippedFile } from './loadFolder';
 
 /** Display width: CJK characters take two columns in a terminal. */
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
@@ -20,7 +21,10 @@ function table(headers: string[], rows: string[][], rightAligned: number[] = [])
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-export function formatReport(report: Report & { rejected: RowError[] }, imported: ImportReport): string {
+export function formatReport(
+  report: Report & { rejected: RowError[]; skipped: SkippedFile[] },
+  imported: ImportReport,
+): string {
   const { year, months } = report;
   // A part year says so on every figure summed or counted within Y (DOMAIN.md "Part years").
   const part = months ? `（${months}）` : '';
@@ -28,20 +32,25 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
   out.push(
     `温州市总部回归 ${year} 年度报告（数据截至 ${report.asOf}${months ? `，${year}年${months}` : ''}）\n`,
   );
+  // The same numbers as the desk: read = imported + rejected + 合计 rows dropped.
   out.push(
     table(
-      ['文件', '识别为', '编码', '读取', '导入', '拒绝'],
+      ['文件', '识别为', '编码', '读取', '导入', '拒绝', '剔除合计'],
       imported.files.map((f) => [
         f.file,
         f.tableLabel,
-        f.encoding,
+        encodingLabel(f.encoding),
         formatCount(f.rowsRead),
         formatCount(f.accepted),
         formatCount(f.rejectedRows),
+        formatCount(f.totals.length),
       ]),
-      [3, 4, 5],
+      [3, 4, 5, 6],
     ),
   );
+  for (const f of imported.files) for (const w of f.warnings) out.push(`  注意「${f.file}」：${w.message}`);
+  for (const s of report.skipped) out.push(`  未读取「${s.file}」：${s.reason}`);
+  out.push('');
   const city = report.newHq.city;
   out.push(
     `计入目标的总部类型：${report.targetTypes === 'named' ? `仅${NAMED_HQ_TYPES.join('、')}（--target-types named）` : '全部类型'}`,
@@ -119,11 +128,14 @@ export function formatReport(report: Report & { rejected: RowError[] }, imported
   for (const [reason, n] of reasonCounts)
     out.push(`  · ${FAIL_REASON_TEXT[reason as keyof typeof FAIL_REASON_TEXT]}：${n} 家`);
   out.push('');
-  out.push(`拒绝的行：${report.rejected.length} 行；未知企业的税收行：${report.orphanTaxRows} 行`);
+  const rejectedRows = imported.files.reduce((n, f) => n + f.rejectedRows, 0);
+  out.push(
+    `拒绝的行：${rejectedRows} 行（错误 ${report.rejected.length} 项）；未知企业的税收行：${report.orphanTaxRows} 行`,
+  );
   for (const r of report.rejected.slice(0, 20)) {
     out.push(`  ${r.file} 第${r.row}行 ${r.header}「${r.value ?? ''}」：${r.reason}`);
   }
   if (report.rejected.length > 20)
-    out.push(`  …… 另有 ${report.rejected.length - 20} 行，使用 --json 查看全部`);
+    out.push(`  …… 另有 ${report.rejected.length - 20} 项，使用 --json 查看全部`);
   return out.join('\n') + '\n';
 }

@@ -1,27 +1,63 @@
-/** Node side: the export files of a folder → the importer, on the real engine. */
+/**
+ * Node side: the export files of a folder → the importer, on the real engine. Every entry of the
+ * folder is either read or named with the reason it was not: a folder whose enterprise list was an
+ * `.xls` once gave a report of 0 enterprises without a word.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../../src/db/node';
 import type { Db } from '../../src/db';
 import { importFiles, type ImportReport, type SourceFile } from '../../src/ingest';
 
-const EXPORT_FILE = /\.(csv|xlsx|txt)$/i;
+/** CSV and text (UTF-8, GBK, UTF-16), Excel workbooks and the HTML tables saved as `.xls`. */
+const EXPORT_FILE = /\.(csv|txt|tsv|xlsx|xls)$/i;
 
-export function readFolder(folder: string): SourceFile[] {
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** Why an entry of the folder is not read, or undefined when it is an export file. */
+function skipReason(name: string, stat: fs.Stats): string | undefined {
+  if (stat.isDirectory()) return '是文件夹（不读取子文件夹）';
+  if (!stat.isFile()) return '不是普通文件';
+  if (name.startsWith('~$')) return 'Excel 打开文件时留下的临时锁定文件';
+  if (name.startsWith('.')) return '隐藏文件';
+  if (!EXPORT_FILE.test(name)) {
+    const ext = path.extname(name);
+    return `不是 CSV、Excel（.xlsx/.xls）或文本文件${ext ? `（${ext}）` : '（无扩展名）'}`;
+  }
+  return undefined;
+}
+
+export function listFolder(folder: string): { files: SourceFile[]; skipped: SkippedFile[] } {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw new Error(`找不到数据文件夹：${folder}`);
   }
-  return fs
-    .readdirSync(folder)
-    .filter((name) => EXPORT_FILE.test(name) && !name.startsWith('.') && !name.startsWith('~$'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(folder, name))) }));
+  const files: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const name of fs.readdirSync(folder).sort()) {
+    const full = path.join(folder, name);
+    const reason = skipReason(name, fs.statSync(full));
+    if (reason) skipped.push({ file: name, reason });
+    else files.push({ name, bytes: new Uint8Array(fs.readFileSync(full)) });
+  }
+  return { files, skipped };
 }
 
-export async function loadFolder(folder: string): Promise<{ db: Db; imported: ImportReport }> {
-  const files = readFolder(folder);
-  if (files.length === 0) throw new Error(`文件夹中没有 CSV 或 XLSX 文件：${folder}`);
+export function readFolder(folder: string): SourceFile[] {
+  return listFolder(folder).files;
+}
+
+export async function loadFolder(
+  folder: string,
+): Promise<{ db: Db; imported: ImportReport; skipped: SkippedFile[] }> {
+  const { files, skipped } = listFolder(folder);
+  if (files.length === 0) {
+    const named = skipped.map((s) => `${s.file}：${s.reason}`).join('；');
+    throw new Error(`文件夹中没有 CSV、Excel 或文本文件：${folder}${named ? `（${named}）` : ''}`);
+  }
   const db = await openNodeDb();
   const imported = await importFiles(db, files);
-  return { db, imported };
+  return { db, imported, skipped };
 }

@@ -11,10 +11,13 @@ export async function startPreview(port: number): Promise<{ url: string; stop: (
     },
   );
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  // Until it answers, however busy the machine; a server that never does is an error, not a blank run.
+  const start = Date.now();
+  for (;;) {
     try {
       if ((await fetch(url)).ok) break;
     } catch {
+      if (Date.now() - start > 180_000) throw new Error(`vite preview did not answer at ${url}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

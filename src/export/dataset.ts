@@ -3,10 +3,11 @@
  * a manifest. Imported into another browser's desk it replaces that browser's data with this one.
  * Text is written as it is (no formula guard): this file is for the importer, not for a spreadsheet.
  */
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { Db } from '../db';
 import { datasetTables } from '../domain/dataset';
 import type { SourceFile } from '../ingest';
+import { MAX_DATASET_UNPACKED, unzipBounded } from '../ingest/zipLimits';
 import { plainNumber } from './table';
 
 export const DATASET_MANIFEST = 'manifest.json';
@@ -35,19 +36,29 @@ export async function datasetZip(db: Db, asOf: string | null): Promise<Uint8Arra
   return zipSync(files, { level: 6 });
 }
 
-/** A dataset ZIP → its CSV files and manifest; undefined when the bytes are no dataset of ours. */
+/**
+ * A dataset ZIP → its CSV files and manifest; undefined when the bytes are no dataset of ours. The
+ * entries are unpacked within MAX_DATASET_UNPACKED (a FileRefused past it): a one-row backup whose
+ * CSV unpacks to 1 GiB was inflated whole. In the page this runs in the parsing worker.
+ */
 export function readDatasetZip(
+  file: string,
   bytes: Uint8Array,
 ): { manifest: DatasetManifest; files: SourceFile[] } | undefined {
-  let entries: Record<string, Uint8Array>;
+  const entries = unzipBounded(
+    file,
+    bytes,
+    MAX_DATASET_UNPACKED,
+    (name) => name === DATASET_MANIFEST || name.endsWith('.csv'),
+  );
+  const manifestBytes = entries?.[DATASET_MANIFEST];
+  if (!entries || !manifestBytes) return undefined;
+  let manifest: DatasetManifest;
   try {
-    entries = unzipSync(bytes);
+    manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as DatasetManifest;
   } catch {
     return undefined;
   }
-  const manifestBytes = entries[DATASET_MANIFEST];
-  if (!manifestBytes) return undefined;
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as DatasetManifest;
   if (manifest.app !== '温州市总部回归监测') return undefined;
   const files = Object.entries(entries)
     .filter(([name]) => name.endsWith('.csv'))

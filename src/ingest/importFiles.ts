@@ -9,10 +9,10 @@ import { createTables } from '../domain/ddl';
 import { TABLES, type TableName } from '../domain/schema';
 import { checkStaged, rejectKeysOfEarlierFiles, type Checked, type DroppedRow, type RowError } from './check';
 import { commitChecked, type CommitCounts, type CommitOptions } from './commit';
-import type { Encoding } from './decode';
+import { encodingLabel, type ChosenEncoding, type Encoding } from './decode';
 import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
-import { readSource, type Source, type SourceFile, type SourceOptions } from './source';
+import { readSource, type Source, type SourceFile, type SourceOptions, type SourceWarning } from './source';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
 
@@ -20,16 +20,26 @@ export interface FileReport {
   file: string;
   table: TableName;
   tableLabel: string;
+  /** What the file was read as: CSV text, or a spreadsheet (XLSX, Excel 97–2003, an HTML table). */
+  format: Source['format'];
   encoding: Encoding | 'xlsx';
   headerRow: number;
   columns: { header: string; column: string; factor: number }[];
   extras: string[];
+  /**
+   * Data rows read: every non-blank row under the header. Always rowsRead = accepted + rejectedRows +
+   * totals.length (the 合计 rows dropped); blank rows are not data and are not counted.
+   */
   rowsRead: number;
   accepted: number;
   /** Rows rejected (a row with two bad values is one row); `rejected` lists each error. */
   rejectedRows: number;
   rejected: RowError[];
   totals: DroppedRow[];
+  /** Things to know about a file that loads: rows padded, bytes that could not be decoded. */
+  warnings: SourceWarning[];
+  /** The first names in the file as read, to see garbled text before saving. */
+  preview: string[];
 }
 
 export interface ImportReport {
@@ -42,7 +52,7 @@ export interface ImportOptions {
    * Per file name: the table it holds, the encoding to decode it with, and the user's mapping of
    * headers — where detection got it wrong or could not tell.
    */
-  overrides?: Record<string, { table?: TableName; encoding?: Encoding; columns?: ManualMapping }>;
+  overrides?: Record<string, { table?: TableName; encoding?: ChosenEncoding; columns?: ManualMapping }>;
   /** Empty every table before the commit: the files are a whole dataset (导出全部数据). */
   replaceAll?: boolean;
   /** Told as each file moves through reading, staging and checking (for a progress bar). */
@@ -157,7 +167,10 @@ export async function prepareImport(
         tell('暂存');
         const staged = await stageSource(db, source, id);
         tell('校验', staged.rows);
-        const own = await checkStaged(db, file.name, staged, source.mapping, id);
+        const own = await checkStaged(db, file.name, staged, source.mapping, id, {
+          undecodable: source.undecodable > 0,
+          encodingLabel: encodingLabel(source.encoding),
+        });
         // A key already in an earlier file of this import is a duplicate too, whatever the names.
         const earlier = checkedFiles.filter((f) => f.checked.table.name === own.table.name);
         const checked = await rejectKeysOfEarlierFiles(db, file.name, own, earlier);
@@ -202,15 +215,18 @@ function fileReport(file: string, source: Source, checked: Checked): FileReport 
     file,
     table: source.mapping.table.name,
     tableLabel: source.mapping.table.label,
+    format: source.format,
     encoding: source.encoding,
     headerRow: source.headerRow,
     columns: source.mapping.columns.map(describeColumn),
     extras: source.mapping.extras.map((e) => e.text),
     rowsRead: checked.rowsRead,
     accepted: checked.acceptedCount,
-    rejectedRows: checked.rowsRead - checked.acceptedCount,
+    rejectedRows: checked.rowsRead - checked.acceptedCount - checked.totals.length,
     rejected: checked.rejected,
     totals: checked.totals,
+    warnings: source.warnings,
+    preview: checked.preview,
   };
 }
 

@@ -8,11 +8,12 @@ export {
   type ImportOptions,
   type PreparedImport,
 } from './importFiles';
-export type { Encoding } from './decode';
+export type { ChosenEncoding, Encoding } from './decode';
+export { encodingLabel } from './decode';
 export type { ManualMapping } from './headers';
 export { FileRefused, ImportRefused, fileSizeProblem, MAX_FILE_BYTES } from './refusal';
 export type { RowError } from './check';
-export type { SourceFile } from './source';
+export type { SourceFile, SourceWarning } from './source';
 export {
   clearHistory,
   commitWithHistory,

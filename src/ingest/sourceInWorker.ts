@@ -1,22 +1,52 @@
 /**
- * `readSource` in the parsing worker (sourceWorker.ts), for the page: same answer, same refusals,
- * but the main thread stays free. One worker per page, started on first use; answers are matched
- * to requests by id. A worker that dies (out of memory) fails its waiting reads with a Chinese
- * message and is started afresh on the next read.
+ * `readSource` (and the unpacking of a backup ZIP) in the parsing worker (sourceWorker.ts), for the
+ * page: same answer, same refusals, but the main thread stays free. One worker per page, started on
+ * first use; answers are matched to requests by id.
+ *
+ * Every read is bounded. A read that outlasts its time limit, or a worker that dies (out of memory,
+ * or killed by the browser), refuses that file by name — never a bare error, never a desk stuck on
+ * "checking" — and the worker is started afresh for the next file, so the page stays usable.
  */
+import type { DatasetManifest } from '../export/dataset';
 import { tableByName } from '../domain/schema';
 import { FileRefused } from './refusal';
 import type { Source, SourceFile, SourceOptions } from './source';
 import type { SourceAnswer, SourceRequest } from './sourceWorker';
 
 interface Waiting {
-  resolve: (source: Source) => void;
+  file: string;
+  /** When the read was asked for, and how long it may take. */
+  started: number;
+  limit: number;
+  resolve: (answer: SourceAnswer) => void;
   reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 let worker: Worker | undefined;
 let nextId = 0;
 const waiting = new Map<number, Waiting>();
+
+/**
+ * The time a read may take: generous, as the machine may be busy (74 MB of GBK reads in about 0.5 s
+ * on an idle one): two minutes plus a second per 5 MB. localStorage `hq-read-time-limit-ms` sets
+ * another limit (browser tests lower it to see a slow read refused).
+ */
+export function readTimeLimit(bytes: number): number {
+  const set = Number(globalThis.localStorage?.getItem('hq-read-time-limit-ms'));
+  return set > 0 ? set : 120_000 + bytes / 5_000;
+}
+
+/** Ends the worker and refuses every waiting read with `detail` (each by its own file name). */
+function restart(detail: string) {
+  worker?.terminate();
+  worker = undefined;
+  for (const request of waiting.values()) {
+    clearTimeout(request.timer);
+    request.reject(new FileRefused(request.file, detail));
+  }
+  waiting.clear();
+}
 
 function parsingWorker(): Worker {
   if (worker) return worker;
@@ -28,32 +58,66 @@ function parsingWorker(): Worker {
     const request = waiting.get(data.id);
     if (!request) return;
     waiting.delete(data.id);
-    if ('source' in data) request.resolve(withSchema(data.source));
+    clearTimeout(request.timer);
+    // An answer that comes after the limit is refused as the timer would have: on a busy machine the
+    // answer and the timer can be queued together, and which runs first must not decide.
+    if (performance.now() - request.started > request.limit) request.reject(timedOut(request));
     else if ('refused' in data) request.reject(new FileRefused(data.refused.file, data.refused.detail));
-    else request.reject(new Error(data.error));
+    else if ('error' in data) request.reject(new FileRefused(request.file, `读取时出错（${data.error}）`));
+    else request.resolve(data);
   };
   started.onerror = (event) => {
     event.preventDefault();
-    worker = undefined;
-    started.terminate();
-    const message = `解析文件的线程意外停止，可能超出浏览器可用内存，请拆分文件后再导入（${event.message || '未知原因'}）`;
-    for (const request of waiting.values()) request.reject(new Error(message));
-    waiting.clear();
+    if (worker !== started) return;
+    restart(
+      `解析文件的线程意外停止，可能超出浏览器可用内存，请拆分文件后再导入（${event.message || '未知原因'}）`,
+    );
   };
   worker = started;
   return started;
 }
 
-export function readSourceInWorker(file: SourceFile, options: SourceOptions = {}): Promise<Source> {
+function ask(
+  file: SourceFile,
+  request: { kind: 'source'; options: SourceOptions } | { kind: 'dataset' },
+): Promise<SourceAnswer> {
   const id = ++nextId;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    const limit = readTimeLimit(file.bytes.length);
+    const timer = setTimeout(() => {
+      const request = waiting.get(id);
+      if (request) restart(timedOut(request).detail);
+    }, limit);
+    waiting.set(id, { file: file.name, started: performance.now(), limit, resolve, reject, timer });
     // The worker gets a copy it owns, transferred: the desk keeps the file's bytes to check again.
     // (A copy then a transfer blocks the page for a memcpy; a structured clone of 74 MB, 5× that.)
     const bytes = file.bytes.slice();
-    const request: SourceRequest = { id, file: { name: file.name, bytes }, options };
-    parsingWorker().postMessage(request, [bytes.buffer]);
+    const message = { ...request, id, file: { name: file.name, bytes } } as SourceRequest;
+    parsingWorker().postMessage(message, [bytes.buffer]);
   });
+}
+
+function timedOut({ file, limit }: Waiting): FileRefused {
+  const took = limit < 1000 ? `${limit} 毫秒` : `${Math.round(limit / 1000)} 秒`;
+  return new FileRefused(
+    file,
+    `读取超过 ${took}仍未完成，已停止（文件可能过大或结构异常）；请拆分或另存后再导入`,
+  );
+}
+
+export async function readSourceInWorker(file: SourceFile, options: SourceOptions = {}): Promise<Source> {
+  const answer = await ask(file, { kind: 'source', options });
+  if (!('source' in answer)) throw new FileRefused(file.name, '读取时出错（解析线程的回答不符）');
+  return withSchema(answer.source);
+}
+
+/** A backup ZIP's files and manifest, unpacked (within its bound) in the worker. */
+export async function readDatasetInWorker(
+  file: SourceFile,
+): Promise<{ manifest: DatasetManifest; files: SourceFile[] } | undefined> {
+  const answer = await ask(file, { kind: 'dataset' });
+  if (!('dataset' in answer)) throw new FileRefused(file.name, '读取时出错（解析线程的回答不符）');
+  return answer.dataset ?? undefined;
 }
 
 /**
@@ -64,7 +128,10 @@ export function stopParsing(): void {
   if (!worker || waiting.size === 0) return;
   worker.terminate();
   worker = undefined;
-  for (const request of waiting.values()) request.reject(new Error('读取已停止'));
+  for (const request of waiting.values()) {
+    clearTimeout(request.timer);
+    request.reject(new Error('读取已停止'));
+  }
   waiting.clear();
 }
 

@@ -1,19 +1,20 @@
 /**
- * The parsing worker: decoding (GBK), PapaParse and the Excel reader run here, off the page's main
- * thread, so the page scrolls and navigates while a large file is read. DuckDB has its own worker;
- * this one hands back a `Source` whose body bytes are transferred, not copied.
+ * The parsing worker: decoding (GBK, UTF-16), PapaParse, the Excel reader and the unpacking of a
+ * backup ZIP run here, off the page's main thread, so the page scrolls and navigates while a large
+ * or hostile file is read. DuckDB has its own worker; this one hands back a `Source` (or the files
+ * of a backup) whose bytes are transferred, not copied.
  */
+import { readDatasetZip, type DatasetManifest } from '../export/dataset';
 import { FileRefused } from './refusal';
 import { readSource, type Source, type SourceFile, type SourceOptions } from './source';
 
-export interface SourceRequest {
-  id: number;
-  file: SourceFile;
-  options: SourceOptions;
-}
+export type SourceRequest =
+  | { id: number; kind: 'source'; file: SourceFile; options: SourceOptions }
+  | { id: number; kind: 'dataset'; file: SourceFile };
 
 export type SourceAnswer =
   | { id: number; source: Source }
+  | { id: number; dataset: { manifest: DatasetManifest; files: SourceFile[] } | null }
   /** FileRefused does not survive structured cloning as a class: its parts do. */
   | { id: number; refused: { file: string; detail: string } }
   | { id: number; error: string };
@@ -23,9 +24,16 @@ const scope = self as unknown as {
   postMessage(message: SourceAnswer, options?: { transfer?: Transferable[] }): void;
 };
 
-scope.onmessage = async ({ data: { id, file, options } }) => {
+scope.onmessage = async ({ data: request }) => {
+  const { id } = request;
   try {
-    const source = await readSource(file, options);
+    if (request.kind === 'dataset') {
+      const dataset = readDatasetZip(request.file.name, request.file.bytes) ?? null;
+      const transfer = dataset?.files.map((f) => f.bytes.buffer) ?? [];
+      scope.postMessage({ id, dataset }, { transfer });
+      return;
+    }
+    const source = await readSource(request.file, request.options);
     scope.postMessage({ id, source }, { transfer: [source.body.utf8.buffer] });
   } catch (error) {
     if (error instanceof FileRefused)

@@ -68,5 +68,7 @@ export function explainCsvError(message: string): string {
   if (/unterminated quote/i.test(message)) return `${where}引号未闭合，文件可能被截断或格式损坏`;
   if (/Expected Number of Columns/i.test(message)) return `${where}的列数多于表头`;
   if (/Invalid unicode|UTF-8/i.test(message)) return `${where}含有无法识别的字符编码`;
+  if (/state machine/i.test(message))
+    return `${where}的换行或引号格式无法识别（文件可能损坏），请另存为 CSV 后再导入`;
   return `无法按表格读取（${message.split('\n')[0]}）`;
 }

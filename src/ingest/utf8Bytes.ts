@@ -156,9 +156,13 @@ export function scanText(bytes: Uint8Array): TextScan {
   return { nul, cr, lf, crlf, quotes, blankLineInside: firstBlankEnd >= 0 && lastText > firstBlankEnd };
 }
 
-/** Whether a file mixes line endings, which DuckDB's strict parser refuses. */
+/**
+ * Whether a file mixes line endings (CRLF, lone CR, lone LF), which DuckDB's strict parser refuses
+ * ("state machine reached an invalid state"): old Mac exports end lines with CR, and one edited or
+ * appended to elsewhere gains an LF.
+ */
 export function mixedLineEnds({ cr, lf, crlf }: TextScan): boolean {
-  return crlf > 0 && !(crlf === lf && crlf === cr);
+  return [crlf > 0, cr > crlf, lf > crlf].filter(Boolean).length > 1;
 }
 
 /** CRLF and lone CR → LF (for a file that mixes them; see mixedLineEnds). */

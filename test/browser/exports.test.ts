@@ -20,8 +20,8 @@ beforeAll(async () => {
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(`${inject('baseUrl')}#/ranking?year=${YEAR}`);
-  await page.waitForSelector('[data-table="考核排名"] tbody tr', { timeout: 90_000 });
-  await page.waitForSelector('[data-chart="得分构成"][data-chart-status="drawn"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-table="考核排名"] tbody tr', { timeout: 180_000 });
+  await page.waitForSelector('[data-chart="得分构成"][data-chart-status="drawn"]', { timeout: 180_000 });
 });
 
 afterAll(async () => {
@@ -102,7 +102,7 @@ describe('exports on the ranking screen', () => {
     // The sample names one certified 洞头区 enterprise =HYPERLINK("x") (scripts/sample/xlsx.ts).
     await page.goto(`${inject('baseUrl')}#/certification?year=${YEAR}&unit=330305`);
     const table = page.locator('[data-table="认定核查明细"]');
-    await table.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    await table.locator('tbody tr').first().waitFor({ timeout: 180_000 });
     await table.getByRole('searchbox').fill('HYPERLINK');
     await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('=HYPERLINK("x")');
     const file = await download(() => table.getByRole('button', { name: '导出XLSX' }).click());

@@ -36,7 +36,7 @@ beforeAll(async () => {
     }
   });
   await page.goto(`${inject('baseUrl')}#/overview?year=${YEAR}`);
-  await page.waitForSelector('[data-kpi="hqTax"]', { timeout: 90_000 });
+  await page.waitForSelector('[data-kpi="hqTax"]', { timeout: 180_000 });
 });
 
 afterAll(async () => {

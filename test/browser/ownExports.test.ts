@@ -69,9 +69,9 @@ async function toData(page: Page) {
 async function importExports(page: Page): Promise<string> {
   await toData(page);
   await page.setInputFiles('input[type=file]', FILES);
-  await deskStatus(page, 'ready', 90_000);
+  await deskStatus(page, 'ready');
   await page.click('button:text-is("确认导入")');
-  await deskStatus(page, 'done', 90_000);
+  await deskStatus(page, 'done');
   return (await page.locator('.import-desk .state.done').textContent()) ?? '';
 }
 
@@ -82,7 +82,7 @@ async function resetToSample(page: Page) {
     () => document.querySelector('.topbar .source')?.textContent === '样例数据',
     undefined,
     {
-      timeout: 60_000,
+      timeout: 180_000,
     },
   );
 }
@@ -126,7 +126,7 @@ describe("a user's own exports, through import, reload, re-import and reset", ()
   it('says before 确认导入 that the import replaces the sample', async () => {
     await toData(page);
     await page.setInputFiles('input[type=file]', FILES);
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await expect(page.locator('.import-desk').textContent()).resolves.toContain('替换样例数据');
     await page.click('button:text-is("放弃")');
     await deskStatus(page, 'idle');

@@ -22,13 +22,13 @@ export function watch(page: Page, origin: string): Watch {
 
 /** Until the screen shows, no panel is loading and every chart has finished drawing. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('main section', { timeout: 90_000 });
+  await page.waitForSelector('main section', { timeout: 180_000 });
   await page.waitForFunction(
     () =>
       !document.querySelector('[data-panel-status="loading"], [data-chart-status="drawing"]') &&
       !Array.from(document.querySelectorAll('.state')).some((e) => e.textContent?.startsWith('正在')),
     undefined,
-    { timeout: 90_000, polling: 100 },
+    { timeout: 180_000, polling: 100 },
   );
 }
 
@@ -48,7 +48,7 @@ export async function chartInk(page: Page): Promise<{ label: string; ink: number
 }
 
 /** Waits until the import desk says `status` (its data-import-status). */
-export async function deskStatus(page: Page, status: string, timeout = 30_000): Promise<void> {
+export async function deskStatus(page: Page, status: string, timeout = 180_000): Promise<void> {
   await page.waitForFunction(
     (s) => document.querySelector('.import-desk')?.getAttribute('data-import-status') === s,
     status,

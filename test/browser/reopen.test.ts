@@ -107,7 +107,7 @@ describe('imported data is kept', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(lines.join('\n')),
     });
-    await deskStatus(page, 'ready', 90_000);
+    await deskStatus(page, 'ready');
     await page.click('button:text-is("确认导入")');
     await context.close();
     context = await launchProfile(profile);

@@ -18,14 +18,25 @@ export async function setup(project: TestProject) {
     detached: true,
   });
   const url = `http://127.0.0.1:${PORT}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await untilServing(url);
   project.provide('baseUrl', url);
+}
+
+/**
+ * Until the server answers. The deadline is generous: on a busy machine (load 20 on two cores) vite
+ * took longer than the 20 s this once allowed, and the tests then began against no server at all.
+ */
+export async function untilServing(url: string, deadlineMs = 180_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - start > deadlineMs) throw new Error(`vite preview did not answer at ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function teardown() {

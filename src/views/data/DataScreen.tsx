@@ -7,7 +7,7 @@ import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { dataStatus, type TableStatus } from '../../domain/figures/dataStatus';
-import type { ImportReport } from '../../ingest';
+import { encodingLabel, type ImportReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 import { committedSummary } from './committedText';
 import { DataQuality } from './DataQuality';
@@ -33,7 +33,7 @@ const TABLE_COLUMNS: Column<TableStatus>[] = [
 const FILE_COLUMNS: Column<FileRow>[] = [
   { key: 'file', header: '文件', value: (f) => f.file },
   { key: 'table', header: '识别为', value: (f) => f.tableLabel },
-  { key: 'encoding', header: '编码', value: (f) => f.encoding.toUpperCase() },
+  { key: 'encoding', header: '编码', value: (f) => encodingLabel(f.encoding) },
   { key: 'headerRow', header: '表头行', kind: 'count', value: (f) => f.headerRow },
   { key: 'read', header: '读取行', kind: 'count', value: (f) => f.rowsRead },
   { key: 'accepted', header: '接受', kind: 'count', value: (f) => f.accepted },

@@ -1,11 +1,13 @@
 /**
  * One file on the import desk: what it was recognised as and in which encoding (both changeable),
- * the rows read / accepted / rejected, how each header was mapped (changeable: any header can be
- * given a column or kept as extra), and the rejected rows with their reasons (错误清单, exportable).
+ * the rows read / accepted / rejected / dropped, the first names as read (so garbled text is seen
+ * before anything is saved), warnings about the file, how each header was mapped (changeable: any
+ * header can be given a column or kept as extra), and the rejected rows with their reasons
+ * (错误清单, exportable).
  */
 import { DataTable, type Column } from '../../app/DataTable';
 import { TABLES, type TableName } from '../../domain/schema';
-import type { Encoding, FileReport } from '../../ingest';
+import { encodingLabel, type ChosenEncoding, type FileReport } from '../../ingest';
 import { formatCount } from '../../format/numbers';
 
 type Rejected = FileReport['rejected'][number];
@@ -19,10 +21,17 @@ const REJECTED_COLUMNS: Column<Rejected>[] = [
 
 const EXTRA = '';
 
+const FORMAT: Record<FileReport['format'], string> = {
+  csv: '文本（CSV）',
+  xlsx: 'Excel',
+  xls: 'Excel 97–2003',
+  html: '网页表格',
+};
+
 interface Props {
   report: FileReport;
-  choice: { table?: TableName; encoding?: Encoding; columns?: Record<string, string> };
-  onChange: (patch: { table?: TableName; encoding?: Encoding; columns?: Record<string, string> }) => void;
+  choice: { table?: TableName; encoding?: ChosenEncoding; columns?: Record<string, string> };
+  onChange: (patch: { table?: TableName; encoding?: ChosenEncoding; columns?: Record<string, string> }) => void;
 }
 
 export function FileCard({ report, choice, onChange }: Props) {
@@ -35,6 +44,7 @@ export function FileCard({ report, choice, onChange }: Props) {
     <section className="file-card" data-file={report.file}>
       <header>
         <h4>{report.file}</h4>
+        <span className="file-format">{FORMAT[report.format]}</span>
         <label>
           识别为
           <select
@@ -55,10 +65,12 @@ export function FileCard({ report, choice, onChange }: Props) {
             name="encoding"
             value={report.encoding === 'xlsx' ? 'xlsx' : (choice.encoding ?? '')}
             disabled={report.encoding === 'xlsx'}
-            onChange={(e) => onChange({ encoding: (e.target.value || undefined) as Encoding | undefined })}
+            onChange={(e) =>
+              onChange({ encoding: (e.target.value || undefined) as ChosenEncoding | undefined })
+            }
           >
             {report.encoding === 'xlsx' && <option value="xlsx">Excel</option>}
-            <option value="">自动（{report.encoding === 'xlsx' ? 'Excel' : report.encoding.toUpperCase()}）</option>
+            <option value="">自动（{encodingLabel(report.encoding)}）</option>
             <option value="utf-8">UTF-8</option>
             <option value="gb18030">GBK / GB18030</option>
           </select>
@@ -69,6 +81,20 @@ export function FileCard({ report, choice, onChange }: Props) {
           {report.totals.length > 0 && ` · 剔除合计行 ${report.totals.length}`}
         </span>
       </header>
+      {report.preview.length > 0 && (
+        <p className="name-preview" data-preview>
+          名称预览（按 {encodingLabel(report.encoding)} 读取）：{report.preview.join('、')}
+        </p>
+      )}
+      {report.warnings.length > 0 && (
+        <ul className="file-warnings">
+          {report.warnings.map((w) => (
+            <li key={w.kind} data-warning={w.kind}>
+              {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <details>
         <summary>表头对应（{headers.length} 列，其中 {report.extras.length} 列作为附加信息）</summary>
         <table className="mapping">

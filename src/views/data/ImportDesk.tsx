@@ -31,11 +31,11 @@ export function ImportDesk({ db }: { db: Db }) {
   return (
     <div className="import-desk" data-import-status={status}>
       <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-        <p>把导出文件拖到这里（可一次多个，CSV 或 Excel；或“导出全部数据”得到的 ZIP 数据包），或</p>
+        <p>把导出文件拖到这里（可一次多个，CSV、文本或 Excel .xlsx/.xls；或“导出全部数据”得到的 ZIP 数据包），或</p>
         <input
           type="file"
           multiple
-          accept=".csv,.txt,.xlsx,.zip"
+          accept=".csv,.txt,.tsv,.xlsx,.xls,.zip"
           aria-label="选择导出文件"
           onChange={(e) => {
             add(e.target.files);

@@ -18,7 +18,7 @@ import { beforeImport, commitFailureMessage } from '../../app/useData';
 import { setDeskActivity } from '../../app/deskActivity';
 import { createStore, useStore } from '../../app/store';
 import type { Db } from '../../db';
-import { readDatasetZip, type DatasetManifest } from '../../export/dataset';
+import type { DatasetManifest } from '../../export/dataset';
 import {
   fileChecksum,
   fileSizeProblem,
@@ -30,7 +30,7 @@ import {
   type SourceFile,
 } from '../../ingest';
 import { checkImport, commitImport, releaseImport, type CheckedImport } from './deskImport';
-import { readSourceInWorker, stopParsing } from '../../ingest/sourceInWorker';
+import { readDatasetInWorker, readSourceInWorker, stopParsing } from '../../ingest/sourceInWorker';
 import { dataChanged } from './dataChanges';
 
 export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
@@ -158,7 +158,9 @@ export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
   for (const f of read) checksums[f.name] = await fileChecksum(f);
   const zip = read.find((f) => /\.zip$/i.test(f.name));
   if (zip) {
-    const pack = readDatasetZip(zip.bytes);
+    // Unpacked in the parsing worker, within a size bound (a refusal names the file and the cause).
+    const pack = await readDatasetInWorker(zip).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+    if (typeof pack === 'string') return fail(pack);
     if (!pack) return fail(`「${zip.name}」不是本系统“导出全部数据”生成的数据包`);
     for (const f of pack.files) checksums[f.name] = await fileChecksum(f);
     return checkFiles(db, pack.files, {}, pack.manifest);
