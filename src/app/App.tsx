@@ -166,7 +166,9 @@ function Screen({ db, context, source }: ScreenHostProps) {
         dataEnd={dataEnd}
         navigate={navigate}
       />
-      <main>
+      {/* data-year / data-unit: the view this render shows, so a script knows a filter change has
+          reached the screens (panels whose figures changed read as loading from this render on). */}
+      <main data-screen={route.screen} data-year={year} data-unit={filters.unit ?? ''}>
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
           {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen

@@ -5,6 +5,7 @@ import { createPersistence, type Persistence as Keeper } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
+import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
@@ -83,6 +84,8 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   const { stored, persistent, problem } = await keeper.open(db);
   const kept = { persistent, ...(problem ? { problem } : {}) };
   if (stored) {
+    // Data kept by a version without rollups gets them once (a no-op read otherwise).
+    await ensureRollups(db);
     performance.mark('hq:data');
     return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
   }
@@ -126,6 +129,7 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
     sample.snapshot,
     TABLES.map((t) => t.name),
   );
+  await refreshRollups(db);
   performance.mark('hq:data');
   return sample.snapshot.imported;
 }
