@@ -136,12 +136,40 @@ function viewShown(view: { screen: string; year: string; unit: string }): number
     main.dataset.unit !== view.unit
   )
     return false;
-  if (document.querySelector('[data-panel-status="loading"]')) return false;
+  // 'updating': figures kept from an earlier visit, not yet confirmed by the engine.
+  if (document.querySelector('[data-panel-status="loading"], [data-panel-status="updating"]')) return false;
   if (Array.from(document.querySelectorAll('.state')).some((e) => e.textContent?.startsWith('正在')))
     return false;
   const charts = Array.from(document.querySelectorAll('[data-chart]'));
-  const drawn = charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-status') === 'drawn');
+  // A view with no data for the unit has no charts: every chart there is, drawn.
+  const drawn = charts.every((c) => c.getAttribute('data-chart-status') === 'drawn');
   return drawn ? performance.now() : false;
+}
+
+/** What the page shows, for the message of a wait that timed out. */
+function describeView() {
+  return JSON.stringify({
+    main: { ...document.querySelector('main')?.dataset },
+    loading: Array.from(document.querySelectorAll('[data-panel-status="loading"]')).map((p) =>
+      p.getAttribute('data-panel'),
+    ),
+    states: Array.from(document.querySelectorAll('.state')).map((e) => e.textContent),
+    charts: Array.from(document.querySelectorAll('[data-chart]')).map(
+      (c) => `${c.getAttribute('data-chart')}:${c.getAttribute('data-chart-status')}`,
+    ),
+  });
+}
+
+/** Until `viewShown(view)`: the page's time then. A timeout says what the page showed instead. */
+async function waitView(page: Page, view: { screen: string; year: string; unit: string }): Promise<number> {
+  try {
+    const done = await page.waitForFunction(viewShown, view, { ...WAIT, polling: 'raf' });
+    return (await done.jsonValue()) as number;
+  } catch (error) {
+    throw new Error(`等待 ${JSON.stringify(view)} 超时，页面：${await page.evaluate(describeView)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** The 20 filter changes: on each screen, unit and year changes in turn. */
@@ -159,15 +187,14 @@ async function filterChanges(page: Page, url: string): Promise<number[]> {
   for (const screen of SCREENS) {
     const view = { screen, year: '2024', unit: '' };
     await page.goto(`${url}#/${screen}?year=2024`);
-    await page.waitForFunction(viewShown, view, { ...WAIT, polling: 'raf' });
+    await waitView(page, view);
     for (const change of CHANGES) {
       if (change.unit !== undefined) view.unit = change.unit;
       if (change.year !== undefined) view.year = change.year;
       const t0 = await page.evaluate(() => performance.now());
       if (change.unit !== undefined) await page.selectOption('select[name="unit"]', change.unit);
       else await page.selectOption('select[name="year"]', change.year!);
-      const done = await page.waitForFunction(viewShown, view, { ...WAIT, polling: 'raf' });
-      times.push(((await done.jsonValue()) as number) - t0);
+      times.push((await waitView(page, { ...view })) - t0);
     }
   }
   return times;
@@ -226,7 +253,7 @@ try {
   say('筛选切换…');
   const filters = await filterChanges(page, preview.url);
   await page.goto(`${preview.url}#/overview`);
-  await page.waitForFunction(viewShown, { screen: 'overview', year: '2025', unit: '' }, WAIT);
+  await waitView(page, { screen: 'overview', year: '2025', unit: '' });
   const kpis = await page.locator('[data-kpi]').count();
   await context.close();
 
@@ -234,7 +261,7 @@ try {
   context = await launchProfile(profile);
   const again = context.pages()[0] ?? (await context.newPage());
   const reopenMs = await toKpis(again, preview.url, kpis);
-  await again.waitForFunction(viewShown, { screen: 'overview', year: '2025', unit: '' }, WAIT);
+  await waitView(again, { screen: 'overview', year: '2025', unit: '' });
   const revisitFirstKpiMs = await toKpis(again, undefined, 1);
   await context.close();
   rss.sample();
