@@ -261,8 +261,14 @@ try {
   context = await launchProfile(profile);
   const again = context.pages()[0] ?? (await context.newPage());
   const reopenMs = await toKpis(again, preview.url, kpis);
-  await waitView(again, { screen: 'overview', year: '2025', unit: '' });
+  // Kept figures (更新中) fill the cards before the engine: say too when the engine confirmed them.
+  const reopenConfirmed = await waitView(again, { screen: 'overview', year: '2025', unit: '' });
   const revisitFirstKpiMs = await toKpis(again, undefined, 1);
+  const revisitConfirmed = await waitView(again, { screen: 'overview', year: '2025', unit: '' });
+  say(
+    `引擎确认（无“更新中”、图表绘制完成）：重新打开 ${Math.round(reopenConfirmed)} ms，` +
+      `再次访问 ${Math.round(revisitConfirmed)} ms`,
+  );
   await context.close();
   rss.sample();
 

@@ -6,7 +6,7 @@ import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
-import { dataVersion } from '../domain/viewFigures';
+import { dataVersion } from '../domain/dataVersion';
 import { keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
