@@ -26,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile } from '../test/browser/chromium';
@@ -66,7 +67,13 @@ if (!args.includes('--no-build')) {
 const harnessDir = path.join(os.tmpdir(), `hq-scale-harness-${PORT}`);
 await buildHarness(harnessDir);
 // The floor reads the same rows as UTF-8: DuckDB-Wasm cannot decode GBK offline (DESIGN.md).
-fs.writeFileSync(path.join(harnessDir, 'floor.csv'), iconv.decode(fs.readFileSync(taxFile), 'gb18030'));
+// Streamed: 10M rows are more text than one string may hold.
+await pipeline(
+  fs.createReadStream(taxFile),
+  iconv.decodeStream('gb18030'),
+  iconv.encodeStream('utf8'),
+  fs.createWriteStream(path.join(harnessDir, 'floor.csv')),
+);
 
 // ---- memory -----------------------------------------------------------------------------------
 /** Peak RSS (KiB) of any renderer process of the browser whose profile is `profile`. */
