@@ -24,6 +24,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -45,6 +46,19 @@ if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('usage: bench:scale --
 /** With --json, stdout carries only the object: progress goes to stderr. */
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const WAIT = { timeout: Number(process.env.BENCH_WAIT_MS ?? 1_800_000) };
+
+/** Refuses a port something else listens on: vite preview would fail and the bench drive that instead. */
+async function ensureFree(port: number): Promise<void> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', () =>
+      reject(new Error(`端口 ${port} 已被占用：请用 --port 另选（bench 用 P 与 P+1）`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+await ensureFree(PORT);
+await ensureFree(PORT + 1);
 
 // ---- data -------------------------------------------------------------------------------------
 const dataDir = path.resolve('bench-data', `scale-${ROWS}`);
