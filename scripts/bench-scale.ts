@@ -131,17 +131,25 @@ function rssSampler(profile: string) {
 }
 
 // ---- the page ---------------------------------------------------------------------------------
+/** The desk's status is `s`, or it failed (refused file, read past its time limit …). */
 const isStatus = (s: string) =>
-  document.querySelector('.import-desk')?.getAttribute('data-import-status') === s;
+  ['failed', s].includes(document.querySelector('.import-desk')?.getAttribute('data-import-status') ?? '');
+
+async function deskFailure(page: Page): Promise<void> {
+  if ((await page.getAttribute('.import-desk', 'data-import-status')) === 'failed')
+    throw new Error(`导入失败：${await page.locator('.import-desk').innerText()}`);
+}
 
 async function importThroughDesk(page: Page, files: string[]): Promise<number> {
   const t0 = await page.evaluate(() => performance.now());
   await page.setInputFiles('input[type=file]', files);
   await page.waitForFunction(isStatus, 'ready', { ...WAIT, polling: 50 });
+  await deskFailure(page);
   if (await page.isDisabled('button:text-is("确认导入")'))
     throw new Error(`导入被拒绝：${(await page.locator('.refused').allInnerTexts()).join('；')}`);
   await page.click('button:text-is("确认导入")');
   await page.waitForFunction(isStatus, 'done', { ...WAIT, polling: 50 });
+  await deskFailure(page);
   return (await page.evaluate(() => performance.now())) - t0;
 }
 
