@@ -21,10 +21,13 @@
  * Also expected, and not errors: the 合计 row of the xlsx (dropped and reported), and 12 tax rows
  * (2025-01 … 06) of two valid credit codes on no list (kept, shown as orphans).
  *
- * With `--tax-rows N --out DIR` it writes instead one GBK tax file of N rows into DIR for benchmarks.
+ * With `--tax-rows N --out DIR` it writes instead one GBK tax file of N rows into DIR for benchmarks;
+ * with `--scale N --out DIR` that file and, in DIR/base, the sample less its tax file plus the
+ * enterprises and certifications of the file's made-up taxpayers (scripts/sample/scale.ts).
  */
 import { writeBigTax } from './sample/bigTax';
 import { writeSample } from './sample/sample';
+import { writeScaleSet } from './sample/scale';
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -33,6 +36,14 @@ function option(args: readonly string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const scale = option(args, '--scale');
+  if (scale !== undefined) {
+    const out = option(args, '--out');
+    if (!Number.isInteger(Number(scale)) || Number(scale) <= 0 || !out)
+      throw new Error('usage: gen-sample --scale N --out DIR');
+    console.log(JSON.stringify(await writeScaleSet(Number(scale), out)));
+    return;
+  }
   const rows = option(args, '--tax-rows');
   if (rows !== undefined) {
     const n = Number(rows);

@@ -25,9 +25,13 @@ function periods(): Period[] {
   return list;
 }
 
-interface Taxpayer {
+export interface Taxpayer {
   code: string;
   name: string;
+  /** The unit's code (a made-up taxpayer's 属地, for the companion enterprise list of bench:scale). */
+  region: string;
+  /** In the sample's enterprise list already (only the others need a companion row). */
+  listed: boolean;
   /** Typical monthly tax, 元. */
   scale: number;
 }
@@ -38,7 +42,8 @@ interface Taxpayer {
  */
 function* taxpayers(rng: Rng): Generator<Taxpayer> {
   const world = buildWorld();
-  for (const e of world.enterprises) yield { code: e.code, name: e.name, scale: rng.logNormal(40e4, 1.2) };
+  for (const e of world.enterprises)
+    yield { code: e.code, name: e.name, region: e.region, listed: true, scale: rng.logNormal(40e4, 1.2) };
   for (;;) {
     const region = rng.weighted(UNIT_PROFILES.map((p) => [p.unit.code, p.weight] as const));
     const unit = UNIT_PROFILES.find((p) => p.unit.code === region)!.unit;
@@ -47,12 +52,18 @@ function* taxpayers(rng: Rng): Generator<Taxpayer> {
       name: world.names.enterprise(industryFor(rng, region), {
         place: rng.pick(['温州', '浙江', unit.short]),
       }),
+      region,
+      listed: false,
       scale: rng.logNormal(20e4, 1.3),
     };
   }
 }
 
-export async function writeBigTax(rowCount: number, dir: string): Promise<void> {
+/**
+ * Writes the file; returns the taxpayers it holds (in order), so a caller can list the made-up ones
+ * as enterprises (scripts/sample/scale.ts).
+ */
+export async function writeBigTax(rowCount: number, dir: string): Promise<Taxpayer[]> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `税收明细_${rowCount}行.csv`);
   const out = createWriteStream(path);
@@ -69,7 +80,9 @@ export async function writeBigTax(rowCount: number, dir: string): Promise<void> 
     inBatch = 0;
   };
 
+  const payers: Taxpayer[] = [];
   outer: for (const payer of taxpayers(rng)) {
+    payers.push(payer);
     for (const period of months) {
       for (const type of TAX_TYPES) {
         if (written === rowCount) break outer;
@@ -92,4 +105,5 @@ export async function writeBigTax(rowCount: number, dir: string): Promise<void> 
   out.end();
   await once(out, 'finish');
   console.log(`${path}\t${statSync(path).size} bytes\t${written} rows`);
+  return payers;
 }

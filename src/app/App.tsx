@@ -19,6 +19,13 @@ import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
 import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
+import { cachedFigures } from './figureCache';
+import { NOT_YET_DB } from './useData';
+
+/** The data context kept from the last visit: with it, the screen shows kept figures before the engine. */
+const KEPT_CONTEXT = cachedFigures<DataContext>('context', '{}');
+/** The screens whose figures are kept (src/domain/viewFigures.ts); the others wait for the engine. */
+const EARLY_SCREENS: readonly ScreenPath[] = ['overview', 'buildings', 'belts', 'ranking'];
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -89,7 +96,17 @@ export function App() {
         <span className="source">{data.status === 'ready' ? data.source : ''}</span>
         <ThemeToggle />
       </header>
-      {data.status === 'loading' && <p className="state page-state">{data.step}</p>}
+      {data.status === 'loading' &&
+        (KEPT_CONTEXT && EARLY_SCREENS.includes(route.screen) ? (
+          // The figures of the last visit of the same data, marked 更新中, while the engine starts.
+          <Screen
+            db={NOT_YET_DB}
+            context={KEPT_CONTEXT}
+            source={{ label: '', imported: { files: [], committed: [] } }}
+          />
+        ) : (
+          <p className="state page-state">{data.step}</p>
+        ))}
       {data.status === 'failed' && <p className="state error page-state">数据载入失败：{data.message}</p>}
       {data.status === 'ready' &&
         (version.version === 0 ? (
@@ -166,7 +183,9 @@ function Screen({ db, context, source }: ScreenHostProps) {
         dataEnd={dataEnd}
         navigate={navigate}
       />
-      <main>
+      {/* data-year / data-unit: the view this render shows, so a script knows a filter change has
+          reached the screens (panels whose figures changed read as loading from this render on). */}
+      <main data-screen={route.screen} data-year={year} data-unit={filters.unit ?? ''}>
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
           {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen

@@ -22,7 +22,9 @@ export interface PanelProps<T> {
 
 export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide, children }: PanelProps<T>) {
   const empty = state.status === 'ready' && isEmpty?.(state.data) === true;
-  const status = empty ? 'empty' : state.status;
+  const pending = state.status === 'ready' && state.pending === true;
+  // 'updating': figures kept from an earlier visit of the same data, until the engine confirms them.
+  const status = empty ? 'empty' : pending ? 'updating' : state.status;
   // The charts inside put their 导出图片 buttons into this header slot and take title and unit.
   const [slot, setSlot] = useState<HTMLSpanElement | null>(null);
   const info = useMemo(() => ({ title, unit, slot }), [title, unit, slot]);
@@ -31,6 +33,11 @@ export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide
       <header className="panel-head">
         <h3>{title}</h3>
         {unit && <span className="panel-unit">{unit}</span>}
+        {pending && (
+          <span className="panel-updating" title="上次打开时的数据，分析引擎正在重新计算">
+            更新中
+          </span>
+        )}
         {actions && <div className="panel-actions">{actions}</div>}
         <span className="panel-exports" ref={setSlot} />
       </header>

@@ -5,6 +5,9 @@ import { createPersistence, type Persistence as Keeper } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
+import { ensureRollups, refreshRollups } from '../domain/rollups';
+import { dataVersion } from '../domain/dataVersion';
+import { keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
@@ -64,12 +67,39 @@ function publish(next: Loaded) {
  */
 export function startLoading() {
   loaded ??= loadData().then(async (data) => {
-    const ready = { ...data, context: await dataContext(data.db) };
+    const ready = { ...data, context: await versionedContext(data.db) };
     latest ??= ready;
     return ready;
   });
   return loaded;
 }
+
+/**
+ * The data's context, after telling the figure cache which data version is shown (so the views
+ * keep their figures under it) and keeping the context itself for a page without the engine yet.
+ */
+async function versionedContext(db: Db): Promise<DataContext> {
+  setFiguresVersion(await dataVersion(db));
+  const context = await dataContext(db);
+  keepFigures('context', '{}', context);
+  return context;
+}
+
+/**
+ * A database for the screens a page shows before its engine is up (figures kept from the last
+ * visit, see ./figureCache.ts): it answers nothing, so those screens show only kept figures; the
+ * screens on the real database replace them as soon as the data is ready.
+ */
+export const NOT_YET_DB: Db = {
+  query: () => new Promise(() => undefined),
+  run: () => new Promise(() => undefined),
+  registerFile: () => new Promise(() => undefined),
+  dropFile: () => new Promise(() => undefined),
+  setup: () => new Promise(() => undefined),
+  use: () => new Promise(() => undefined),
+  session: () => new Promise(() => undefined),
+  close: () => Promise.resolve(),
+};
 
 async function loadData(): Promise<Omit<Loaded, 'context'>> {
   // Marks for the open-time benchmark (scripts/bench-open.ts).
@@ -83,6 +113,8 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   const { stored, persistent, problem } = await keeper.open(db);
   const kept = { persistent, ...(problem ? { problem } : {}) };
   if (stored) {
+    // Data kept by a version without rollups gets them once (a no-op read otherwise).
+    await ensureRollups(db);
     performance.mark('hq:data');
     return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
   }
@@ -126,6 +158,7 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
     sample.snapshot,
     TABLES.map((t) => t.name),
   );
+  await refreshRollups(db);
   performance.mark('hq:data');
   return sample.snapshot.imported;
 }
@@ -151,7 +184,7 @@ export async function afterChange(): Promise<void> {
   await keeper.afterChange(current.db).catch((error: unknown) => (failure = error));
   performance.mark('导入：已保存');
   const { db } = current;
-  publish({ ...(latest ?? current), source: await sourceOf(db), context: await dataContext(db) });
+  publish({ ...(latest ?? current), source: await sourceOf(db), context: await versionedContext(db) });
   if (failure !== undefined) throw failure;
 }
 
@@ -171,7 +204,12 @@ export async function resetToSample(): Promise<void> {
   } finally {
     await session.close();
   }
-  publish({ ...(latest ?? current), imported, source: '样例数据', context: await dataContext(current.db) });
+  publish({
+    ...(latest ?? current),
+    imported,
+    source: '样例数据',
+    context: await versionedContext(current.db),
+  });
 }
 
 /** What to tell the user when an import's commit failed (a full storage is said as such). */

@@ -332,7 +332,7 @@ async function yearCoverage(db: Db, year: number, asOf: string): Promise<Briefin
     sql`SELECT
       (SELECT count(*) FROM certifications WHERE ${inYear(sql`certified_on`)} OR ${inYear(sql`applied_on`)})
         AS certifications,
-      (SELECT count(DISTINCT month(period)) FROM tax WHERE ${inYear(sql`period`)}) AS "taxMonths",
+      (SELECT count(DISTINCT month(period)) FROM rollup_tax_month WHERE ${inYear(sql`period`)}) AS "taxMonths",
       (SELECT count(*) FROM projects WHERE ${inYear(sql`signed_on`)}) AS projects`,
   );
 }

@@ -4,6 +4,7 @@
  * columns (序号, 备注 …), which DOMAIN.md says are kept.
  */
 import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
+import { ensureRollups } from './rollups';
 import { TABLES, type Column, type Table } from './schema';
 
 /**
@@ -48,10 +49,14 @@ function createTable(table: Table): Sql {
     ${joinSql(columns)}, source_file VARCHAR, source_row INTEGER, extra MAP(VARCHAR, VARCHAR))`;
 }
 
-/** Creates the tables that are missing and brings tables kept from an earlier version up to date. */
+/**
+ * Creates the tables that are missing and brings tables kept from an earlier version up to date,
+ * with their rollups (./rollups.ts).
+ */
 export async function createTables(db: Db): Promise<void> {
   for (const table of TABLES) await db.run(createTable(table));
   await upgradeTables(db);
+  await ensureRollups(db);
 }
 
 /**

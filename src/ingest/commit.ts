@@ -10,6 +10,7 @@
  * What undoing the import needs is kept in the same transaction (history.ts reads it back).
  */
 import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
+import { refreshRollups, ROLLED_UP } from '../domain/rollups';
 import { nullable, TABLES, tableByName, type Table, type TableName } from '../domain/schema';
 import type { Checked } from './check';
 import { keysTable, stateTable } from './historyTables';
@@ -60,9 +61,13 @@ export async function commitChecked(
         await db.run(sql`DELETE FROM ${ident(table.name)}`);
       }
     }
-    for (const [name, parts] of byTable(files)) {
+    const tables = byTable(files);
+    for (const [name, parts] of tables) {
       counts.push(await mergeTable(db, tableByName(name), parts, options));
     }
+    // In the same transaction: no reader sees rollups of other rows than the tables'.
+    if (options.replaceAll || [...tables.keys()].some((t) => ROLLED_UP.includes(t)))
+      await refreshRollups(db, { inTransaction: true });
     await options.beforeCommit?.(counts);
     await db.run(raw('COMMIT'));
   } catch (error) {

@@ -16,6 +16,7 @@
  * Undos are applied newest first, so each one meets the table as its import left it.
  */
 import { ident, joinSql, raw, sql, type Db } from '../db';
+import { refreshRollups, ROLLED_UP } from '../domain/rollups';
 import { TABLES, type TableName } from '../domain/schema';
 import { KEYS_PREFIX, LOG, STATE_PREFIX, keysTable, keysTableName, stateTable } from './historyTables';
 import type { ImportReport, PreparedImport } from './importFiles';
@@ -127,9 +128,13 @@ export async function rollbackTo(db: Db, id: number): Promise<void> {
   const keyed = await keptKeys(db);
   await db.run(raw('BEGIN TRANSACTION'));
   try {
+    let rolledUp = false;
     for (const state of later)
-      for (const name of states.get(state)!)
+      for (const name of states.get(state)!) {
         await undoTable(db, state, name as TableName, keyed.has(`${state}_${name}`));
+        rolledUp ||= ROLLED_UP.includes(name as TableName);
+      }
+    if (rolledUp) await refreshRollups(db, { inTransaction: true });
     await db.run(sql`DELETE FROM ${ident(LOG)} WHERE id >= ${id}`);
     await db.run(raw('COMMIT'));
   } catch (error) {

@@ -20,13 +20,17 @@ export function watch(page: Page, origin: string): Watch {
   return w;
 }
 
-/** Until the screen shows, no panel is loading and every chart has finished drawing. */
+/**
+ * Until the screen shows, no panel is loading or showing kept figures the engine has not confirmed
+ * (更新中), and every chart has finished drawing.
+ */
 export async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main section', { timeout: 180_000 });
   await page.waitForFunction(
     () =>
-      !document.querySelector('[data-panel-status="loading"], [data-chart-status="drawing"]') &&
-      !Array.from(document.querySelectorAll('.state')).some((e) => e.textContent?.startsWith('正在')),
+      !document.querySelector(
+        '[data-panel-status="loading"], [data-panel-status="updating"], [data-chart-status="drawing"]',
+      ) && !Array.from(document.querySelectorAll('.state')).some((e) => e.textContent?.startsWith('正在')),
     undefined,
     { timeout: 180_000, polling: 100 },
   );

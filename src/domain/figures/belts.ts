@@ -69,7 +69,8 @@ const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
     AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
 const taxOfYear = (p: YearPeriod) => sql`
-  SELECT credit_code, sum(amount) AS tax FROM tax WHERE ${datedInYear(sql`period`, p)} GROUP BY credit_code`;
+  SELECT credit_code, sum(amount) AS tax FROM rollup_tax_month WHERE ${datedInYear(sql`period`, p)}
+  GROUP BY credit_code`;
 
 /** unit code → group, as a VALUES list (every value bound as a parameter). */
 function groupTable(): Sql {

@@ -33,10 +33,8 @@ export async function buildingTaxes(db: Db, params: AsOfParams): Promise<Buildin
   const p = await periodOf(db, params);
   const rows = await db.query<Omit<BuildingFigure, 'tier'>>(sql`
     WITH taxed AS (
-      SELECT e.building_id, sum(t.amount) AS tax
-      FROM tax AS t JOIN enterprises AS e USING (credit_code)
-      WHERE ${datedInYear(sql`t.period`, p)} AND e.building_id IS NOT NULL
-      GROUP BY 1),
+      SELECT building_id, sum(amount) AS tax FROM rollup_building_month
+      WHERE ${datedInYear(sql`period`, p)} GROUP BY 1),
     tenants AS (SELECT building_id, count(*) AS n FROM enterprises GROUP BY 1)
     SELECT b.building_id AS "buildingId", b.name, b.region, b.kind,
       coalesce(taxed.tax, 0) AS tax, b.floor_area AS "floorArea",
@@ -68,9 +66,8 @@ export async function billionBuildingsByYear(
   const p = await periodOf(db, params);
   return db.query(sql`
     WITH taxed AS (
-      SELECT year(t.period) AS year, e.building_id, sum(t.amount) AS tax
-      FROM tax AS t JOIN enterprises AS e USING (credit_code)
-      WHERE e.building_id IS NOT NULL AND t.period <= ${p.asOf}::DATE GROUP BY 1, 2)
+      SELECT year(period) AS year, building_id, sum(amount) AS tax FROM rollup_building_month
+      WHERE period <= ${p.asOf}::DATE GROUP BY 1, 2)
     SELECT taxed.year, b.region, count(*) AS count
     FROM taxed JOIN buildings AS b USING (building_id)
     WHERE taxed.tax >= ${BILLION} GROUP BY 1, 2 ORDER BY 1, 2`);
@@ -81,7 +78,7 @@ export async function buildingEnterprises(db: Db, params: AsOfParams & { buildin
   const p = await periodOf(db, params);
   return db.query<{ creditCode: string; name: string; tax: number }>(sql`
     SELECT e.credit_code AS "creditCode", e.name,
-      coalesce((SELECT sum(amount) FROM tax AS t
+      coalesce((SELECT sum(amount) FROM rollup_tax_month AS t
         WHERE t.credit_code = e.credit_code AND ${datedInYear(sql`t.period`, p)}), 0) AS tax
     FROM enterprises AS e WHERE e.building_id = ${params.buildingId} ORDER BY tax DESC, e.credit_code`);
 }

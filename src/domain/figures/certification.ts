@@ -69,8 +69,8 @@ export async function certificationChecks(db: Db, params: ChecksParams): Promise
       WHERE coalesce(least(applied_on, certified_on, filed_on) <= ${p.at}::DATE, TRUE)
       GROUP BY 1),
     year_tax AS (
-      SELECT credit_code, sum(amount) AS total, sum(amount) FILTER (WHERE outside) AS outside_tax
-      FROM tax WHERE ${datedInYear(sql`period`, p)} GROUP BY 1)
+      SELECT credit_code, sum(amount) AS total, sum(outside_amount) AS outside_tax
+      FROM rollup_tax_month WHERE ${datedInYear(sql`period`, p)} GROUP BY 1)
     SELECT c.credit_code AS "creditCode", e.name, coalesce(e.region, c.cert_region) AS region,
       e.credit_code IS NOT NULL AS known, e.independent_legal_person AS independent,
       e.branches_outside AS branches, e.consolidated_tax AS consolidated,

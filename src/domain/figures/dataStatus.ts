@@ -5,7 +5,8 @@ import { one } from './common';
 
 /** The as-of date of the data: the last day of the newest tax month, or null without tax rows. */
 export async function dataAsOf(db: Db): Promise<string | null> {
-  const row = await one<{ asOf: string | null }>(db, sql`SELECT last_day(max(period)) AS "asOf" FROM tax`);
+  // Per data version in the rollups (../rollups.ts): no scan of the tax rows on each figure.
+  const row = await one<{ asOf: string | null }>(db, sql`SELECT as_of AS "asOf" FROM rollup_facts`);
   return row.asOf;
 }
 
@@ -17,12 +18,12 @@ export async function rowCounts(db: Db): Promise<Record<TableName, number>> {
   return counts;
 }
 
-/** Tax rows whose enterprise is not in the enterprise list (kept, shown as a warning). */
+/**
+ * Tax rows whose enterprise is not in the enterprise list (kept, shown as a warning): counted once
+ * per data version, with the rollups.
+ */
 export async function orphanTaxRows(db: Db): Promise<number> {
-  const row = await one<{ n: number }>(
-    db,
-    sql`SELECT count(*) AS n FROM tax WHERE credit_code NOT IN (SELECT credit_code FROM enterprises)`,
-  );
+  const row = await one<{ n: number }>(db, sql`SELECT orphan_tax_rows AS n FROM rollup_facts`);
   return row.n;
 }
 
@@ -34,7 +35,7 @@ export async function dataYears(db: Db): Promise<number[]> {
   const row = await one<{ first: number | null; last: number | null }>(
     db,
     sql`SELECT least(t.first, c.first, p.first) AS first, greatest(t.last, c.last, p.last) AS last
-        FROM (SELECT year(min(period)) AS first, year(max(period)) AS last FROM tax) AS t,
+        FROM (SELECT min(year) AS first, max(year) AS last FROM rollup_tax_years) AS t,
              (SELECT year(min(certified_on)) AS first, year(max(certified_on)) AS last FROM certifications) AS c,
              (SELECT year(min(signed_on)) AS first, year(max(signed_on)) AS last FROM projects) AS p`,
   );

@@ -47,7 +47,7 @@ export interface HqTax {
 async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
-    sql`SELECT sum(amount) AS tax FROM tax
+    sql`SELECT sum(amount) AS tax FROM rollup_tax_month
         WHERE ${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth} AND credit_code IN (
           SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
             AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
@@ -59,7 +59,7 @@ async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Fi
 async function loadedThrough(db: Db, year: number): Promise<number> {
   const row = await one<{ month: number | null }>(
     db,
-    sql`SELECT max(month(period)) AS month FROM tax WHERE year(period) = ${year}`,
+    sql`SELECT max(last_month) AS month FROM rollup_tax_years WHERE year = ${year}`,
   );
   return row.month ?? 12;
 }

@@ -68,7 +68,7 @@ export async function rankingIndicators(db: Db, params: IndicatorParams): Promis
       SELECT DISTINCT credit_code, region FROM certifications
       WHERE category = '新引进' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)})
     SELECT c.region, sum(t.amount) AS tax
-    FROM certified AS c JOIN tax AS t USING (credit_code)
+    FROM certified AS c JOIN rollup_tax_month AS t USING (credit_code)
     WHERE ${datedInYear(sql`t.period`, p)} GROUP BY 1`);
   return UNITS.map((u) => {
     const count = hq.byRegion.find((r) => r.code === u.code)!;

@@ -50,7 +50,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
     () => dropUndefined({ hqType: filters.hqType, origin: filters.origin, industry: filters.industry }),
     [filters.hqType, filters.origin, filters.industry],
   );
-  const belts = useFigure(db, beltsFigures, { year, asOf, filters: attributes });
+  const belts = useFigure(db, beltsFigures, { year, asOf, filters: attributes }, 'belts');
   const leads = useFigure(db, leadsFigures, {
     filters: dropUndefined({ industry: filters.industry, unit: filters.unit }),
   });

@@ -36,7 +36,12 @@ const TOP = 20;
 export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const unit = filters.unit;
   // Only the unit narrows this screen, so only the unit is a parameter (no refetch on other filters).
-  const state = useFigure(db, buildingsScreenFigures, { year, asOf, filters: unit ? { unit } : {} });
+  const state = useFigure(
+    db,
+    buildingsScreenFigures,
+    { year, asOf, filters: unit ? { unit } : {} },
+    'buildings',
+  );
   const selectedId = extra.building;
   // '1—9月' while D falls inside the year: building tax is then the sum so far.
   const months = partYearLabel(year, asOf) ?? undefined;

@@ -19,7 +19,7 @@ import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const targetTypes = usableTargetTypes(useSettings().targetTypes);
-  const state = useFigure(db, overviewFigures, { year, asOf, filters, targetTypes });
+  const state = useFigure(db, overviewFigures, { year, asOf, filters, targetTypes }, 'overview');
   // '（1—9月）' on every figure counted or summed within a year D falls inside.
   const part = partSuffix(year, asOf);
   const charts = useMemo(
@@ -34,6 +34,11 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           数据截至 {asOf}
           {part ? ` · ${periodTitle(year, asOf)}` : ''}
         </small>
+        {state.status === 'ready' && state.pending && (
+          <span className="panel-updating" title="上次打开时的数据，分析引擎正在重新计算">
+            更新中
+          </span>
+        )}
       </h2>
       <TargetTypesSwitch value={targetTypes} />
       {state.status === 'ready' ? (

@@ -29,7 +29,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
   const { weights, fellBack } = usableWeights(settings.weights);
   const method = usableMethod(settings.method);
   const targetTypes = usableTargetTypes(settings.targetTypes);
-  const state = useFigure(db, rankingIndicators, { year, asOf, targetTypes });
+  const state = useFigure(db, rankingIndicators, { year, asOf, targetTypes }, 'ranking');
   const scored = useMemo((): FigureState<RankingRow[]> => {
     if (state.status !== 'ready') return state;
     const targets = new Map(state.data.map((u) => [u.code, u.target]));

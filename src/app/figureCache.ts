@@ -1,0 +1,81 @@
+/**
+ * Figures before the engine (issue 12): the JSON of each view's figures (src/domain/viewFigures.ts)
+ * kept in localStorage per data version and params, so a revisit shows the last figures at once,
+ * marked 更新中, while the engine starts and computes them again; the engine's answer replaces them.
+ *
+ * The version in use is remembered too (`hq:figures:version`): a page that has no engine yet reads
+ * the figures of the data it showed last. When the data changes (an import, an undo, a reset) the
+ * engine's version differs, its figures are kept under the new version and the old ones dropped.
+ * Storage is best effort: a full or disabled localStorage only means no figures before the engine.
+ */
+import type { ViewName } from '../domain/viewFigures';
+
+const PREFIX = 'hq:figures:';
+const VERSION_KEY = `${PREFIX}version`;
+/** Entries kept per version, newest last: plenty for the views and filters a meeting goes through. */
+const MAX_ENTRIES = 60;
+
+let version: string | undefined = read(VERSION_KEY) ?? undefined;
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function entryKey(view: ViewName, params: string): string {
+  return `${PREFIX}${version}:${view}:${params}`;
+}
+
+/** The figures of `view` for `params` (JSON) kept for the current data version, if any. */
+export function cachedFigures<T>(view: ViewName, params: string): T | undefined {
+  if (version === undefined) return undefined;
+  const text = read(entryKey(view, params));
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the engine's figures of `view` for `params` under the current data version. */
+export function keepFigures(view: ViewName, params: string, data: unknown): void {
+  if (version === undefined) return;
+  try {
+    localStorage.setItem(entryKey(view, params), JSON.stringify(data));
+    const ours = ownKeys().filter((k) => k.startsWith(`${PREFIX}${version}:`));
+    // Oldest first is not known from localStorage; dropping any surplus keeps the store bounded.
+    for (const key of ours.slice(0, Math.max(0, ours.length - MAX_ENTRIES))) localStorage.removeItem(key);
+  } catch {
+    // Full or disabled storage: the figures are simply not kept.
+  }
+}
+
+/** The data version the engine computed (`dataVersion`); figures of other versions are dropped. */
+export function setFiguresVersion(next: string): void {
+  if (next === version) return;
+  version = next;
+  try {
+    localStorage.setItem(VERSION_KEY, next);
+    for (const key of ownKeys())
+      if (key !== VERSION_KEY && !key.startsWith(`${PREFIX}${next}:`)) localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}
+
+export function figuresVersion(): string | undefined {
+  return version;
+}
+
+function ownKeys(): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,94 @@
+/**
+ * Rollups: small tables derived from the raw rows, built when the data changes (an import's commit,
+ * an undo or rollback, the sample restored, stored data from an earlier version opened) and read by
+ * the figures instead of the raw rows. The raw rows stay for drill-down and the data page.
+ *
+ * - `rollup_tax_month`: tax per enterprise and month, with the part from outside operations (市外;
+ *   NULL when the month has no such row, as `sum(…) FILTER (WHERE outside)` over the raw rows).
+ *   A tax export has one row per enterprise, month and tax type: this holds about a quarter of the
+ *   rows, and every figure of tax in Y as of D still reads whole months (DOMAIN.md "As of a date":
+ *   tax by period, months up to D's month), so the as-of rule holds unchanged on it.
+ * - `rollup_building_month`: building tax per building and month (tenants by enterprises.building_id).
+ * - `rollup_tax_years`: per year, the last month with tax rows (the 同比 compares those months).
+ * - `rollup_facts`: what does not depend on filters, per data version: the data's as-of date and
+ *   the tax rows whose enterprise is not in the directory (a `NOT IN` over every tax row).
+ * Money stays exact: sums of DECIMAL(18,2) are DECIMAL(38,2) in DuckDB, kept as DECIMAL(18,2)
+ * (16 integer digits of 元, far beyond any enterprise's or building's tax).
+ *
+ * Rebuilt whole, inside the change's own transaction where there is one, so a reader never sees
+ * rollups of another version than the rows. The cost is one aggregation over the tax rows per change
+ * (measured by `npm run bench:scale`, see docs/PERFORMANCE.md).
+ */
+import { raw, sql, type Db } from '../db';
+import { MONEY_YUAN } from './ddl';
+import type { TableName } from './schema';
+
+/** The raw tables the rollups are built from: a change to any of them rebuilds them. */
+export const ROLLED_UP: readonly TableName[] = ['tax', 'enterprises'];
+
+export const ROLLUP_TABLES = [
+  'rollup_tax_month',
+  'rollup_building_month',
+  'rollup_tax_years',
+  'rollup_facts',
+] as const;
+
+/** A function, not a constant: ddl.ts and this module import each other. */
+const creates = () => [
+  sql`CREATE TABLE IF NOT EXISTS rollup_tax_month (credit_code VARCHAR, period DATE,
+    amount ${raw(MONEY_YUAN)}, outside_amount ${raw(MONEY_YUAN)}, rows INTEGER)`,
+  sql`CREATE TABLE IF NOT EXISTS rollup_building_month (building_id VARCHAR, period DATE,
+    amount ${raw(MONEY_YUAN)})`,
+  sql`CREATE TABLE IF NOT EXISTS rollup_tax_years (year INTEGER, last_month INTEGER)`,
+  sql`CREATE TABLE IF NOT EXISTS rollup_facts (as_of DATE, orphan_tax_rows BIGINT)`,
+];
+
+/**
+ * Builds the rollups when they are not built: tables kept by an earlier version, or just created.
+ * Built rollups always hold one `rollup_facts` row, so one tiny read tells (asking duckdb_tables()
+ * instead reads every table's statistics, ~0.5 s with a million tax rows kept).
+ */
+export async function ensureRollups(db: Db): Promise<void> {
+  let built = false;
+  try {
+    const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM rollup_facts`);
+    built = row?.n === 1;
+  } catch (error) {
+    if (!/rollup_facts does not exist/i.test(String(error))) throw error;
+  }
+  if (!built) await refreshRollups(db);
+}
+
+/**
+ * Rebuilds every rollup from the raw tables. Call it inside the transaction that changed them, or
+ * on its own (it then runs in one transaction of its own).
+ */
+export async function refreshRollups(db: Db, { inTransaction = false } = {}): Promise<void> {
+  if (!inTransaction) await db.run(raw('BEGIN TRANSACTION'));
+  try {
+    for (const statement of creates()) await db.run(statement);
+    await db.run(sql`DELETE FROM rollup_tax_month`);
+    // Ordered by month, so a year's figures read only the row groups of its months (zone maps).
+    await db.run(sql`INSERT INTO rollup_tax_month
+      SELECT credit_code, period, sum(amount)::${raw(MONEY_YUAN)},
+        (sum(amount) FILTER (WHERE outside))::${raw(MONEY_YUAN)}, count(*)::INTEGER
+      FROM tax GROUP BY credit_code, period ORDER BY period, credit_code`);
+    await db.run(sql`DELETE FROM rollup_building_month`);
+    await db.run(sql`INSERT INTO rollup_building_month
+      SELECT e.building_id, t.period, sum(t.amount)::${raw(MONEY_YUAN)}
+      FROM rollup_tax_month AS t JOIN enterprises AS e USING (credit_code)
+      WHERE e.building_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1`);
+    await db.run(sql`DELETE FROM rollup_tax_years`);
+    await db.run(sql`INSERT INTO rollup_tax_years
+      SELECT year(period), max(month(period)) FROM rollup_tax_month GROUP BY 1`);
+    await db.run(sql`DELETE FROM rollup_facts`);
+    await db.run(sql`INSERT INTO rollup_facts
+      SELECT (SELECT last_day(max(period)) FROM rollup_tax_month),
+        (SELECT coalesce(sum(rows), 0) FROM rollup_tax_month
+         WHERE credit_code NOT IN (SELECT credit_code FROM enterprises))`);
+    if (!inTransaction) await db.run(raw('COMMIT'));
+  } catch (error) {
+    if (!inTransaction) await db.run(raw('ROLLBACK'));
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Figures before the engine (issue 12 item 3): a revisit shows the figures of the last visit of the
+ * same data at once, marked 更新中, while the engine has not even loaded; the engine then confirms
+ * them and the mark goes. The engine is held back by holding its wasm request, so "before the
+ * engine" is a state the test controls, not a race it hopes to win.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { launchProfile } from './chromium';
+import { settled } from './page';
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-figures-first-'));
+let context: BrowserContext;
+let page: Page;
+
+/** Every KPI card's name and value. */
+const kpis = () =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-kpi]')).map((k) => [
+      k.getAttribute('data-kpi'),
+      k.getAttribute('data-value'),
+    ]),
+  );
+
+/** Holds the engine's wasm until `release()`: the page runs with no engine meanwhile. */
+async function holdEngine(): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  await page.route('**/*.wasm', (route) => {
+    held.push(route);
+  });
+  return async () => {
+    for (const route of held) await route.continue();
+    await page.unroute('**/*.wasm');
+  };
+}
+
+beforeAll(async () => {
+  context = await launchProfile(profile);
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+afterAll(async () => {
+  await context?.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+describe('figures before the engine', () => {
+  it('shows nothing but the loading line on a first visit without the engine', async () => {
+    const release = await holdEngine();
+    await page.goto(`${inject('baseUrl')}#/overview?year=2023`);
+    await page.waitForSelector('.page-state');
+    expect(await page.locator('[data-kpi]').count()).toBe(0);
+    await release();
+    await settled(page);
+    expect(await page.locator('.panel-updating').count()).toBe(0);
+  });
+
+  it('shows the last figures of the same data marked 更新中 on a revisit, then the engine confirms them', async () => {
+    const confirmed = await kpis();
+    expect(confirmed.length).toBeGreaterThan(0);
+    const release = await holdEngine();
+    await page.reload();
+    await page.waitForSelector('[data-kpi][data-value]');
+    // No engine yet: the cards and panels are the kept ones, each marked.
+    expect(await kpis()).toEqual(confirmed);
+    expect(await page.locator('.panel-updating').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-panel-status="updating"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-chart]').count()).toBeGreaterThan(0);
+    await release();
+    await settled(page);
+    expect(await page.locator('.panel-updating').count()).toBe(0);
+    expect(await kpis()).toEqual(confirmed);
+  });
+
+  it('keeps figures per params: another year is computed, not taken from the kept year', async () => {
+    await page.selectOption('select[name="year"]', '2022');
+    await settled(page);
+    const year2022 = await kpis();
+    expect(year2022).not.toEqual([]);
+    const release = await holdEngine();
+    await page.reload();
+    await page.waitForSelector('[data-kpi][data-value]');
+    expect(await kpis()).toEqual(year2022);
+    await release();
+    await settled(page);
+  });
+});
