@@ -72,6 +72,7 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const deck = useRef<HTMLDivElement>(null);
   const scale = useFitScale(deck);
   useDeckKeys(current, navigate, deck);
+  useDeckPrintClass();
   const context: SlideContext = {
     year,
     asOf,
@@ -118,6 +119,14 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
       <p className="note deck-help no-print">← → 翻页 · F 全屏 · Esc 退出</p>
     </div>
   );
+}
+
+/** While the deck is mounted, present.css's print rules (one slide per A4-landscape sheet) apply. */
+function useDeckPrintClass() {
+  useEffect(() => {
+    document.documentElement.classList.add('deck-print');
+    return () => document.documentElement.classList.remove('deck-print');
+  }, []);
 }
 
 /** The scale at which a 1280×720 slide fits the deck's box (the window in full screen). */
