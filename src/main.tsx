@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadScreen } from './app/App';
 import { startLoading } from './app/useData';
 import { applyTheme, readTheme } from './app/theme';
+// The bundled Chinese font after the system's own (see ./app/fonts.ts).
+import '@fontsource/noto-sans-sc/400.css';
 import './app/app.css';
 import './app/print.css';
 

@@ -19,6 +19,7 @@ import { PNG_PIXEL_RATIO } from '../export/chartPng';
 import { useChartTheme, type Theme } from '../app/theme';
 import { DARK_THEME, LIGHT_THEME, echarts } from './echarts';
 import { darkOption } from './theme';
+import { loadGlyphs } from '../app/fonts';
 
 export type ChartClick = Pick<ECElementEvent, 'name' | 'seriesName' | 'dataIndex' | 'data' | 'componentType'>;
 
@@ -66,7 +67,22 @@ export function Chart({
     chart.current = instance;
     shown.current.theme = theme;
     element.setAttribute('data-chart-theme', theme);
-    instance.on('finished', () => element.setAttribute('data-chart-status', 'drawn'));
+    instance.on('finished', () => {
+      // Canvas text never makes the browser fetch a font: on a machine without a Chinese font the
+      // bundled chunks for this chart's text are fetched now, and the chart drawn again with them.
+      // It stays "drawing" until then, so a screenshot, print or export never catches the boxes.
+      const text = drawnText(instance);
+      loadGlyphs(text).then(
+        (fetched) => {
+          if (fetched && !instance.isDisposed()) {
+            instance.getZr().refresh();
+            instance.getZr().flush();
+          }
+          element.setAttribute('data-chart-status', 'drawn');
+        },
+        () => element.setAttribute('data-chart-status', 'drawn'),
+      );
+    });
     instance.on('click', (event) => click.current?.(event as ECElementEvent));
     if (shown.current.option) {
       element.setAttribute('data-chart-status', 'drawing');
@@ -133,6 +149,16 @@ export function Chart({
       {exportable && <ChartExport label={label} title={exportTitle} caption={caption} image={image} />}
     </>
   );
+}
+
+/** Every text the chart drew (labels, axis names, legend), for loading the glyphs it needs. */
+function drawnText(instance: ReturnType<typeof echarts.init>): string {
+  const seen = new Set<string>();
+  for (const element of instance.getZr().storage.getDisplayList(true)) {
+    const text = (element as { style?: { text?: unknown } }).style?.text;
+    if (typeof text === 'string' && text) seen.add(text);
+  }
+  return [...seen].join('');
 }
 
 /** The option as drawn: without animation, and in dark with its light colours swapped. */
