@@ -31,6 +31,7 @@ const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps
     import('../views/certification/CertificationScreen').then((m) => m.CertificationScreen),
   data: () => import('../views/data/DataScreen').then((m) => m.DataScreen),
   present: () => import('../views/present/PresentScreen').then((m) => m.PresentScreen),
+  cockpit: () => import('../views/cockpit/CockpitScreen').then((m) => m.CockpitScreen),
 };
 
 /** Screens whose code has arrived: rendered directly, since a lazy component would first suspend. */
@@ -66,8 +67,9 @@ export function App() {
   const version = useDataVersion();
   const [route, navigate] = useRoute();
   const presenting = route.screen === 'present';
+  const wall = route.screen === 'cockpit';
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div className={presenting ? 'app presenting' : wall ? 'app wall' : 'app'}>
       <header className="topbar">
         <h1>温州市总部回归监测</h1>
         <nav aria-label="页面">

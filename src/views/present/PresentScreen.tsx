@@ -7,6 +7,8 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useSettings } from '../../app/settings';
+import { enterCockpitTheme } from '../../app/theme';
+import { rotationSeconds } from '../cockpit/rotation';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { registerMaps } from '../../charts/maps';
@@ -73,6 +75,7 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const scale = useFitScale(deck);
   useDeckKeys(current, navigate, deck);
   useDeckPrintClass();
+  useRotation(current, extra.rotate, navigate);
   const context: SlideContext = {
     year,
     asOf,
@@ -119,6 +122,24 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
       <p className="note deck-help no-print">← → 翻页 · F 全屏 · Esc 退出</p>
     </div>
   );
+}
+
+/**
+ * The cockpit's rotation (`rotate=20`, src/views/cockpit): each slide for that many seconds, then back
+ * to the cockpit; in the cockpit's theme (dark unless light was chosen there), so the wall never flashes.
+ */
+function useRotation(current: number, rotate: string | undefined, navigate: ScreenProps['navigate']) {
+  const seconds = rotationSeconds(rotate);
+  useEffect(() => (seconds ? enterCockpitTheme() : undefined), [seconds]);
+  useEffect(() => {
+    if (!seconds) return;
+    const timer = window.setTimeout(() => {
+      const extra = { rotate: String(seconds) };
+      if (current < SLIDES.length) navigate({ extra: { ...extra, slide: String(current + 1) } });
+      else navigate({ screen: 'cockpit', extra });
+    }, seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [seconds, current, navigate]);
 }
 
 /** While the deck is mounted, present.css's print rules (one slide per A4-landscape sheet) apply. */
