@@ -233,3 +233,17 @@ describe('leads on the China map', () => {
     expect(countPieces([3]).map((p) => p.label)).toEqual(['1条', '2条', '3条']);
   });
 });
+
+describe('one money unit per map', () => {
+  it('gives every unit’s tooltip the same unit (泰顺 in 亿元 beside 平阳, not 万元)', () => {
+    const units = [
+      { code: '330329', name: '泰顺县', hqCount: 3, hqTax: 41_891_000, newHq: 0, localStock: 1 },
+      { code: '330326', name: '平阳县', hqCount: 9, hqTax: 627_000_000, newHq: 1, localStock: 2 },
+    ];
+    const option = unitMapOption(units, 'tax') as { tooltip: { formatter: (p: unknown) => string } };
+    const tip = (name: string) => option.tooltip.formatter({ name, data: {} });
+    expect(tip('泰顺县')).toContain('0.42亿元');
+    expect(tip('平阳县')).toContain('6.27亿元');
+    expect(tip('泰顺县')).not.toContain('万元');
+  });
+});

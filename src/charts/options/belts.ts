@@ -6,7 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { CENTRAL_SERVICE_INDUSTRIES, INDUSTRIES } from '../../domain/enums';
 import type { BeltMetric } from '../../domain/figures/belts';
 import { unitByCode } from '../../domain/units';
-import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
+import { formatCount, formatInUnit, formatMoney, formatPercent } from '../../format/numbers';
 import { COLORS } from '../theme';
 import { axisTooltip, escapeHtml, moneyUnit, percentAxis, tooltipHtml } from '../text';
 
@@ -79,16 +79,20 @@ export function mapNumber(value: number, unit: '家' | '万元' | '亿元'): str
   return formatInUnit(value, unit, unit === '亿元' ? 2 : 1);
 }
 
-export function metricText(value: number, metric: BeltMetric): string {
-  return metric === 'count' ? formatCount(value, '家') : formatYuan(value);
+/** A count in 家, or money in the one unit of its chart. */
+export function metricText(value: number, metric: BeltMetric, unit: '万元' | '亿元' = '亿元'): string {
+  return metric === 'count' ? formatCount(value, '家') : formatMoney(value, unit);
 }
 
-/** Tooltip of a unit on the map: both metrics, with the honest 苍南 title. */
-export function unitTooltip(u: MapUnit): string {
+/**
+ * Tooltip of a unit on the map: both metrics, with the honest 苍南 title. Tax in `taxUnit`, the one
+ * unit of every unit's tooltip on the map (mapUnit of the tax metric).
+ */
+export function unitTooltip(u: MapUnit, taxUnit: '万元' | '亿元' = '亿元'): string {
   const title = u.code === CANGNAN ? CANGNAN_MAP_TITLE : u.name;
   const lines: [string, string][] = [
     ['总部企业', formatCount(u.hqCount, '家')],
-    ['总部企业税收', formatYuan(u.hqTax)],
+    ['总部企业税收', formatMoney(u.hqTax, taxUnit)],
     ['当年新引进', formatCount(u.newHq, '家')],
     ['本土总部', formatCount(u.localStock, '家')],
   ];
@@ -181,12 +185,13 @@ export function unitMapOption(
   );
   const short = (u: MapUnit) => unitByCode(u.code)?.short ?? u.name;
   const unit = mapUnit(units, metric);
+  const taxUnit = moneyUnit(units.map((u) => u.hqTax));
   return {
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; data?: { code?: string } }) => {
         const u = units.find((x) => x.code === p.data?.code) ?? byName.get(p.name);
-        return u ? unitTooltip(u) : escapeHtml(p.name);
+        return u ? unitTooltip(u, taxUnit) : escapeHtml(p.name);
       },
     },
     visualMap: {
@@ -316,6 +321,7 @@ export function industryStructureOption(
   const totals = new Map(
     groups.map((g) => [g, cells.filter((c) => c.group === g).reduce((s, c) => s + value(c), 0)]),
   );
+  const money = moneyUnit(cells.map((c) => c.tax));
   const share = (group: string, industry: string) => {
     const total = totals.get(group) ?? 0;
     return total > 0 ? value(cellOf(group, industry)) / total : 0;
@@ -329,9 +335,9 @@ export function industryStructureOption(
         .filter((i) => cellOf(group, i))
         .map((i) => [
           `${services.includes(i) ? '★' : ''}${i}`,
-          `${metricText(value(cellOf(group, i)), metric)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
+          `${metricText(value(cellOf(group, i)), metric, money)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
         ]);
-      return tooltipHtml(group, [['合计', metricText(total, metric)], ...lines]);
+      return tooltipHtml(group, [['合计', metricText(total, metric, money)], ...lines]);
     }),
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 }, data: industries },
     grid: { left: 84, right: 20, top: 52, bottom: 24 },

@@ -6,7 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { BILLION, BUILDING_TIERS } from '../../domain/defaults';
 import type { BuildingFigure } from '../../domain/figures/buildings';
 import { UNITS, unitByCode, unitName } from '../../domain/units';
-import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
+import { formatCount, formatInUnit, formatMoney, formatPercent } from '../../format/numbers';
 import { COLORS, PALETTE } from '../theme';
 import { axisTooltip, percentAxis, tooltipHtml, yuanAxis } from '../text';
 
@@ -52,12 +52,12 @@ export function clickedBuilding(event: { data?: unknown }): string | undefined {
   return typeof data?.buildingId === 'string' ? data.buildingId : undefined;
 }
 
-/** The tooltip of one building (title and every text escaped). */
+/** The tooltip of one building (title and every text escaped); tax in 亿元 like the charts' axes. */
 export function buildingTooltip(b: BuildingFigure): string {
   return tooltipHtml(b.name, [
     ['属地', unitName(b.region)],
     ['类型', b.kind ?? '—'],
-    ['楼宇税收', formatYuan(b.tax)],
+    ['楼宇税收', formatMoney(b.tax, '亿元')],
     ['等级', b.tier ?? '未达培育标准（< 5000万元）'],
     ['入驻率', formatPercent(b.occupancy)],
     ['每㎡税收', b.taxPerSqm === null ? '—' : `${formatCount(b.taxPerSqm)} 元/㎡`],
