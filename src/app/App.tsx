@@ -19,6 +19,7 @@ import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
 import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
+import { unitByCode } from '../domain/units';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -157,6 +158,10 @@ function Screen({ db, context, source }: ScreenHostProps) {
   const filters = Object.fromEntries(
     Object.entries(route.filters).filter(([key]) => used.includes(key as keyof Filters)),
   ) as Filters;
+  // A link naming a unit the dictionary does not know (a typo, an old code) shows the city and says
+  // so, rather than a subtitle highlighting a code nobody can find.
+  const unknownUnit = filters.unit && !unitByCode(filters.unit) ? filters.unit : undefined;
+  if (unknownUnit) delete filters.unit;
   return (
     <>
       <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
@@ -169,6 +174,11 @@ function Screen({ db, context, source }: ScreenHostProps) {
         navigate={navigate}
       />
       <main>
+        {unknownUnit && (
+          <p className="state error link-warning" role="alert" data-unknown-unit={unknownUnit}>
+            链接中的属地“{unknownUnit}”无法识别，以下显示全市数据。请在上方“属地”中重新选择。
+          </p>
+        )}
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
           {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen

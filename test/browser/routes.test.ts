@@ -99,6 +99,15 @@ describe('the global filters', () => {
     await expect(page.locator('h2').first().textContent()).resolves.toContain('2023');
   });
 
+  it('say when a link names a unit nobody knows, and show the city', async () => {
+    await page.goto(`${inject('baseUrl')}#/overview?year=2024&unit=XXXX`);
+    await settled(page);
+    await expect(page.locator('[data-unknown-unit]').textContent()).resolves.toContain('“XXXX”无法识别');
+    const title = (await page.locator('main h2').first().textContent()) ?? '';
+    expect(title).toContain('全市');
+    expect(title).not.toContain('XXXX');
+  });
+
   it('disable the filters a screen does not follow, and ignore them from a link', async () => {
     await open(`buildings?year=${YEAR}&hqType=%E8%B4%B8%E6%98%93%E5%9E%8B%E6%80%BB%E9%83%A8`);
     expect(await page.isDisabled('select[name="hqType"]')).toBe(true);
