@@ -247,3 +247,20 @@ describe('one money unit per map', () => {
     expect(tip('泰顺县')).not.toContain('万元');
   });
 });
+
+describe('point units on the map', () => {
+  it('are named beside their value (a key, not bare numbers) and moved off the central districts', () => {
+    const units = [
+      { code: '330383', name: '龙港市', hqCount: 24, hqTax: 0, newHq: 0, localStock: 0 },
+      { code: 'ZN01', name: '浙南产业集聚区', hqCount: 22, hqTax: 0, newHq: 0, localStock: 0 },
+    ];
+    const option = unitMapOption(units, 'count') as {
+      series: { label?: { formatter: (p: unknown) => string }; labelLayout?: (p: unknown) => object }[];
+    };
+    const points = option.series[1]!;
+    const text = (short: string, value: number) =>
+      points.label!.formatter({ data: { short, value: [0, 0, value] } });
+    expect(text('龙港', 24)).toBe('龙港 24');
+    expect(points.labelLayout!({ dataIndex: 1 })).toEqual({ dx: 58, dy: 30 });
+  });
+});

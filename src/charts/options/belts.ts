@@ -47,19 +47,23 @@ export const POINT_UNITS: Record<string, readonly [number, number]> = {
   ZN03: [120.745, 27.975],
 };
 
-/** Where each point's value sits: toward the sea or open ground, away from 鹿城/瓯海/龙湾's labels. */
-const POINT_LABEL_POSITION: Record<string, string> = {
-  [LONGGANG]: 'right',
-  ZN01: 'bottom',
-  ZN02: 'right',
-  ZN03: 'left',
+/**
+ * Where each point's named label is moved (px from its place right of the marker): out over the sea
+ * east of the coast, one above the other, joined to its marker by a leader line, so the three
+ * markers inside 龙湾 never cover 鹿城/瓯海/龙湾's own labels.
+ */
+export const POINT_LABEL_SHIFT: Record<string, [number, number]> = {
+  [LONGGANG]: [34, 8],
+  ZN01: [58, 30],
+  ZN02: [52, -4],
+  ZN03: [96, -44],
 };
 
 /** The three central districts are small and side by side: their labels are nudged apart (px). */
 const LABEL_OFFSET: Record<string, [number, number]> = {
   '330302': [-14, -14],
   '330304': [-22, 10],
-  '330303': [12, -12],
+  '330303': [24, -12],
 };
 
 const isPoint = (code: string) => code in POINT_UNITS;
@@ -254,24 +258,33 @@ export function unitMapOption(
             code: u.code,
             value: [...POINT_UNITS[u.code]!, metricValue(u, metric)],
             symbol: u.code === LONGGANG ? 'circle' : 'diamond',
-            symbolSize: chosen ? 20 : 14,
+            symbolSize: chosen ? 18 : 11,
             itemStyle: {
               borderColor: chosen ? COLORS.secondary : COLORS.text,
               borderWidth: chosen ? 3 : 1,
             },
-            label: { position: POINT_LABEL_POSITION[u.code] ?? 'right' },
+            short: short(u),
           };
         }),
-        // Value only, placed away from 龙湾's own label; the names are in the list under the map.
-        // (Leader lines would need echarts' LabelLayout feature, which src/charts/echarts.ts does not load.)
+        // Named (龙港 20, 经开区 20): a bare number beside a marker says nothing. Moved out to sea
+        // by labelLayout (LabelLayout, registered by src/charts/maps.ts) with a leader line.
         label: {
           show: true,
-          fontSize: 10,
+          position: 'right',
+          fontSize: 11,
           color: COLORS.text,
-          backgroundColor: 'rgba(255,255,255,0.85)',
-          padding: [1, 3],
+          backgroundColor: 'rgba(255,255,255,0.9)',
+          borderColor: '#c5ced8',
+          borderWidth: 1,
+          padding: [2, 4],
           borderRadius: 2,
-          formatter: (p: { data: { value: number[] } }) => mapNumber(p.data.value[2] ?? 0, unit),
+          formatter: (p: { data: { value: number[]; short: string } }) =>
+            `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
+        },
+        labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
+        labelLayout: (p: { dataIndex: number }) => {
+          const [dx, dy] = POINT_LABEL_SHIFT[points[p.dataIndex]?.code ?? ''] ?? [0, 0];
+          return { dx, dy };
         },
       },
     ],
