@@ -27,7 +27,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
     [state, filters.unit],
   );
   return (
-    <section className="screen">
+    <section className="screen overview">
       <h2>
         {year} 年{scopeTitle(filters)}总部回归总览{' '}
         <small>
