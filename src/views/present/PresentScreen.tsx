@@ -5,7 +5,7 @@
  * the current one is visible), so printing gives one slide per A4-landscape page. `view=brief`
  * shows the one-page briefing instead.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSettings } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
 import { rotationSeconds } from '../cockpit/rotation';
@@ -20,6 +20,7 @@ import { usableTargetTypes } from '../TargetTypesSwitch';
 import { usableThresholds } from '../projects/thresholds';
 import { usableMethod, usableWeights } from '../ranking/weights';
 import { SLIDES, type SlideContext } from './slides';
+import { slideCharts } from '../../charts/options/deck';
 import './present.css';
 
 registerMaps();
@@ -70,6 +71,10 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
     thresholds: usableThresholds(settings.thresholds).thresholds,
     rules: settings.rules,
   });
+  const charts = useMemo(
+    () => (state.status === 'ready' ? slideCharts(state.data, filters.unit) : null),
+    [state, filters.unit],
+  );
   const current = Math.min(SLIDES.length, Math.max(1, Math.trunc(Number(extra.slide)) || 1));
   const deck = useRef<HTMLDivElement>(null);
   const scale = useFitScale(deck);
@@ -96,12 +101,18 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
               aria-label={`第 ${i + 1} 页`}
             >
               <header>
-                <h2>{slide.title(context)}</h2>
-                {slide.unit && <span className="slide-unit">{slide.unit}</span>}
+                {slide.takeaway && state.status === 'ready' ? (
+                  <>
+                    <p className="slide-topic">{slide.title(context)}</p>
+                    <h2 className="slide-takeaway">{slide.takeaway(state.data, context)}</h2>
+                  </>
+                ) : (
+                  <h2>{slide.title(context)}</h2>
+                )}
               </header>
               <div className="slide-body">
-                {state.status === 'ready' ? (
-                  slide.body(state.data, context)
+                {state.status === 'ready' && charts ? (
+                  slide.body(state.data, context, charts)
                 ) : (
                   <p className={state.status === 'failed' ? 'state error' : 'state'}>
                     {state.status === 'failed' ? `计算失败：${state.message}` : '正在计算…'}
