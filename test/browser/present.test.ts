@@ -51,7 +51,9 @@ describe('the presentation deck', () => {
     await settled(page);
     expect(await slide()).toBe(5);
     const current = page.locator('.slide-page[data-current="true"]');
-    await expect(current.locator('h2').textContent()).resolves.toContain('总部经济带');
+    // The topic over the slide's one-sentence takeaway drawn from the figures.
+    await expect(current.locator('.slide-topic').textContent()).resolves.toContain('总部经济带');
+    await expect(current.locator('h2').textContent()).resolves.toMatch(/总部企业\d+家/);
     await expect(current.locator('footer').textContent()).resolves.toMatch(
       /单位：家.*数据截至 \d{4}-\d{2}-\d{2}/,
     );
