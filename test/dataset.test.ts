@@ -10,6 +10,7 @@ import { datasetZip, readDatasetZip } from '../src/export/dataset';
 import { importFiles } from '../src/ingest';
 import { loadFolder } from '../scripts/lib/loadFolder';
 import { openFiguresFixture } from './figuresFixture';
+import { strFromU8, unzipSync } from 'fflate';
 
 let source: Db;
 let zip: Uint8Array;
@@ -39,6 +40,17 @@ describe('the dataset ZIP', () => {
         .sort(),
     );
     expect(readDatasetZip('x.zip', new TextEncoder().encode('not a zip'))).toBeUndefined();
+  });
+
+  it('carries a readable 说明.txt, which the importer leaves alone', () => {
+    const bytes = unzipSync(zip)['说明.txt']!;
+    // UTF-8 with a BOM, so Notepad on an older Windows reads the Chinese.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = strFromU8(bytes);
+    expect(text).toContain('数据截至：2025-09-30');
+    expect(text).toContain('税收明细.csv　162385 行');
+    expect(text).toContain('整体替换');
+    expect(readDatasetZip('数据.zip', zip)!.files.some((f) => f.name.endsWith('.txt'))).toBe(false);
   });
 
   it('imports into an empty database with the same figures', async () => {

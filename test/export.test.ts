@@ -12,7 +12,8 @@ import {
   tableToSheetRows,
   type ExportColumn,
 } from '../src/export/table';
-import { writeXlsx } from '../src/export/xlsx';
+import { excelDate, writeXlsx } from '../src/export/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { assessmentSheets, ASSESSMENT_HEADER, ASSESSMENT_TABLE_ROW } from '../src/export/assessment';
 import { exportFileName } from '../src/export/download';
 import { asOfStamp, layoutChartPng } from '../src/export/chartPng';
@@ -73,7 +74,8 @@ describe('export values', () => {
     expect(exportValue(133_000_000, { kind: 'yuan', unit: '亿元' })).toBe(1.33);
     expect(exportValue('31.0', { kind: 'number' })).toBe(31);
     expect(exportValue('033030', {})).toBe('033030');
-    expect(exportValue('-5', { kind: 'text' })).toBe("'-5");
+    // Guarded only where a text can become a formula: in CSV (below), not in the value or in XLSX.
+    expect(exportValue('-5', { kind: 'text' })).toBe('-5');
     expect(exportValue(null, { kind: 'count' })).toBeNull();
     expect(exportValue(-3, { kind: 'count' })).toBe(-3);
   });
@@ -93,16 +95,18 @@ describe('tableToCsv', () => {
   it('has the table headers with units and plain numbers', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('企业名称,属地代码,税收（万元）,营收（亿元）,占比,企业数,得分');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",033030,5300.2,1.33,0.8667,1234,31`);
-    expect(lines[2]).toBe('"温州 ""甲"" 公司, 有限",330302,,0,0,0,0.857');
-    expect(lines[3]).toBe("'-1+2,330303,-1.2345,25,1,7,100");
+    // Numbers as the table shows them: a share as 86.7% (read back by spreadsheets as 0.867), a
+    // fixed-digit score as 31.0 — never the raw binary fraction.
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",033030,5300.2,1.33,86.7%,1234,31.0`);
+    expect(lines[2]).toBe('"温州 ""甲"" 公司, 有限",330302,,0.00,0.0%,0,0.857');
+    expect(lines[3]).toBe("'-1+2,330303,-1.2,25.00,100.0%,7,100.0");
   });
 });
 
 const plain = (cell: unknown) => (cell !== null && typeof cell === 'object' && 'v' in cell ? cell.v : cell);
 
 describe('XLSX', () => {
-  it('reads back equal to the table, with a formula-looking text as guarded text', async () => {
+  it('reads back equal to the table, a formula-looking text as plain text (never a formula)', async () => {
     const rows = tableToSheetRows(ROWS, EXPORT_COLUMNS);
     const bytes = await writeXlsx([{ name: '测试表', rows }]);
     const book = XLSX.read(bytes, { type: 'array' });
@@ -110,9 +114,9 @@ describe('XLSX', () => {
     const sheet = book.Sheets['测试表']!;
     const back = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null });
     expect(back).toEqual(rows.map((r) => r.map(plain)));
-    expect(back[1]![0]).toBe(`'=HYPERLINK("x")`);
-    // A text cell with no formula, numbers as number cells with their display format.
-    expect(sheet['A2']).toMatchObject({ t: 's', v: `'=HYPERLINK("x")` });
+    expect(back[1]![0]).toBe(`=HYPERLINK("x")`);
+    // A text cell with no formula and no visible apostrophe, numbers as number cells with their format.
+    expect(sheet['A2']).toMatchObject({ t: 's', v: `=HYPERLINK("x")` });
     expect(sheet['A2']!.f).toBeUndefined();
     expect(sheet['B2']).toMatchObject({ t: 's', v: '033030' });
     expect(sheet['C2']).toMatchObject({ t: 'n', v: 5300.2 });
@@ -120,11 +124,35 @@ describe('XLSX', () => {
     expect(sheet['G2']).toMatchObject({ t: 'n', v: 31, w: '31.0' });
   });
 
-  it('guards text written by any sheet, not only tables', async () => {
+  it('writes any text as a text cell, never a formula', async () => {
     const bytes = await writeXlsx([{ name: 'a/b:c', rows: [['@cmd', 1]] }]);
     const book = XLSX.read(bytes, { type: 'array' });
     expect(book.SheetNames).toEqual(['a_b_c']);
-    expect(book.Sheets['a_b_c']!['A1']!.v).toBe("'@cmd");
+    expect(book.Sheets['a_b_c']!['A1']).toMatchObject({ t: 's', v: '@cmd' });
+    expect(book.Sheets['a_b_c']!['A1']!.f).toBeUndefined();
+  });
+
+  it('stores dates as dates and keeps the header in view', async () => {
+    const bytes = await writeXlsx([
+      {
+        name: '项目',
+        rows: [
+          ['签约日期', '备注'],
+          ['2023-03-05', '2023-02-30'],
+        ],
+      },
+      { name: '考核', rows: [['标题'], ['说明'], ['名次'], [1]], freeze: 3 },
+    ]);
+    const book = XLSX.read(bytes, { type: 'array', cellDates: true });
+    const cell = book.Sheets['项目']!['A2']!;
+    expect(cell.t).toBe('d');
+    expect((cell.v as Date).toISOString().slice(0, 10)).toBe('2023-03-05');
+    // Not a calendar date: stays text.
+    expect(book.Sheets['项目']!['B2']).toMatchObject({ t: 's', v: '2023-02-30' });
+    const xml = (k: number) => strFromU8(unzipSync(bytes)[`xl/worksheets/sheet${k}.xml`]!);
+    expect(xml(1)).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(xml(2)).toContain('ySplit="3" topLeftCell="A4"');
+    expect(excelDate('1900-03-01')).toBe(61);
   });
 });
 

@@ -19,6 +19,7 @@ import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
 import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
+import { unitByCode } from '../domain/units';
 import { cachedFigures } from './figureCache';
 import { NOT_YET_DB } from './useData';
 
@@ -38,6 +39,7 @@ const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps
     import('../views/certification/CertificationScreen').then((m) => m.CertificationScreen),
   data: () => import('../views/data/DataScreen').then((m) => m.DataScreen),
   present: () => import('../views/present/PresentScreen').then((m) => m.PresentScreen),
+  cockpit: () => import('../views/cockpit/CockpitScreen').then((m) => m.CockpitScreen),
 };
 
 /** Screens whose code has arrived: rendered directly, since a lazy component would first suspend. */
@@ -73,8 +75,9 @@ export function App() {
   const version = useDataVersion();
   const [route, navigate] = useRoute();
   const presenting = route.screen === 'present';
+  const wall = route.screen === 'cockpit';
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div className={presenting ? 'app presenting' : wall ? 'app wall' : 'app'}>
       <header className="topbar">
         <h1>温州市总部回归监测</h1>
         <nav aria-label="页面">
@@ -172,6 +175,10 @@ function Screen({ db, context, source }: ScreenHostProps) {
   const filters = Object.fromEntries(
     Object.entries(route.filters).filter(([key]) => used.includes(key as keyof Filters)),
   ) as Filters;
+  // A link naming a unit the dictionary does not know (a typo, an old code) shows the city and says
+  // so, rather than a subtitle highlighting a code nobody can find.
+  const unknownUnit = filters.unit && !unitByCode(filters.unit) ? filters.unit : undefined;
+  if (unknownUnit) delete filters.unit;
   return (
     <>
       <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
@@ -186,6 +193,11 @@ function Screen({ db, context, source }: ScreenHostProps) {
       {/* data-year / data-unit: the view this render shows, so a script knows a filter change has
           reached the screens (panels whose figures changed read as loading from this render on). */}
       <main data-screen={route.screen} data-year={year} data-unit={filters.unit ?? ''}>
+        {unknownUnit && (
+          <p className="state error link-warning" role="alert" data-unknown-unit={unknownUnit}>
+            链接中的属地“{unknownUnit}”无法识别，以下显示全市数据。请在上方“属地”中重新选择。
+          </p>
+        )}
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
           {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen

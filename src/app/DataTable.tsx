@@ -171,6 +171,14 @@ export function DataTable<T>({
                     className={numeric ? 'num' : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     onClick={header.column.getToggleSortingHandler()}
+                    // Sorting by keyboard: the header takes focus, Enter or space sorts.
+                    tabIndex={header.column.getCanSort() ? 0 : undefined}
+                    onKeyDown={(e) => {
+                      if ((e.key === 'Enter' || e.key === ' ') && header.column.getCanSort()) {
+                        e.preventDefault();
+                        header.column.getToggleSortingHandler()?.(e);
+                      }
+                    }}
                   >
                     {flexRender(header.column.columnDef.header, header.getContext())}
                     <span className="sort-mark">
@@ -190,6 +198,19 @@ export function DataTable<T>({
                 [onRowClick ? 'clickable' : '', rowClass?.(row.original) ?? ''].join(' ').trim() || undefined
               }
               onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+              // A row that drills down (a building's tenants, a unit on the map) is reached by Tab and
+              // opened with Enter or space, like the click.
+              tabIndex={onRowClick ? 0 : undefined}
+              onKeyDown={
+                onRowClick
+                  ? (e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onRowClick(row.original);
+                      }
+                    }
+                  : undefined
+              }
             >
               {row.getVisibleCells().map((cell) => (
                 <td

@@ -22,6 +22,8 @@ export const SCREEN_FILTERS: Record<ScreenPath, readonly FilterKey[]> = {
   certification: ['year', 'asOf', 'unit', 'hqType', 'origin', 'industry'],
   data: [],
   present: ['year', 'asOf', 'unit'],
+  // The wall shows the year as of the data's end, whole city; the link may still name a year.
+  cockpit: [],
 };
 
 const NOT_USED: Partial<Record<ScreenPath, string>> = {

@@ -15,6 +15,7 @@ export const SCREENS = [
   { path: 'certification', name: '总部认定' },
   { path: 'data', name: '数据' },
   { path: 'present', name: '汇报' },
+  { path: 'cockpit', name: '驾驶舱' },
 ] as const;
 
 export type ScreenPath = (typeof SCREENS)[number]['path'];
@@ -106,8 +107,9 @@ export function withChanges(
     ...((change.year ?? route.year) ? { year: change.year ?? route.year } : {}),
     ...(asOf ? { asOf } : {}),
     filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Filters,
-    // Screen-local state belongs to its screen: moving to another screen drops it.
-    extra: change.screen && change.screen !== route.screen ? {} : dropEmpty(extra),
+    // Screen-local state belongs to its screen: moving to another screen drops it (and takes only
+    // what the change gives the new screen, such as the cockpit's rotation).
+    extra: change.screen && change.screen !== route.screen ? dropEmpty(change.extra ?? {}) : dropEmpty(extra),
   };
 }
 

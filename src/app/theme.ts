@@ -11,6 +11,11 @@ import { flushSync } from 'react-dom';
 export type Theme = 'light' | 'dark';
 
 export const THEME_KEY = 'hq-dashboard.theme';
+/**
+ * The 驾驶舱 (#/cockpit) is for the meeting-room wall: dark unless the user chose light there. Its
+ * choice is remembered apart from the other screens', which it never changes.
+ */
+export const COCKPIT_THEME_KEY = 'hq-dashboard.cockpit-theme';
 
 /** The stored theme; anything else (nothing stored, storage disabled, an old value) is light. */
 export function readTheme(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Theme {
@@ -21,6 +26,20 @@ export function readTheme(storage: Pick<Storage, 'getItem'> | undefined = global
   }
 }
 
+/** The cockpit's stored theme: dark unless light was chosen there. */
+export function readCockpitTheme(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): Theme {
+  try {
+    return storage?.getItem(COCKPIT_THEME_KEY) === 'light' ? 'light' : 'dark';
+  } catch {
+    return 'dark';
+  }
+}
+
+/** Whether a hash opens the cockpit, so main.tsx applies its theme before the first render. */
+export const isCockpitHash = (hash: string) => /^#\/?cockpit(\?|$)/.test(hash);
+
 /** Remembers the theme; a full or disabled storage only loses the memory, never throws. */
 export function storeTheme(
   theme: Theme,
@@ -28,6 +47,14 @@ export function storeTheme(
 ) {
   try {
     storage?.setItem(THEME_KEY, theme);
+  } catch {
+    // The theme still applies to this page.
+  }
+}
+
+function storeCockpitTheme(theme: Theme) {
+  try {
+    globalThis.localStorage?.setItem(COCKPIT_THEME_KEY, theme);
   } catch {
     // The theme still applies to this page.
   }
@@ -43,19 +70,36 @@ export function applyTheme(
 
 const listeners = new Set<() => void>();
 let cached: Theme | undefined;
+/** Which choice the 大屏 button reads and writes: the screens' or the cockpit's. */
+let cockpit = false;
 /** While the page prints, charts draw light whatever the theme (the CSS is light on paper too). */
 let printing = false;
 
 function current(): Theme {
-  cached ??= readTheme();
+  cached ??= cockpit ? readCockpitTheme() : readTheme();
   return cached;
+}
+
+/** While the cockpit is shown its own theme applies; leaving it restores the screens'. */
+export function enterCockpitTheme(): () => void {
+  cockpit = true;
+  cached = readCockpitTheme();
+  applyTheme(cached);
+  notify();
+  return () => {
+    cockpit = false;
+    cached = readTheme();
+    applyTheme(cached);
+    notify();
+  };
 }
 
 const notify = () => listeners.forEach((l) => l());
 
 export function setTheme(theme: Theme) {
   cached = theme;
-  storeTheme(theme);
+  if (cockpit) storeCockpitTheme(theme);
+  else storeTheme(theme);
   applyTheme(theme);
   notify();
 }
@@ -68,8 +112,8 @@ function subscribe(listener: () => void) {
   listeners.add(listener);
   // Another tab switched: follow it, so two windows on one wall never disagree after a reload.
   const onStorage = (e: StorageEvent) => {
-    if (e.key !== THEME_KEY) return;
-    cached = readTheme();
+    if (e.key !== (cockpit ? COCKPIT_THEME_KEY : THEME_KEY)) return;
+    cached = cockpit ? readCockpitTheme() : readTheme();
     applyTheme(cached);
     listener();
   };

@@ -19,6 +19,7 @@ import { PNG_PIXEL_RATIO } from '../export/chartPng';
 import { useChartTheme, type Theme } from '../app/theme';
 import { DARK_THEME, LIGHT_THEME, echarts } from './echarts';
 import { darkOption } from './theme';
+import { loadGlyphs } from '../app/fonts';
 
 export type ChartClick = Pick<ECElementEvent, 'name' | 'seriesName' | 'dataIndex' | 'data' | 'componentType'>;
 
@@ -51,7 +52,7 @@ export function Chart({
   const click = useRef(onClick);
   const theme = useChartTheme();
   // What the chart shows and in which theme, for a re-init and for the draw effect below.
-  const shown = useRef<{ option?: EChartsCoreOption; theme: Theme }>({ theme });
+  const shown = useRef<{ option?: EChartsCoreOption; theme: Theme; label?: string }>({ theme });
   useEffect(() => {
     click.current = onClick;
   }, [onClick]);
@@ -62,15 +63,32 @@ export function Chart({
     const element = box.current!;
     const instance = echarts.init(element, theme === 'dark' ? DARK_THEME : LIGHT_THEME, {
       renderer: 'canvas',
+      // Screen readers get ECharts' own description of the data (aria, below) in Chinese.
+      locale: 'ZH',
     });
     chart.current = instance;
     shown.current.theme = theme;
     element.setAttribute('data-chart-theme', theme);
-    instance.on('finished', () => element.setAttribute('data-chart-status', 'drawn'));
+    instance.on('finished', () => {
+      // Canvas text never makes the browser fetch a font: on a machine without a Chinese font the
+      // bundled chunks for this chart's text are fetched now, and the chart drawn again with them.
+      // It stays "drawing" until then, so a screenshot, print or export never catches the boxes.
+      const text = drawnText(instance);
+      loadGlyphs(text).then(
+        (fetched) => {
+          if (fetched && !instance.isDisposed()) {
+            instance.getZr().refresh();
+            instance.getZr().flush();
+          }
+          element.setAttribute('data-chart-status', 'drawn');
+        },
+        () => element.setAttribute('data-chart-status', 'drawn'),
+      );
+    });
     instance.on('click', (event) => click.current?.(event as ECElementEvent));
     if (shown.current.option) {
       element.setAttribute('data-chart-status', 'drawing');
-      instance.setOption(themed(shown.current.option, theme), { notMerge: true });
+      instance.setOption(themed(shown.current.option, theme, shown.current.label), { notMerge: true });
     }
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
@@ -99,12 +117,16 @@ export function Chart({
 
   useEffect(() => {
     shown.current.option = option;
+    shown.current.label = label;
     box.current?.setAttribute('data-chart-status', 'drawing');
     // No animation: a filter change redraws at once, and screenshots, prints and PNG exports
     // never catch a chart half grown.
     // lazyUpdate: the chart lays out on the next frame, so text above it (the KPI cards) paints first.
-    chart.current?.setOption(themed(option, shown.current.theme), { notMerge: true, lazyUpdate: true });
-  }, [option]);
+    chart.current?.setOption(themed(option, shown.current.theme, label), {
+      notMerge: true,
+      lazyUpdate: true,
+    });
+  }, [option, label]);
 
   const image = useCallback((): ChartImage | null => {
     const instance = chart.current;
@@ -135,9 +157,27 @@ export function Chart({
   );
 }
 
-/** The option as drawn: without animation, and in dark with its light colours swapped. */
-function themed(option: EChartsCoreOption, theme: Theme): EChartsCoreOption {
-  const drawn = { animation: false, ...option };
+/** Every text the chart drew (labels, axis names, legend), for loading the glyphs it needs. */
+function drawnText(instance: ReturnType<typeof echarts.init>): string {
+  const seen = new Set<string>();
+  for (const element of instance.getZr().storage.getDisplayList(true)) {
+    const text = (element as { style?: { text?: unknown } }).style?.text;
+    if (typeof text === 'string' && text) seen.add(text);
+  }
+  return [...seen].join('');
+}
+
+/**
+ * The option as drawn: without animation, with ECharts' aria description of the data (read out by
+ * screen readers from the chart's aria-label: series, names and values), and in dark with its light
+ * colours swapped.
+ */
+function themed(option: EChartsCoreOption, theme: Theme, label = ''): EChartsCoreOption {
+  const aria = {
+    enabled: true,
+    label: { general: { withoutTitle: label ? `图表“${label}”。` : '这是一个图表。' } },
+  };
+  const drawn = { animation: false, aria, ...option };
   return theme === 'dark' ? darkOption(drawn) : drawn;
 }
 

@@ -7,6 +7,7 @@ import china from '../maps/china.json';
 import wenzhou from '../maps/wenzhou.json';
 import { MapChart } from 'echarts/charts';
 import { GeoComponent, VisualMapComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { echarts } from './echarts';
 
 export const WENZHOU_MAP = 'wenzhou';
@@ -16,7 +17,8 @@ let registered = false;
 
 export function registerMaps() {
   if (registered) return;
-  echarts.use([MapChart, GeoComponent, VisualMapComponent]);
+  // LabelLayout: the point units' named labels sit out at sea with a leader line (options/belts.ts).
+  echarts.use([MapChart, GeoComponent, VisualMapComponent, LabelLayout]);
   echarts.registerMap(WENZHOU_MAP, wenzhou as never);
   echarts.registerMap(CHINA_MAP, china as never);
   registered = true;

@@ -24,9 +24,8 @@ export const COLORS = {
   grid: '#e3e8ee',
 };
 
-/** Fonts present on Windows (YaHei, SimHei) and Linux (Noto/Source Han, WenQuanYi); nothing downloaded. */
-export const FONT_FAMILY =
-  "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', SimHei, sans-serif";
+/** Fonts present on Windows (YaHei, SimHei) and Linux (Noto/Source Han, WenQuanYi), then the bundled one. */
+export { FONT_STACK as FONT_FAMILY } from '../app/fonts';
 
 // ─── 大屏: the dark theme for wall displays ──────────────────────────────────────────────────
 //

@@ -92,6 +92,7 @@ export function assessmentSheets(input: AssessmentInput): SheetSpec[] {
     {
       name: '考核表',
       rows: [...block, ...table],
+      freeze: block.length + 1,
       merges: [0, 1, 2].map((row) => ({
         from: [row, 0] as [number, number],
         to: [row, last] as [number, number],

@@ -19,8 +19,8 @@ export interface ChartPngText {
 /** '数据截至 2025-09-30'. */
 export const asOfStamp = (asOf: string) => `数据截至 ${asOf}`;
 
-const FONT_FAMILY =
-  "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', SimHei, sans-serif";
+import { FONT_STACK as FONT_FAMILY, loadGlyphs } from '../app/fonts';
+
 export const FONTS = {
   title: `bold 18px ${FONT_FAMILY}`,
   small: `12px ${FONT_FAMILY}`,
@@ -121,6 +121,8 @@ export async function composeChartPng(
   ratio = PNG_PIXEL_RATIO,
 ): Promise<Blob> {
   const image = await loadImage(chartUrl);
+  // The caption's glyphs, from the bundled font where the system has no Chinese font.
+  await loadGlyphs([text.title, text.unit, text.source, text.asOf && asOfStamp(text.asOf)].join(''));
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
   if (!context) throw new Error('浏览器不支持画布导出');

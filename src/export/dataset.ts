@@ -11,6 +11,8 @@ import { MAX_DATASET_UNPACKED, unzipBounded } from '../ingest/zipLimits';
 import { plainNumber } from './table';
 
 export const DATASET_MANIFEST = 'manifest.json';
+/** The readable note beside the manifest; the importer reads only the manifest and the CSVs. */
+export const DATASET_README = '说明.txt';
 
 export interface DatasetManifest {
   app: '温州市总部回归监测';
@@ -31,9 +33,35 @@ export async function datasetZip(db: Db, asOf: string | null): Promise<Uint8Arra
   };
   const files: Record<string, Uint8Array> = {
     [DATASET_MANIFEST]: strToU8(JSON.stringify(manifest, null, 2)),
+    [DATASET_README]: strToU8(datasetReadme(manifest, tables)),
   };
   for (const t of tables) files[`${t.label}.csv`] = strToU8(`\uFEFF${csv([t.headers, ...t.rows])}`);
   return zipSync(files, { level: 6 });
+}
+
+/** 说明.txt: what the ZIP holds and how to use it, for whoever opens it (UTF-8 with BOM, CRLF). */
+export function datasetReadme(
+  manifest: DatasetManifest,
+  tables: readonly { label: string; rows: readonly unknown[] }[],
+): string {
+  const exported = manifest.exportedAt.slice(0, 19).replace('T', ' ');
+  const lines = [
+    '温州市总部回归监测 · 全部数据导出',
+    '',
+    `导出时间：${exported}（UTC）`,
+    `数据截至：${manifest.asOf ?? '（无税收数据）'}`,
+    '',
+    '包含的文件（每个文件一张表，UTF-8 编码带 BOM，表头为导入格式的中文列名）：',
+    ...tables.map((t) => `  ${t.label}.csv\u3000${t.rows.length} 行`),
+    `  ${DATASET_MANIFEST}\u3000供系统识别本备份的清单（请勿修改）`,
+    '',
+    '用途：在另一台电脑的仪表盘“数据”页导入本 ZIP 文件（不必解压），将以本备份整体替换该电脑上的数据，',
+    '各页数字与导出时一致。也可用 Excel 打开其中的 CSV 查看。',
+    '',
+    '金额单位为元；日期为 YYYY-MM-DD；月份为 YYYY-MM。',
+    '本文件含企业税收等敏感数据，请按涉密资料管理，勿通过互联网传送。',
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**

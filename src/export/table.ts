@@ -2,7 +2,9 @@
  * A table as the rows of a sheet or as CSV text, from the same column definitions the screen shows:
  * the header as in the table (with its unit), the raw value of each cell, money converted into the
  * column's unit (万元/亿元) as a number. Numbers stay numbers — real numeric cells, plain digits in
- * CSV — so a reader can sum them; text is guarded against formula injection.
+ * CSV — so a reader can sum them. CSV shows each number as the table does (its decimals, shares as
+ * 47.2%, which spreadsheets read back as numbers) and guards text against formula injection; in
+ * XLSX a text cell is never a formula, so it is written as it is (src/export/xlsx.ts).
  */
 import type { Column } from '../app/DataTable';
 import { guardFormula } from './guard';
@@ -33,7 +35,7 @@ export function exportValue<T>(
   if (value === null || value === '') return null;
   const numeric = column.kind !== undefined && column.kind !== 'text';
   if (typeof value === 'string') {
-    return numeric && DECIMAL.test(value.trim()) ? Number(value) : guardFormula(value);
+    return numeric && DECIMAL.test(value.trim()) ? Number(value) : value;
   }
   if (!Number.isFinite(value)) return null;
   if (column.kind === 'yuan') {
@@ -62,7 +64,7 @@ function numberFormat<T>(column: Pick<ExportColumn<T>, 'kind' | 'digits'>, raw: 
 
 /** Header row + one row per table row; numbers carry their display format. */
 export function tableToSheetRows<T>(rows: readonly T[], columns: readonly ExportColumn<T>[]): SheetCell[][] {
-  const header: SheetCell[] = columns.map((c) => guardFormula(c.title));
+  const header: SheetCell[] = columns.map((c) => c.title);
   return [
     header,
     ...rows.map((row) =>
@@ -85,10 +87,20 @@ export function plainNumber(n: number): string {
     : text;
 }
 
+/**
+ * A formatted number as its format shows it, without grouping: '0.0%' → '47.2%', '#,##0.00' →
+ * '5300.20', '#,##0' → '1234'. Never the raw binary fraction (190190.613761, 0.4717…).
+ */
+export function csvNumber(cell: NumberCell): string {
+  const decimals = /\.(0+)/.exec(cell.z)?.[1]?.length ?? 0;
+  if (cell.z.endsWith('%')) return `${(cell.v * 100).toFixed(decimals)}%`;
+  return cell.v.toFixed(decimals);
+}
+
 function csvField(cell: SheetCell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return plainNumber(cell);
-  if (typeof cell === 'object') return plainNumber(cell.v);
+  if (typeof cell === 'object') return csvNumber(cell);
   const text = guardFormula(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

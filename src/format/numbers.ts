@@ -29,3 +29,12 @@ export function formatCount(n: number | null | undefined, unit = ''): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return `${grouped(n, 0)}${unit}`;
 }
+
+/**
+ * 元 in a unit chosen for a whole chart, table or card set ('6.27亿元' and '0.42亿元' side by side,
+ * never '4,189.1万元' beside '6.27亿元'): 2 decimals in 亿元, 1 in 万元.
+ */
+export function formatMoney(yuan: number | null | undefined, unit: '万元' | '亿元'): string {
+  const text = formatInUnit(yuan, unit, unit === '亿元' ? 2 : 1);
+  return text === '—' ? text : `${text}${unit}`;
+}

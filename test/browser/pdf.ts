@@ -47,3 +47,15 @@ export function pdfPageInk(pdf: Buffer): number[] {
     }, 0);
   });
 }
+
+/** Per page, in document order: its size in points from /MediaBox (A4 portrait ≈ 595 × 842). */
+export function pdfPageSizes(pdf: Buffer): { width: number; height: number }[] {
+  const objects = readObjects(pdf);
+  const pages = [...objects.values()].filter((o) => /\/Type\s*\/Page(?![s\w])/.test(o.dict));
+  return pages.map((page) => {
+    const box = /\/MediaBox\s*\[\s*([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s*\]/.exec(page.dict);
+    if (!box) return { width: 0, height: 0 };
+    const [x0, y0, x1, y1] = box.slice(1).map(Number) as [number, number, number, number];
+    return { width: Math.round(x1 - x0), height: Math.round(y1 - y0) };
+  });
+}

@@ -3,7 +3,9 @@
  * slide, Esc to leave, and printing to PDF gives one A4-landscape page per slide, none blank.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Download, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
 import { pdfPageInk } from './pdf';
@@ -49,7 +51,9 @@ describe('the presentation deck', () => {
     await settled(page);
     expect(await slide()).toBe(5);
     const current = page.locator('.slide-page[data-current="true"]');
-    await expect(current.locator('h2').textContent()).resolves.toContain('总部经济带');
+    // The topic over the slide's one-sentence takeaway drawn from the figures.
+    await expect(current.locator('.slide-topic').textContent()).resolves.toContain('总部经济带');
+    await expect(current.locator('h2').textContent()).resolves.toMatch(/总部企业\d+家/);
     await expect(current.locator('footer').textContent()).resolves.toMatch(
       /单位：家.*数据截至 \d{4}-\d{2}-\d{2}/,
     );
@@ -75,5 +79,24 @@ describe('the presentation deck', () => {
     for (const [i, bytes] of ink.entries()) expect(bytes, `page ${i + 1}`).toBeGreaterThan(1000);
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
+  });
+
+  it('exports the 简报 as a Word document in 公文 layout, with the deck’s charts as pictures', async () => {
+    await page.goto(`${inject('baseUrl')}#/present?year=2024&view=brief`);
+    await settled(page);
+    const [file] = await Promise.all([
+      page.waitForEvent('download') as Promise<Download>,
+      page.click('button[data-export-word]'),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const files = unzipSync(fs.readFileSync(await file.path()));
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('一、');
+    expect(Object.keys(files).filter((f) => f.startsWith('word/media/'))).toHaveLength(4);
+    // The pictures are drawn charts, not empty frames.
+    for (const f of Object.keys(files).filter((n) => n.startsWith('word/media/')))
+      expect(files[f]!.length, f).toBeGreaterThan(10_000);
+    expect(watched.consoleErrors).toEqual([]);
   });
 });

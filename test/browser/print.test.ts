@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
+import { pdfPageSizes } from './pdf';
 
 const YEAR = 2024;
 const SCREENS = ['overview', 'buildings', 'belts', 'ranking', 'projects', 'certification', 'data'] as const;
@@ -61,14 +62,22 @@ function pageContents(pdf: Buffer): string[] {
   });
 }
 
-async function printScreen(hash: string): Promise<string[]> {
+async function printPdf(hash: string): Promise<Buffer> {
   await page.goto(`${inject('baseUrl')}#/${hash}`);
   await settled(page);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
-  return pageContents(pdf);
+  return pdf;
 }
+
+async function printScreen(hash: string): Promise<string[]> {
+  return pageContents(await printPdf(hash));
+}
+
+const PORTRAIT = { width: 595, height: 842 };
+const LANDSCAPE = { width: 842, height: 595 };
+const sizes = async (hash: string) => pdfPageSizes(await printPdf(hash));
 
 describe('printing a screen', () => {
   for (const screen of SCREENS) {
@@ -110,5 +119,21 @@ describe('printing a screen', () => {
     expect(inPrint.header).toContain(`年度：${YEAR}年`);
     expect(inPrint.header).toContain('数据截至');
     expect(await page.locator('.data-table tbody tr').count()).toBe(screenRows);
+  });
+
+  it('gives each route its own page setup, whatever was printed before', async () => {
+    const overview = await sizes(`overview?year=${YEAR}`);
+    expect(overview.length).toBeGreaterThan(0);
+    for (const size of overview) expect(size).toEqual(PORTRAIT);
+    // The deck: one A4-landscape sheet per slide.
+    const deck = await sizes(`present?year=${YEAR}`);
+    expect(deck.length).toBe(8);
+    for (const size of deck) expect(size).toEqual(LANDSCAPE);
+    // The 简报 after the deck: portrait, and on one or two sheets, not cut into landscape strips.
+    const brief = await sizes(`present?year=${YEAR}&view=brief`);
+    expect(brief.length).toBeGreaterThan(0);
+    for (const size of brief) expect(size).toEqual(PORTRAIT);
+    // The overview after both: as it printed first.
+    expect(await sizes(`overview?year=${YEAR}`)).toEqual(overview);
   });
 });

@@ -99,6 +99,35 @@ describe('the global filters', () => {
     await expect(page.locator('h2').first().textContent()).resolves.toContain('2023');
   });
 
+  it('say when a link names a unit nobody knows, and show the city', async () => {
+    await page.goto(`${inject('baseUrl')}#/overview?year=2024&unit=XXXX`);
+    await settled(page);
+    await expect(page.locator('[data-unknown-unit]').textContent()).resolves.toContain('“XXXX”无法识别');
+    const title = (await page.locator('main h2').first().textContent()) ?? '';
+    expect(title).toContain('全市');
+    expect(title).not.toContain('XXXX');
+  });
+
+  it('sort and drill down by keyboard, and describe charts to screen readers', async () => {
+    await page.goto(`${inject('baseUrl')}#/buildings?year=2024`);
+    await settled(page);
+    const table = page.locator('[data-panel="楼宇一览"]');
+    const header = table.locator('th[tabindex="0"]').first();
+    await header.focus();
+    const before = await header.getAttribute('aria-sort');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => header.getAttribute('aria-sort')).not.toBe(before);
+    // A row opens the building's tenants with Enter, as a click does.
+    await table.locator('tbody tr.clickable').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('building='));
+    await settled(page);
+    // ECharts' aria: the chart's label reads out its data (names and values), in Chinese.
+    const described = await page.locator('[data-chart="楼宇税收排名"]').getAttribute('aria-label');
+    expect(described).toContain('楼宇税收排名');
+    expect(described!.length).toBeGreaterThan(40);
+  });
+
   it('disable the filters a screen does not follow, and ignore them from a link', async () => {
     await open(`buildings?year=${YEAR}&hqType=%E8%B4%B8%E6%98%93%E5%9E%8B%E6%80%BB%E9%83%A8`);
     expect(await page.isDisabled('select[name="hqType"]')).toBe(true);

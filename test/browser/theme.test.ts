@@ -74,6 +74,25 @@ describe('大屏', () => {
     await expectChartsDrawn();
   });
 
+  it('shows the filters a screen does not use as disabled, in dark too', async () => {
+    await page.click('nav a:text-is("亿元楼宇")');
+    await settled(page);
+    expect(await htmlTheme()).toBe('dark');
+    const look = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => {
+          const style = getComputedStyle(e);
+          return { color: style.color, background: style.backgroundColor };
+        });
+    const enabled = await look('.filterbar select[name="unit"]');
+    const disabled = await look('.filterbar select[name="hqType"]');
+    expect(await page.locator('.filterbar select[name="hqType"]').isDisabled()).toBe(true);
+    expect(disabled.color).not.toBe(enabled.color);
+    expect(disabled.background).not.toBe(enabled.background);
+  });
+
   it('draws the maps and every chart of the belts screen', async () => {
     await page.click('nav a:text-is("总部经济带")');
     await settled(page);

@@ -233,3 +233,34 @@ describe('leads on the China map', () => {
     expect(countPieces([3]).map((p) => p.label)).toEqual(['1条', '2条', '3条']);
   });
 });
+
+describe('one money unit per map', () => {
+  it('gives every unit’s tooltip the same unit (泰顺 in 亿元 beside 平阳, not 万元)', () => {
+    const units = [
+      { code: '330329', name: '泰顺县', hqCount: 3, hqTax: 41_891_000, newHq: 0, localStock: 1 },
+      { code: '330326', name: '平阳县', hqCount: 9, hqTax: 627_000_000, newHq: 1, localStock: 2 },
+    ];
+    const option = unitMapOption(units, 'tax') as { tooltip: { formatter: (p: unknown) => string } };
+    const tip = (name: string) => option.tooltip.formatter({ name, data: {} });
+    expect(tip('泰顺县')).toContain('0.42亿元');
+    expect(tip('平阳县')).toContain('6.27亿元');
+    expect(tip('泰顺县')).not.toContain('万元');
+  });
+});
+
+describe('point units on the map', () => {
+  it('are named beside their value (a key, not bare numbers) and moved off the central districts', () => {
+    const units = [
+      { code: '330383', name: '龙港市', hqCount: 24, hqTax: 0, newHq: 0, localStock: 0 },
+      { code: 'ZN01', name: '浙南产业集聚区', hqCount: 22, hqTax: 0, newHq: 0, localStock: 0 },
+    ];
+    const option = unitMapOption(units, 'count') as {
+      series: { label?: { formatter: (p: unknown) => string }; labelLayout?: (p: unknown) => object }[];
+    };
+    const points = option.series[1]!;
+    const text = (short: string, value: number) =>
+      points.label!.formatter({ data: { short, value: [0, 0, value] } });
+    expect(text('龙港', 24)).toBe('龙港 24');
+    expect(points.labelLayout!({ dataIndex: 1 })).toEqual({ dx: 58, dy: 30 });
+  });
+});

@@ -176,9 +176,18 @@ describe('mapOption', () => {
     expect(mapRegionOf('330383')).toBe('苍南县');
     expect(mapRegionOf('ZN01')).toBe('龙湾区');
     const option = mapOption(BUILDINGS, { map: 'wenzhou', unit: '330383' }) as {
-      geo: { regions: { name: string }[] };
+      geo: {
+        label: { show: boolean };
+        regions: { name: string; label: { show: boolean }; itemStyle?: unknown }[];
+      };
     };
-    expect(option.geo.regions.map((r) => r.name)).toEqual(['苍南县']);
+    const shaded = option.geo.regions.filter((r) => r.itemStyle).map((r) => r.name);
+    expect(shaded).toEqual(['苍南县']);
+    // Counties are named only where a building stands (no stray half-name at the panel's edge).
+    expect(option.geo.label.show).toBe(false);
+    const named = option.geo.regions.filter((r) => r.label.show).map((r) => r.name);
+    const withBuildings = new Set(BUILDINGS.filter((b) => b.lng !== null).map((b) => mapRegionOf(b.region)));
+    expect(new Set(named)).toEqual(withBuildings);
   });
 });
 

@@ -43,6 +43,8 @@ describe('overview option builders', () => {
     expect(bars.map((b) => b.value)).toEqual([6, 2]);
     expect(bars[0]!.itemStyle.color).not.toBe(bars[1]!.itemStyle.color);
     expect(series(option)[1]!.data).toEqual([5, null]);
+    // The legend swatch is the series colour: the same blue as the chosen unit's bar.
+    expect((series(option)[0] as unknown as { color: string }).color).toBe(bars[0]!.itemStyle.color);
   });
 
   it('escape names from files in tooltips', () => {

@@ -6,7 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { CENTRAL_SERVICE_INDUSTRIES, INDUSTRIES } from '../../domain/enums';
 import type { BeltMetric } from '../../domain/figures/belts';
 import { unitByCode } from '../../domain/units';
-import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
+import { formatCount, formatInUnit, formatMoney, formatPercent } from '../../format/numbers';
 import { COLORS } from '../theme';
 import { axisTooltip, escapeHtml, moneyUnit, percentAxis, tooltipHtml } from '../text';
 
@@ -47,19 +47,23 @@ export const POINT_UNITS: Record<string, readonly [number, number]> = {
   ZN03: [120.745, 27.975],
 };
 
-/** Where each point's value sits: toward the sea or open ground, away from 鹿城/瓯海/龙湾's labels. */
-const POINT_LABEL_POSITION: Record<string, string> = {
-  [LONGGANG]: 'right',
-  ZN01: 'bottom',
-  ZN02: 'right',
-  ZN03: 'left',
+/**
+ * Where each point's named label is moved (px from its place right of the marker): out over the sea
+ * east of the coast, one above the other, joined to its marker by a leader line, so the three
+ * markers inside 龙湾 never cover 鹿城/瓯海/龙湾's own labels.
+ */
+export const POINT_LABEL_SHIFT: Record<string, [number, number]> = {
+  [LONGGANG]: [34, 8],
+  ZN01: [58, 30],
+  ZN02: [52, -4],
+  ZN03: [96, -44],
 };
 
 /** The three central districts are small and side by side: their labels are nudged apart (px). */
 const LABEL_OFFSET: Record<string, [number, number]> = {
   '330302': [-14, -14],
   '330304': [-22, 10],
-  '330303': [12, -12],
+  '330303': [24, -12],
 };
 
 const isPoint = (code: string) => code in POINT_UNITS;
@@ -79,16 +83,20 @@ export function mapNumber(value: number, unit: '家' | '万元' | '亿元'): str
   return formatInUnit(value, unit, unit === '亿元' ? 2 : 1);
 }
 
-export function metricText(value: number, metric: BeltMetric): string {
-  return metric === 'count' ? formatCount(value, '家') : formatYuan(value);
+/** A count in 家, or money in the one unit of its chart. */
+export function metricText(value: number, metric: BeltMetric, unit: '万元' | '亿元' = '亿元'): string {
+  return metric === 'count' ? formatCount(value, '家') : formatMoney(value, unit);
 }
 
-/** Tooltip of a unit on the map: both metrics, with the honest 苍南 title. */
-export function unitTooltip(u: MapUnit): string {
+/**
+ * Tooltip of a unit on the map: both metrics, with the honest 苍南 title. Tax in `taxUnit`, the one
+ * unit of every unit's tooltip on the map (mapUnit of the tax metric).
+ */
+export function unitTooltip(u: MapUnit, taxUnit: '万元' | '亿元' = '亿元'): string {
   const title = u.code === CANGNAN ? CANGNAN_MAP_TITLE : u.name;
   const lines: [string, string][] = [
     ['总部企业', formatCount(u.hqCount, '家')],
-    ['总部企业税收', formatYuan(u.hqTax)],
+    ['总部企业税收', formatMoney(u.hqTax, taxUnit)],
     ['当年新引进', formatCount(u.newHq, '家')],
     ['本土总部', formatCount(u.localStock, '家')],
   ];
@@ -181,12 +189,13 @@ export function unitMapOption(
   );
   const short = (u: MapUnit) => unitByCode(u.code)?.short ?? u.name;
   const unit = mapUnit(units, metric);
+  const taxUnit = moneyUnit(units.map((u) => u.hqTax));
   return {
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; data?: { code?: string } }) => {
         const u = units.find((x) => x.code === p.data?.code) ?? byName.get(p.name);
-        return u ? unitTooltip(u) : escapeHtml(p.name);
+        return u ? unitTooltip(u, taxUnit) : escapeHtml(p.name);
       },
     },
     visualMap: {
@@ -249,24 +258,33 @@ export function unitMapOption(
             code: u.code,
             value: [...POINT_UNITS[u.code]!, metricValue(u, metric)],
             symbol: u.code === LONGGANG ? 'circle' : 'diamond',
-            symbolSize: chosen ? 20 : 14,
+            symbolSize: chosen ? 18 : 11,
             itemStyle: {
               borderColor: chosen ? COLORS.secondary : COLORS.text,
               borderWidth: chosen ? 3 : 1,
             },
-            label: { position: POINT_LABEL_POSITION[u.code] ?? 'right' },
+            short: short(u),
           };
         }),
-        // Value only, placed away from 龙湾's own label; the names are in the list under the map.
-        // (Leader lines would need echarts' LabelLayout feature, which src/charts/echarts.ts does not load.)
+        // Named (龙港 20, 经开区 20): a bare number beside a marker says nothing. Moved out to sea
+        // by labelLayout (LabelLayout, registered by src/charts/maps.ts) with a leader line.
         label: {
           show: true,
-          fontSize: 10,
+          position: 'right',
+          fontSize: 11,
           color: COLORS.text,
-          backgroundColor: 'rgba(255,255,255,0.85)',
-          padding: [1, 3],
+          backgroundColor: 'rgba(255,255,255,0.9)',
+          borderColor: '#c5ced8',
+          borderWidth: 1,
+          padding: [2, 4],
           borderRadius: 2,
-          formatter: (p: { data: { value: number[] } }) => mapNumber(p.data.value[2] ?? 0, unit),
+          formatter: (p: { data: { value: number[]; short: string } }) =>
+            `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
+        },
+        labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
+        labelLayout: (p: { dataIndex: number }) => {
+          const [dx, dy] = POINT_LABEL_SHIFT[points[p.dataIndex]?.code ?? ''] ?? [0, 0];
+          return { dx, dy };
         },
       },
     ],
@@ -316,6 +334,7 @@ export function industryStructureOption(
   const totals = new Map(
     groups.map((g) => [g, cells.filter((c) => c.group === g).reduce((s, c) => s + value(c), 0)]),
   );
+  const money = moneyUnit(cells.map((c) => c.tax));
   const share = (group: string, industry: string) => {
     const total = totals.get(group) ?? 0;
     return total > 0 ? value(cellOf(group, industry)) / total : 0;
@@ -329,9 +348,9 @@ export function industryStructureOption(
         .filter((i) => cellOf(group, i))
         .map((i) => [
           `${services.includes(i) ? '★' : ''}${i}`,
-          `${metricText(value(cellOf(group, i)), metric)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
+          `${metricText(value(cellOf(group, i)), metric, money)}（${formatPercent(total > 0 ? value(cellOf(group, i)) / total : null)}）`,
         ]);
-      return tooltipHtml(group, [['合计', metricText(total, metric)], ...lines]);
+      return tooltipHtml(group, [['合计', metricText(total, metric, money)], ...lines]);
     }),
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 }, data: industries },
     grid: { left: 84, right: 20, top: 52, bottom: 24 },

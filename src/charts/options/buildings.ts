@@ -6,7 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { BILLION, BUILDING_TIERS } from '../../domain/defaults';
 import type { BuildingFigure } from '../../domain/figures/buildings';
 import { UNITS, unitByCode, unitName } from '../../domain/units';
-import { formatCount, formatInUnit, formatPercent, formatYuan } from '../../format/numbers';
+import { formatCount, formatInUnit, formatMoney, formatPercent } from '../../format/numbers';
 import { COLORS, PALETTE } from '../theme';
 import { axisTooltip, percentAxis, tooltipHtml, yuanAxis } from '../text';
 
@@ -52,12 +52,12 @@ export function clickedBuilding(event: { data?: unknown }): string | undefined {
   return typeof data?.buildingId === 'string' ? data.buildingId : undefined;
 }
 
-/** The tooltip of one building (title and every text escaped). */
+/** The tooltip of one building (title and every text escaped); tax in 亿元 like the charts' axes. */
 export function buildingTooltip(b: BuildingFigure): string {
   return tooltipHtml(b.name, [
     ['属地', unitName(b.region)],
     ['类型', b.kind ?? '—'],
-    ['楼宇税收', formatYuan(b.tax)],
+    ['楼宇税收', formatMoney(b.tax, '亿元')],
     ['等级', b.tier ?? '未达培育标准（< 5000万元）'],
     ['入驻率', formatPercent(b.occupancy)],
     ['每㎡税收', b.taxPerSqm === null ? '—' : `${formatCount(b.taxPerSqm)} 元/㎡`],
@@ -333,6 +333,7 @@ export function mapOption(buildings: readonly BuildingFigure[], opts: MapOptions
   // Frame the buildings with a tier (the subject of the screen), else all; roam reaches the rest.
   const tiered = points.filter((b) => b.tier !== null);
   const view = mapView(tiered.length > 0 ? tiered : points);
+  const named = new Set(points.map((b) => mapRegionOf(b.region)).filter((n): n is string => !!n));
   return {
     tooltip: { trigger: 'item', formatter: tooltipFor(points) },
     legend: { top: 0, data: tiers },
@@ -342,14 +343,20 @@ export function mapOption(buildings: readonly BuildingFigure[], opts: MapOptions
       ...(view && view.zoom > 1 ? view : {}),
       top: 36,
       bottom: 8,
-      label: { show: true, fontSize: 11, color: COLORS.subtle },
+      // Named only where buildings are: zoomed in, a county at the edge of the panel showed a
+      // stray half of its name (县) cut by the frame.
+      label: { show: false, fontSize: 11, color: COLORS.subtle },
       itemStyle: { areaColor: '#f3f5f8', borderColor: '#b8c4d0' },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#e9edf2' } },
       select: { disabled: true },
       tooltip: { show: false },
-      ...(region
-        ? { regions: [{ name: region, itemStyle: { areaColor: '#f6e3e3', borderColor: '#c98b8b' } }] }
-        : {}),
+      regions: [...new Set([...named, region])]
+        .filter((name): name is string => !!name)
+        .map((name) => ({
+          name,
+          label: { show: named.has(name) },
+          ...(name === region ? { itemStyle: { areaColor: '#f6e3e3', borderColor: '#c98b8b' } } : {}),
+        })),
     },
     // Smaller tiers first, so the largest buildings are drawn on top.
     series: [...tiers].reverse().map((tier) => ({

@@ -87,6 +87,9 @@ export function completionByUnitOption(units: readonly UnitPoint[], selected?: s
       {
         name: '新引进',
         type: 'bar',
+        // The legend's swatch takes the series colour, not the bars' own (without this it took the
+        // palette's first colour, the city red, beside blue bars).
+        color: COLORS.secondary,
         barMaxWidth: 28,
         data: shown.map((u) => ({
           value: u.actual,

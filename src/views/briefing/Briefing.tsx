@@ -18,6 +18,12 @@ import type { Filters } from '../../domain/filters';
 import { usableThresholds } from '../projects/thresholds';
 import { usableMethod, usableWeights } from '../ranking/weights';
 import { usableTargetTypes } from '../TargetTypesSwitch';
+import { useAction } from '../../app/useAction';
+import { renderChartPng } from '../../charts/render';
+import { slideCharts } from '../../charts/options/deck';
+import { deckFigures } from '../../domain/figures/deck';
+import { BRIEF_FOOTNOTE } from './footnote';
+import { downloadBlob, exportFileName } from '../../export/download';
 import './briefing.css';
 
 export interface BriefingProps {
@@ -34,7 +40,7 @@ export function Briefing({ db, year, asOf, filters }: BriefingProps) {
   const settings = useSettings();
   const { weights } = usableWeights(settings.weights);
   const { thresholds } = usableThresholds(settings.thresholds);
-  const state = useFigure(db, briefingFigures, {
+  const params = {
     year,
     asOf,
     filters,
@@ -43,7 +49,44 @@ export function Briefing({ db, year, asOf, filters }: BriefingProps) {
     rules: settings.rules,
     thresholds,
     targetTypes: usableTargetTypes(settings.targetTypes),
-  });
+  };
+  const state = useFigure(db, briefingFigures, params);
+  const word = useAction();
+  const [busy, setBusy] = useState(false);
+  const exportWord = (figures: BriefingFigures) =>
+    word.run('导出Word未完成', async () => {
+      setBusy(true);
+      try {
+        const deck = await deckFigures(db, {
+          ...params,
+          filters: filters.unit ? { unit: filters.unit } : {},
+        });
+        const charts = slideCharts(deck, filters.unit);
+        const pictures = [];
+        for (const [title, option] of [
+          ['五年累计与目标路径', charts.cumulative],
+          ['各地新引进总部企业完成情况', charts.completion],
+          ['楼宇税收排名（单位：亿元）', charts.buildings],
+          ['招商引资考核得分构成（单位：分）', charts.ranking],
+        ] as const)
+          pictures.push({ title, ...(await renderChartPng(option, 900, 480)) });
+        const { briefDocx, DOCX_TYPE } = await import('../../export/briefDocx');
+        const { title, subtitle } = briefingTitle(figures);
+        const bytes = await briefDocx({
+          title,
+          subtitle,
+          sections: briefingSections(figures),
+          footnote: BRIEF_FOOTNOTE,
+          pictures,
+        });
+        downloadBlob(
+          exportFileName([title], 'docx'),
+          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }),
+        );
+      } finally {
+        setBusy(false);
+      }
+    });
 
   useEffect(() => {
     document.documentElement.classList.add(PRINT_CLASS);
@@ -54,7 +97,10 @@ export function Briefing({ db, year, asOf, filters }: BriefingProps) {
     <div className="briefing-wrap">
       {state.status === 'ready' ? (
         <>
-          <Actions figures={state.data} />
+          <Actions
+            figures={state.data}
+            word={{ busy, message: word.message, run: () => exportWord(state.data) }}
+          />
           <Page figures={state.data} />
         </>
       ) : (
@@ -83,16 +129,20 @@ function Page({ figures }: { figures: BriefingFigures }) {
           ))}
         </section>
       ))}
-      <footer className="briefing-foot">
-        本简报由系统根据已载入数据自动生成；金额为税收入库数，同比按上年同期月份计算。
-      </footer>
+      <footer className="briefing-foot">{BRIEF_FOOTNOTE}</footer>
     </article>
   );
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-function Actions({ figures }: { figures: BriefingFigures }) {
+interface WordExport {
+  busy: boolean;
+  message?: string;
+  run: () => void;
+}
+
+function Actions({ figures, word }: { figures: BriefingFigures; word: WordExport }) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -120,6 +170,14 @@ function Actions({ figures }: { figures: BriefingFigures }) {
       <button type="button" onClick={() => window.print()}>
         打印
       </button>
+      <button type="button" disabled={word.busy} onClick={word.run} data-export-word="">
+        {word.busy ? '正在生成Word…' : '导出Word'}
+      </button>
+      {word.message && (
+        <span role="alert" className="state error">
+          {word.message}
+        </span>
+      )}
       <span role="status" className={copy === 'failed' ? 'state error' : 'state'}>
         {copy === 'copied' && '全文已复制到剪贴板'}
         {copy === 'failed' && '浏览器不允许写入剪贴板，请选中正文后手动复制'}

@@ -1,7 +1,7 @@
 /** The summary line of the buildings screen: 亿元楼宇, the tier counts and the total building tax. */
 import { KpiCard } from '../../app/KpiCard';
 import type { BuildingsSummary } from '../../domain/figures/buildings';
-import { formatPercent, formatYuan } from '../../format/numbers';
+import { formatMoney, formatPercent } from '../../format/numbers';
 
 const count = (summary: BuildingsSummary, tier: string) =>
   summary.tiers.find((t) => t.name === tier)?.count ?? 0;
@@ -37,7 +37,7 @@ export function BuildingKpis({ summary: s, months }: { summary: BuildingsSummary
         name="buildingsTax"
         label={`楼宇税收合计${months ? `（${months}）` : ''}`}
         value={s.tax}
-        display={formatYuan(s.tax)}
+        display={formatMoney(s.tax, '亿元')}
         note={`亿元楼宇贡献 ${s.tax > 0 ? formatPercent(s.billionTax / s.tax) : '—'}`}
       />
     </div>

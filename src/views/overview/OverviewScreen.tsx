@@ -13,7 +13,7 @@ import {
   progressOption,
 } from '../../charts/options/overview';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
-import { formatPercent, formatYuan } from '../../format/numbers';
+import { formatMoney, formatPercent } from '../../format/numbers';
 import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 
@@ -27,7 +27,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
     [state, filters.unit],
   );
   return (
-    <section className="screen">
+    <section className="screen overview">
       <h2>
         {year} 年{scopeTitle(filters)}总部回归总览{' '}
         <small>
@@ -144,7 +144,8 @@ export function Kpis({ figures: f }: { figures: OverviewFigures }) {
         name="hqTax"
         label={`总部企业税收${part}`}
         value={f.hqTax.tax}
-        display={formatYuan(f.hqTax.tax)}
+        // Always 亿元: a filter that narrows the tax must not switch the card to 万元.
+        display={formatMoney(f.hqTax.tax, '亿元')}
         note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
       />
     </div>

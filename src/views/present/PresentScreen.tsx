@@ -5,8 +5,10 @@
  * the current one is visible), so printing gives one slide per A4-landscape page. `view=brief`
  * shows the one-page briefing instead.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSettings } from '../../app/settings';
+import { enterCockpitTheme } from '../../app/theme';
+import { rotationSeconds } from '../cockpit/rotation';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { registerMaps } from '../../charts/maps';
@@ -18,6 +20,7 @@ import { usableTargetTypes } from '../TargetTypesSwitch';
 import { usableThresholds } from '../projects/thresholds';
 import { usableMethod, usableWeights } from '../ranking/weights';
 import { SLIDES, type SlideContext } from './slides';
+import { slideCharts } from '../../charts/options/deck';
 import './present.css';
 
 registerMaps();
@@ -68,10 +71,16 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
     thresholds: usableThresholds(settings.thresholds).thresholds,
     rules: settings.rules,
   });
+  const charts = useMemo(
+    () => (state.status === 'ready' ? slideCharts(state.data, filters.unit) : null),
+    [state, filters.unit],
+  );
   const current = Math.min(SLIDES.length, Math.max(1, Math.trunc(Number(extra.slide)) || 1));
   const deck = useRef<HTMLDivElement>(null);
   const scale = useFitScale(deck);
   useDeckKeys(current, navigate, deck);
+  useDeckPrintClass();
+  useRotation(current, extra.rotate, navigate);
   const context: SlideContext = {
     year,
     asOf,
@@ -92,12 +101,18 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
               aria-label={`第 ${i + 1} 页`}
             >
               <header>
-                <h2>{slide.title(context)}</h2>
-                {slide.unit && <span className="slide-unit">{slide.unit}</span>}
+                {slide.takeaway && state.status === 'ready' ? (
+                  <>
+                    <p className="slide-topic">{slide.title(context)}</p>
+                    <h2 className="slide-takeaway">{slide.takeaway(state.data, context)}</h2>
+                  </>
+                ) : (
+                  <h2>{slide.title(context)}</h2>
+                )}
               </header>
               <div className="slide-body">
-                {state.status === 'ready' ? (
-                  slide.body(state.data, context)
+                {state.status === 'ready' && charts ? (
+                  slide.body(state.data, context, charts)
                 ) : (
                   <p className={state.status === 'failed' ? 'state error' : 'state'}>
                     {state.status === 'failed' ? `计算失败：${state.message}` : '正在计算…'}
@@ -118,6 +133,32 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
       <p className="note deck-help no-print">← → 翻页 · F 全屏 · Esc 退出</p>
     </div>
   );
+}
+
+/**
+ * The cockpit's rotation (`rotate=20`, src/views/cockpit): each slide for that many seconds, then back
+ * to the cockpit; in the cockpit's theme (dark unless light was chosen there), so the wall never flashes.
+ */
+function useRotation(current: number, rotate: string | undefined, navigate: ScreenProps['navigate']) {
+  const seconds = rotationSeconds(rotate);
+  useEffect(() => (seconds ? enterCockpitTheme() : undefined), [seconds]);
+  useEffect(() => {
+    if (!seconds) return;
+    const timer = window.setTimeout(() => {
+      const extra = { rotate: String(seconds) };
+      if (current < SLIDES.length) navigate({ extra: { ...extra, slide: String(current + 1) } });
+      else navigate({ screen: 'cockpit', extra });
+    }, seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [seconds, current, navigate]);
+}
+
+/** While the deck is mounted, present.css's print rules (one slide per A4-landscape sheet) apply. */
+function useDeckPrintClass() {
+  useEffect(() => {
+    document.documentElement.classList.add('deck-print');
+    return () => document.documentElement.classList.remove('deck-print');
+  }, []);
 }
 
 /** The scale at which a 1280×720 slide fits the deck's box (the window in full screen). */

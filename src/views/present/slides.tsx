@@ -4,14 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import { Chart } from '../../charts/Chart';
-import { failureReasonsOption, tallyReasons } from '../../charts/options/certification';
-import { rankingOption } from '../../charts/options/buildings';
-import { unitMapOption } from '../../charts/options/belts';
-import { completionByUnitOption, cumulativeOption, progressOption } from '../../charts/options/overview';
-import { funnelOption } from '../../charts/options/projects';
-import { scoreBreakdownOption } from '../../charts/options/ranking';
 import type { DeckFigures } from '../../domain/figures/deck';
-import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
+import { formatCount, formatMoney, formatPercent } from '../../format/numbers';
+import type { SlideCharts } from '../../charts/options/deck';
 
 export interface SlideContext {
   year: number;
@@ -24,10 +19,13 @@ export interface SlideContext {
 }
 
 export interface Slide {
+  /** The topic, shown above the takeaway (and alone while the figures are computed). */
   title: (c: SlideContext) => string;
+  /** The one-sentence takeaway from the figures, as the 简报 words it: the slide's heading. */
+  takeaway?: (f: DeckFigures, c: SlideContext) => string;
   /** The unit caption, e.g. '单位：家'. */
   unit?: string;
-  body: (f: DeckFigures, c: SlideContext) => ReactNode;
+  body: (f: DeckFigures, c: SlideContext, charts: SlideCharts) => ReactNode;
 }
 
 const CHART_HEIGHT = 480;
@@ -66,15 +64,22 @@ export const SLIDES: readonly Slide[] = [
         <p className="deck-cover-asof">数据截至 {c.asOf}</p>
         <p className="deck-cover-source">
           新引进总部企业 {f.overview.newHq.city.actual} 家 · 亿元楼宇 {f.overview.billionBuildings} 幢 ·
-          总部企业税收 {formatYuan(f.overview.hqTax.tax)}
+          总部企业税收 {formatMoney(f.overview.hqTax.tax, '亿元')}
         </p>
       </div>
     ),
   },
   {
     title: (c) => `${c.year}年${c.scope}目标任务进度`,
+    takeaway: (f) => {
+      const { actual, target } = f.overview.newHq.city;
+      if (!target) return `新引进总部企业${actual}家，未下达年度目标`;
+      const task = actual / target;
+      const pace = task >= f.overview.timeProgress ? '快于' : '慢于';
+      return `新引进总部企业${actual}家，完成年度目标${formatPercent(task)}，${pace}时间进度`;
+    },
     unit: '单位：家',
-    body: (f) => {
+    body: (f, _c, charts) => {
       const { actual, target } = f.overview.newHq.city;
       const task = target ? actual / target : null;
       const five = f.overview.fiveYear;
@@ -101,22 +106,33 @@ export const SLIDES: readonly Slide[] = [
               value={`${five.actual} / ${five.target ?? '—'} 家`}
               note={`完成 ${formatPercent(five.target ? five.actual / five.target : null)}`}
             />
-            {chart('任务进度与时间进度', progressOption(task, f.overview.timeProgress), 136)}
+            {chart('任务进度与时间进度', charts.progress, 136)}
           </div>
-          {chart('五年累计与目标路径', cumulativeOption(five.years, five.target), 496)}
+          {chart('五年累计与目标路径', charts.cumulative, 496)}
         </div>
       );
     },
   },
   {
     title: (c) => `${c.year}年${c.months ?? ''}各地新引进总部企业完成情况`,
+    takeaway: (f) => {
+      const withTarget = f.overview.newHq.byRegion.filter((u) => u.target);
+      const done = withTarget.filter((u) => u.actual >= u.target!).length;
+      const behind = withTarget.filter((u) => u.actual / u.target! < f.overview.timeProgress).length;
+      return `${done}个属地完成年度目标，${behind}个落后于时间进度`;
+    },
     unit: '单位：家',
-    body: (f, c) => chart('各地完成情况', completionByUnitOption(f.overview.newHq.byRegion, c.unit), 512),
+    body: (_f, _c, charts) => chart('各地完成情况', charts.completion, 512),
   },
   {
     title: (c) => `${c.year}年${c.months ?? ''}${c.scope}亿元楼宇`,
+    takeaway: (f) => {
+      const top = [...f.buildings.buildings].sort((a, b) => b.tax - a.tax)[0];
+      const head = `亿元楼宇${f.overview.billionBuildings}幢`;
+      return top ? `${head}，${top.name}以${formatMoney(top.tax, '亿元')}居首` : head;
+    },
     unit: '单位：亿元',
-    body: (f) => {
+    body: (f, _c, charts) => {
       const s = f.buildings.summary;
       return (
         <div className="deck-split">
@@ -129,42 +145,62 @@ export const SLIDES: readonly Slide[] = [
               ))}
             <Figure
               label={`楼宇税收合计${f.overview.months ? `（${f.overview.months}）` : ''}`}
-              value={formatYuan(s.tax)}
+              value={formatMoney(s.tax, '亿元')}
               note={f.overview.months ? `按${f.overview.months}累计税收分档（全年标准）` : undefined}
             />
           </div>
-          {chart('楼宇税收排名', rankingOption(f.buildings.buildings, undefined, 15), 512)}
+          {chart('楼宇税收排名', charts.buildings, 512)}
         </div>
       );
     },
   },
   {
     title: (c) => `${c.year}年${c.months ?? ''}总部经济带布局`,
+    takeaway: (f) => {
+      const top = [...f.belts.units].sort((a, b) => b.hqCount - a.hqCount)[0];
+      const head = `全市总部企业${formatCount(f.belts.city.hqCount)}家`;
+      return top ? `${head}，${top.name}最多（${formatCount(top.hqCount)}家）` : head;
+    },
     unit: '单位：家（已认定总部企业）',
-    body: (f, c) => (
+    body: (f, _c, charts) => (
       <div className="deck-split">
         <div className="deck-figures">
           <Figure label="全市总部企业" value={`${formatCount(f.belts.city.hqCount)} 家`} />
-          <Figure label="总部企业税收" value={formatYuan(f.belts.city.hqTax)} />
+          <Figure label="总部企业税收" value={formatMoney(f.belts.city.hqTax, '亿元')} />
           <p className="deck-note">
-            示意图。底图为龙港市设立前的县级区划，苍南县着色仅为苍南县数值；龙港市（●）与功能区（◆）以标记显示。
+            示意图。底图为龙港市设立前的县级区划，苍南县着色仅为苍南县数值；龙港市（●）与三个功能区（◆）以标记显示，标注名称与家数。
           </p>
         </div>
-        {chart('各地总部企业分布', unitMapOption(f.belts.units, 'count', c.unit), 528)}
+        {chart('各地总部企业分布', charts.map, 528)}
       </div>
     ),
   },
   {
     title: (c) => `${c.year}年${c.months ? `（${c.months}测算）` : ''}招商引资考核排名`,
+    takeaway: (f, c) => {
+      const first = f.ranking[0];
+      const head = first ? `${first.name}以${first.score.toFixed(1)}分居首` : '暂无考核得分';
+      return c.months ? `${head}（年度未结束，按${c.months}测算）` : head;
+    },
     unit: '单位：分',
-    body: (f, c) => chart('得分构成', scoreBreakdownOption(f.ranking, c.unit), 528),
+    body: (_f, c, charts) => (
+      <>
+        {c.months && (
+          <p className="deck-sub" data-part-year={c.months}>
+            年度未结束：按{c.months}数据测算，名次随全年数据变化，仅供参考。
+          </p>
+        )}
+        {chart('得分构成', charts.ranking, c.months ? 488 : 528)}
+      </>
+    ),
   },
   {
     title: (c) => `${c.scope}总部项目推进`,
+    takeaway: (f) => `在库项目${f.projects.total}个，逾期预警${f.projects.overdue.length}个`,
     unit: '单位：个',
-    body: (f) => (
+    body: (f, _c, charts) => (
       <div className="deck-split">
-        {chart('项目推进漏斗', funnelOption(f.projects.funnel), 496)}
+        {chart('项目推进漏斗', charts.funnel, 496)}
         <div>
           <h3 className="deck-sub">
             逾期预警 {f.projects.overdue.length} 个（截至 {f.projects.asAt}）
@@ -198,8 +234,13 @@ export const SLIDES: readonly Slide[] = [
   },
   {
     title: (c) => `${c.year}年${c.months ?? ''}${c.scope}总部认定核查`,
+    takeaway: (f) => {
+      const passed = f.certification.filter((x) => x.passed).length;
+      const total = f.certification.length;
+      return `${passed}家通过认定核查，通过率${formatPercent(total ? passed / total : null)}`;
+    },
     unit: '单位：家',
-    body: (f) => {
+    body: (f, _c, charts) => {
       const passed = f.certification.filter((x) => x.passed).length;
       const failed = f.certification.length - passed;
       return (
@@ -212,7 +253,7 @@ export const SLIDES: readonly Slide[] = [
               value={formatPercent(f.certification.length ? passed / f.certification.length : null)}
             />
           </div>
-          {chart('未通过原因', failureReasonsOption(tallyReasons(f.certification)), 480)}
+          {chart('未通过原因', charts.reasons, 480)}
         </div>
       );
     },
