@@ -51,7 +51,7 @@ export function readFolder(folder: string): SourceFile[] {
 
 export async function loadFolder(
   folder: string,
-): Promise<{ db: Db; imported: ImportReport; skipped: SkippedFile[] }> {
+): Promise<{ db: Db; imported: ImportReport; skipped: SkippedFile[]; files: SourceFile[] }> {
   const { files, skipped } = listFolder(folder);
   if (files.length === 0) {
     const named = skipped.map((s) => `${s.file}：${s.reason}`).join('；');
@@ -59,5 +59,5 @@ export async function loadFolder(
   }
   const db = await openNodeDb();
   const imported = await importFiles(db, files);
-  return { db, imported, skipped };
+  return { db, imported, skipped, files };
 }
