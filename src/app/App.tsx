@@ -19,6 +19,7 @@ import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
 import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
+import { CaliberBar } from '../views/CaliberBar';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -96,7 +97,12 @@ export function App() {
           <Screen
             db={data.db}
             context={data.context}
-            source={{ label: data.source, imported: data.imported, problem: data.persistence.problem }}
+            source={{
+              label: data.source,
+              imported: data.imported,
+              problem: data.persistence.problem,
+              ...(data.dataset ? { dataset: data.dataset } : {}),
+            }}
           />
         ) : (
           // After an import: the screens rebuilt on the new tables, with the new as-of date and years.
@@ -157,7 +163,15 @@ function Screen({ db, context, source }: ScreenHostProps) {
   ) as Filters;
   return (
     <>
-      <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
+      <PrintHeader
+        route={route}
+        year={year}
+        asOf={asOf}
+        filters={filters}
+        source={source.dataset ? `发布数据「${source.dataset.name}」` : source.label}
+      />
+      {/* The deck names its data and 口径 on every slide instead. */}
+      {route.screen !== 'present' && <CaliberBar dataset={source.dataset} />}
       <FilterBar
         route={route}
         year={year}

@@ -45,7 +45,7 @@ export interface DatasetManifest {
 /** One line of the audit trail (when, what, and for 口径 changes old → new). */
 export interface AuditEntry {
   at: string;
-  kind: 'publish' | 'import' | 'rules';
+  kind: 'publish' | 'import' | 'rollback' | 'reset' | 'rules';
   /** One sentence for people. */
   summary: string;
   /** 口径 in force after the event. */

@@ -6,7 +6,8 @@
  * shows the one-page briefing instead.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { useSettings } from '../../app/settings';
+import { useCaliber } from '../../app/settings';
+import { shortHash } from '../../domain/caliber';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { registerMaps } from '../../charts/maps';
@@ -57,7 +58,8 @@ export function PresentScreen(props: ScreenProps) {
 }
 
 function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
-  const settings = useSettings();
+  const caliber = useCaliber();
+  const settings = caliber.effective.settings;
   const state = useFigure(db, deckFigures, {
     year,
     asOf,
@@ -106,7 +108,10 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
               </div>
               <footer>
                 <span>{slide.unit ?? ''}</span>
-                <span>数据截至 {asOf}</span>
+                <span data-slide-caliber={caliber.effective.hash}>
+                  数据截至 {asOf} · 口径 {caliber.effective.name}（{shortHash(caliber.effective.hash)}）
+                  {caliber.modified ? ' · 本机修改（未发布）' : ''}
+                </span>
                 <span>
                   {i + 1} / {SLIDES.length}
                 </span>
