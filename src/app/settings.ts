@@ -40,12 +40,18 @@ export interface CaliberState {
   modified: boolean;
   /** What differs from the published 口径, item by item. */
   changes: CaliberChange[];
+  /**
+   * Counts changes made other than by typing in an editor (恢复发布口径, 导入口径, another tab): the
+   * editors are keyed on it, so their half-typed text gives way to the new 口径.
+   */
+  revision: number;
 }
 
 let published: Caliber = DEFAULT_CALIBER;
 /** This browser's edits over `published` (read from storage on first use; kept here if storage refuses). */
 let overrides: Partial<Settings> | undefined;
 let cached: CaliberState | undefined;
+let revision = 0;
 
 const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
@@ -102,6 +108,7 @@ function state(): CaliberState {
     published,
     modified,
     changes: modified ? diffCaliber(published.settings, settings) : [],
+    revision,
   };
   return cached;
 }
@@ -143,6 +150,7 @@ export function updateSettings(change: Partial<Settings>) {
 
 /** 恢复默认 of an editor: its items go back to the published 口径. */
 export function resetSettings(keys: readonly (keyof Settings)[]) {
+  revision += 1;
   const next = { ...state().effective.settings };
   for (const k of keys) Object.assign(next, { [k]: published.settings[k] });
   apply(next, '恢复为发布口径（部分项目）');
@@ -150,17 +158,20 @@ export function resetSettings(keys: readonly (keyof Settings)[]) {
 
 /** 恢复发布口径: forget every edit made here. */
 export function revertToPublished() {
+  revision += 1;
   apply(published.settings, `恢复为发布口径「${published.name}」`, null);
 }
 
 /** 导入口径: a 口径 file (already read strictly) becomes this browser's 口径. */
 export function importCaliber(caliber: Caliber) {
+  revision += 1;
   apply(caliber.settings, `导入口径文件「${caliber.name}」`, caliber.name);
 }
 
 /** The dataset's 口径, set once when the page loads a published dataset (before screens render). */
 export function setPublishedCaliber(caliber: Caliber) {
   published = caliber;
+  revision += 1;
   overrides = undefined;
   cached = undefined;
   listeners.forEach((l) => l());
@@ -170,6 +181,7 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   const onStorage = (e: StorageEvent) => {
     if (e.key === KEY || e.key === NAME_KEY) {
+      revision += 1;
       overrides = undefined;
       cached = undefined;
       listener();

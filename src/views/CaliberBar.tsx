@@ -4,7 +4,7 @@
  * 口径 is not the published one it says 本机修改（未发布）, lists the difference item by item, and
  * offers the way back. The 口径 file is exported and imported here; the audit trail is exported here.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { auditExport } from '../app/auditLog';
 import { fetchPublishedAudit } from '../app/publishedDataset';
 import { importCaliber, revertToPublished, useCaliber } from '../app/settings';
@@ -17,7 +17,6 @@ export function CaliberBar({ dataset }: { dataset?: DatasetManifest }) {
   const { effective, published, modified, changes } = useCaliber();
   const action = useAction();
   const [refusal, setRefusal] = useState<string>();
-  const input = useRef<HTMLInputElement>(null);
 
   const readFile = async (file: File) => {
     setRefusal(undefined);
@@ -73,21 +72,12 @@ export function CaliberBar({ dataset }: { dataset?: DatasetManifest }) {
         >
           导出口径
         </button>
-        <button type="button" onClick={() => input.current?.click()}>
+        <button
+          type="button"
+          onClick={() => chooseFile((file) => action.run('导入口径未完成', () => readFile(file)))}
+        >
           导入口径
         </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-caliber-input
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) action.run('导入口径未完成', () => readFile(file));
-          }}
-        />
         <button
           type="button"
           onClick={() =>
@@ -110,4 +100,19 @@ export function CaliberBar({ dataset }: { dataset?: DatasetManifest }) {
       )}
     </div>
   );
+}
+
+/**
+ * Opens the file dialog from an input that is never in the page: the data page's desk owns the
+ * page's one file input (tests and users find it as `input[type=file]`).
+ */
+function chooseFile(then: (file: File) => void) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) then(file);
+  });
+  input.click();
 }

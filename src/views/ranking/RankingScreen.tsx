@@ -69,7 +69,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
             <h3>考核权重与方法</h3>
             <span className="panel-unit">当前：{METHOD_NAMES[method]}</span>
           </header>
-          <WeightEditor weights={weights} method={method} fellBack={fellBack} />
+          <WeightEditor key={caliber.revision} weights={weights} method={method} fellBack={fellBack} />
           <p className="note rules" data-rules>
             {rulesText(weights, method)}
           </p>
