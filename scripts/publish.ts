@@ -1,6 +1,7 @@
 /**
- * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称]`: imports the
- * exports with the app's importer and writes a published dataset (src/domain/published.ts) that
+ * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]`:
+ * imports the exports with the app's importer (on the wasm engine, or native DuckDB for data beyond
+ * a tab) and writes a published dataset (src/domain/published.ts) that
  * `dist/` opens read-only for every viewer when it is copied to `dist/dataset/`
  * (docs/DEPLOYMENT.md).
  *
@@ -28,10 +29,11 @@ import {
 import { TABLES } from '../src/domain/schema';
 import { ImportRefused } from '../src/ingest';
 import { readCaliberFile } from './lib/caliberFile';
-import { loadFolder } from './lib/loadFolder';
+import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { writeFiguresCache } from './lib/publishFigures';
 
-const USAGE = 'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称]';
+const USAGE =
+  'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -69,16 +71,24 @@ function previousDataset(out: string): { audit: AuditEntry[]; caliber?: Caliber 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, rules: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      rules: { type: 'string' },
+      name: { type: 'string' },
+      engine: { type: 'string' },
+    },
   });
   const folder = positionals[0];
   const out = values.out;
   if (!folder || !out) return fail(USAGE);
+  const engine = values.engine ?? 'wasm';
+  if (!(ENGINES as readonly string[]).includes(engine))
+    return fail(`--engine 应为 wasm 或 native：${engine}`);
   const caliber = readCaliberFile(values.rules);
   const previous = previousDataset(out);
 
   const started = Date.now();
-  const { db, imported, skipped, files } = await loadFolder(folder);
+  const { db, imported, skipped, files } = await loadFolder(folder, engine as EngineName);
   for (const s of skipped) process.stderr.write(`未读取「${s.file}」：${s.reason}\n`);
   const at = localIso();
   const staging = `${path.resolve(out)}.publishing-${process.pid}`;

@@ -1,5 +1,5 @@
 /**
- * `npm run report -- <folder> [--year Y] [--as-of YYYY-MM-DD] [--target-types all|named] [--rules rules.json] [--json]`:
+ * `npm run report -- <folder> [--year Y] [--as-of YYYY-MM-DD] [--target-types all|named] [--rules rules.json] [--engine wasm|native] [--json]`:
  * loads the export files through the app's importer and prints the year's figures as of the date
  * (DOMAIN.md, "The report command"), under the 口径 of `--rules` (weights, method, certification
  * rules, thresholds, what counts toward the target) or the default one.
@@ -10,13 +10,13 @@ import { TARGET_TYPES, type TargetTypes } from '../src/domain/defaults';
 import { buildReport } from '../src/domain/report';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { ImportRefused } from '../src/ingest';
-import { loadFolder } from './lib/loadFolder';
+import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { readCaliberFile } from './lib/caliberFile';
 import type { Caliber } from '../src/domain/caliber';
 import { formatReport } from './lib/formatReport';
 
 const USAGE =
-  'usage: npm run report -- <folder> [--year YYYY] [--as-of YYYY-MM-DD] [--target-types all|named] [--rules rules.json] [--json]';
+  'usage: npm run report -- <folder> [--year YYYY] [--as-of YYYY-MM-DD] [--target-types all|named] [--rules rules.json] [--engine wasm|native] [--json]';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,6 +26,7 @@ async function main(): Promise<number> {
       'as-of': { type: 'string' },
       'target-types': { type: 'string' },
       rules: { type: 'string' },
+      engine: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -51,7 +52,10 @@ async function main(): Promise<number> {
       `--target-types ${targetTypes} 与口径文件（targetTypes 为 ${caliber.settings.targetTypes}）不一致：请只用其中一个`,
     );
 
-  const { db, imported, skipped } = await loadFolder(folder);
+  const engine = values.engine ?? 'wasm';
+  if (!(ENGINES as readonly string[]).includes(engine))
+    return fail(`--engine 应为 wasm 或 native：${engine}`);
+  const { db, imported, skipped } = await loadFolder(folder, engine as EngineName);
   // Never in silence: every file of the folder not read is named, with why (on stderr, so --json
   // stays one object on stdout; the JSON carries them too).
   for (const s of skipped) process.stderr.write(`未读取「${s.file}」：${s.reason}\n`);
