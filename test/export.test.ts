@@ -172,6 +172,7 @@ describe('assessment sheet', () => {
     weights: DEFAULT_WEIGHTS,
     methodName: '比值法',
     rules: '评分规则（默认）：…',
+    caliber: { name: '2024年度考核口径', hash: `sha256:${'ab'.repeat(32)}`, modified: true },
     rows: ranked,
   };
 
@@ -188,6 +189,7 @@ describe('assessment sheet', () => {
     expect(grid[0]![0]).toBe('2024年招商引资考核表');
     expect(String(grid[1]![0])).toContain('数据截至 2025-09-30');
     expect(String(grid[2]![0])).toContain('比值法');
+    expect(grid[3]![0]).toBe(`口径：2024年度考核口径（sha256:${'ab'.repeat(32)}），本机修改（未发布）`);
     expect(grid[ASSESSMENT_TABLE_ROW]).toEqual(ASSESSMENT_HEADER);
     const first = grid[ASSESSMENT_TABLE_ROW + 1]!;
     const top = ranked[0]!;
@@ -198,6 +200,7 @@ describe('assessment sheet', () => {
     const rules = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['评分规则']!, { header: 1, raw: true });
     expect(rules[0]).toEqual(['指标', '权重', '权重占比']);
     expect(rules.slice(1, 6).map((r) => r[1])).toEqual([...DEFAULT_WEIGHTS]);
+    expect(rules.find((r) => r[0] === '口径校验值')?.[1]).toBe(`sha256:${'ab'.repeat(32)}`);
   });
 });
 

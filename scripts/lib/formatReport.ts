@@ -22,7 +22,7 @@ function table(headers: string[], rows: string[][], rightAligned: number[] = [])
 }
 
 export function formatReport(
-  report: Report & { rejected: RowError[]; skipped: SkippedFile[] },
+  report: Report & { rejected: RowError[]; skipped: SkippedFile[]; caliber?: { name: string; hash: string } },
   imported: ImportReport,
 ): string {
   const { year, months } = report;
@@ -32,6 +32,7 @@ export function formatReport(
   out.push(
     `温州市总部回归 ${year} 年度报告（数据截至 ${report.asOf}${months ? `，${year}年${months}` : ''}）\n`,
   );
+  if (report.caliber) out.push(`口径：${report.caliber.name}（${report.caliber.hash}）\n`);
   // The same numbers as the desk: read = imported + rejected + 合计 rows dropped.
   out.push(
     table(

@@ -49,15 +49,27 @@ export function readFolder(folder: string): SourceFile[] {
   return listFolder(folder).files;
 }
 
+/** Which DuckDB runs the import and the figures: the app's wasm (default) or native DuckDB. */
+export type EngineName = 'wasm' | 'native';
+export const ENGINES: readonly EngineName[] = ['wasm', 'native'];
+
+async function openEngine(engine: EngineName): Promise<Db> {
+  if (engine === 'wasm') return openNodeDb();
+  // Loaded only when asked for: the wasm path needs no native binary.
+  const { openNativeDb } = await import('../../src/db/native');
+  return openNativeDb();
+}
+
 export async function loadFolder(
   folder: string,
-): Promise<{ db: Db; imported: ImportReport; skipped: SkippedFile[] }> {
+  engine: EngineName = 'wasm',
+): Promise<{ db: Db; imported: ImportReport; skipped: SkippedFile[]; files: SourceFile[] }> {
   const { files, skipped } = listFolder(folder);
   if (files.length === 0) {
     const named = skipped.map((s) => `${s.file}：${s.reason}`).join('；');
     throw new Error(`文件夹中没有 CSV、Excel 或文本文件：${folder}${named ? `（${named}）` : ''}`);
   }
-  const db = await openNodeDb();
+  const db = await openEngine(engine);
   const imported = await importFiles(db, files);
-  return { db, imported, skipped };
+  return { db, imported, skipped, files };
 }

@@ -27,6 +27,7 @@ import { NOT_YET_DB } from './useData';
 const KEPT_CONTEXT = cachedFigures<DataContext>('context', '{}');
 /** The screens whose figures are kept (src/domain/viewFigures.ts); the others wait for the engine. */
 const EARLY_SCREENS: readonly ScreenPath[] = ['overview', 'buildings', 'belts', 'ranking'];
+import { CaliberBar } from '../views/CaliberBar';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -116,7 +117,12 @@ export function App() {
           <Screen
             db={data.db}
             context={data.context}
-            source={{ label: data.source, imported: data.imported, problem: data.persistence.problem }}
+            source={{
+              label: data.source,
+              imported: data.imported,
+              problem: data.persistence.problem,
+              ...(data.dataset ? { dataset: data.dataset } : {}),
+            }}
           />
         ) : (
           // After an import: the screens rebuilt on the new tables, with the new as-of date and years.
@@ -181,7 +187,15 @@ function Screen({ db, context, source }: ScreenHostProps) {
   if (unknownUnit) delete filters.unit;
   return (
     <>
-      <PrintHeader route={route} year={year} asOf={asOf} filters={filters} source={source.label} />
+      <PrintHeader
+        route={route}
+        year={year}
+        asOf={asOf}
+        filters={filters}
+        source={source.dataset ? `发布数据「${source.dataset.name}」` : source.label}
+      />
+      {/* The deck names its data and 口径 on every slide instead. */}
+      {route.screen !== 'present' && <CaliberBar dataset={source.dataset} />}
       <FilterBar
         route={route}
         year={year}

@@ -1,6 +1,7 @@
 /**
  * Printing a screen (Ctrl+P, or a PDF): the navigation and filter bar are not printed (print.css),
- * so this one line says what the page shows — screen, year, the filters the screen follows, 数据截至.
+ * so this one line says what the page shows — screen, year, the filters the screen follows, 数据截至,
+ * the data and the 口径 (name, short hash, 本机修改（未发布） when it is not the published one).
  *
  * It also switches the page into its print layout: `printing` on <html> while the browser prints
  * (print.css lays the panels out one per row at the A4 text width). The class is set in the capture
@@ -13,6 +14,8 @@ import type { Filters } from '../domain/filters';
 import { unitName } from '../domain/units';
 import { SCREEN_FILTERS } from './FilterBar';
 import { SCREENS, type Route } from './route';
+import { useCaliber } from './settings';
+import { shortHash } from '../domain/caliber';
 
 /** The class on <html> while a screen prints; print.css keys its layout on it. */
 export const PRINT_CLASS = 'printing';
@@ -40,6 +43,7 @@ export function printedFilters(screen: Route['screen'], year: number, filters: F
 }
 
 export function PrintHeader({ route, year, asOf, filters, source }: Props) {
+  const caliber = useCaliber();
   const printable = route.screen !== 'present';
   useEffect(() => {
     if (!printable) return;
@@ -63,5 +67,7 @@ export function PrintHeader({ route, year, asOf, filters, source }: Props) {
     `数据截至 ${asOf}`,
   ];
   if (source) parts.push(`数据：${source}`);
+  parts.push(`口径：${caliber.effective.name}（${shortHash(caliber.effective.hash)}）`);
+  if (caliber.modified) parts.push('本机修改（未发布）');
   return <p className="print-header">{parts.join(' · ')}</p>;
 }

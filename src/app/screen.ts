@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Filters } from '../domain/filters';
+import type { DatasetManifest } from '../domain/published';
 import type { ImportReport } from '../ingest';
 import type { withChanges } from './route';
 
@@ -21,5 +22,7 @@ export interface ScreenProps {
     imported: ImportReport;
     /** Why what is imported cannot be kept (another tab, storage full …), for the data page. */
     problem?: string;
+    /** The published dataset when the page shows one (read-only; no import desk for viewers). */
+    dataset?: DatasetManifest;
   };
 }

@@ -13,9 +13,16 @@ import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
 import { fetchSampleFiles, fetchSampleSnapshot } from './sampleFiles';
+import { officeMode } from './officeMode';
+import { fetchPublishedDataset, type PublishedDataset } from './publishedDataset';
+import { setPublishedCaliber } from './settings';
+import type { DatasetManifest } from '../domain/published';
 
-/** Which data the page shows: the build's sample, or what the user imported (kept across visits). */
-export type DataSource = '样例数据' | '已导入数据';
+/**
+ * Which data the page shows: the build's sample, what the user imported (kept across visits), or
+ * the published dataset deployed beside the app (read-only, the same for every viewer).
+ */
+export type DataSource = '样例数据' | '已导入数据' | '发布数据';
 
 /** Whether this tab can keep what is imported; when not, `problem` says why, for the user. */
 export interface Persistence {
@@ -32,6 +39,8 @@ export type DataState =
       source: DataSource;
       context: DataContext;
       persistence: Persistence;
+      /** The published dataset's manifest when the page shows one. */
+      dataset?: DatasetManifest;
     }
   | { status: 'failed'; message: string };
 
@@ -44,6 +53,7 @@ interface Loaded {
   source: DataSource;
   context: DataContext;
   persistence: Persistence;
+  dataset?: DatasetManifest;
 }
 
 /** Stored data carries no import report of the sample kind; the desk keeps its own history. */
@@ -104,11 +114,17 @@ export const NOT_YET_DB: Db = {
 async function loadData(): Promise<Omit<Loaded, 'context'>> {
   // Marks for the open-time benchmark (scripts/bench-open.ts).
   performance.mark('hq:start');
-  const sample = fetchSampleSnapshot();
+  // A published dataset beside the app is what every viewer sees; the office sees its own imports.
+  const published = officeMode() ? Promise.resolve(undefined) : fetchPublishedDataset();
+  published.catch(() => undefined);
+  // The sample only where no dataset is published: its 13 MB are not fetched for nothing.
+  const sample = published.then((dataset) => (dataset ? undefined : fetchSampleSnapshot()));
   // Not awaited when stored data is shown: a failed fetch then must not surface as unhandled.
   sample.catch(() => undefined);
   const { engine, db } = await browserEngine();
   performance.mark('hq:engine');
+  const dataset = await published;
+  if (dataset) return openPublished(db, dataset);
   keeper = createPersistence(opfsStoredFile(engine), hasImports);
   const { stored, persistent, problem } = await keeper.open(db);
   const kept = { persistent, ...(problem ? { problem } : {}) };
@@ -126,6 +142,28 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   };
 }
 
+/**
+ * The published dataset, read-only: its tables copied into the page's in-memory database, its 口径
+ * made the published one. Nothing is kept in the browser's storage and no import can reach it.
+ */
+async function openPublished(db: Db, dataset: PublishedDataset): Promise<Omit<Loaded, 'context'>> {
+  await createTables(db);
+  await restoreSnapshot(
+    db,
+    dataset.snapshot,
+    TABLES.map((t) => t.name),
+  );
+  setPublishedCaliber(dataset.caliber);
+  performance.mark('hq:data');
+  return {
+    db,
+    imported: dataset.imported,
+    source: '发布数据',
+    persistence: { persistent: false },
+    dataset: dataset.manifest,
+  };
+}
+
 /** The data is the sample exactly when no import is recorded (undoing the first brings it back). */
 async function sourceOf(db: Db): Promise<DataSource> {
   return (await hasImports(db)) ? '已导入数据' : '样例数据';
@@ -133,14 +171,18 @@ async function sourceOf(db: Db): Promise<DataSource> {
 
 async function opened(): Promise<{ current: Loaded; keeper: Keeper }> {
   const current = await startLoading();
-  return { current, keeper: keeper! };
+  // A published dataset is read-only: nothing on this page may write over it.
+  if (!keeper) throw new Error('正在显示发布数据（只读），不能导入或修改数据');
+  return { current, keeper };
 }
 
 type Snapshot = NonNullable<Awaited<ReturnType<typeof fetchSampleSnapshot>>>;
 /** What the sample is loaded from: the build's snapshot, else (the dev server) the exports themselves. */
 type Sample = { snapshot: Snapshot } | { files: SourceFile[] };
 
-async function fetchSample(snapshot = fetchSampleSnapshot()): Promise<Sample> {
+async function fetchSample(
+  snapshot: ReturnType<typeof fetchSampleSnapshot> = fetchSampleSnapshot(),
+): Promise<Sample> {
   const fetched = await snapshot;
   return fetched ? { snapshot: fetched } : { files: await fetchSampleFiles() };
 }

@@ -11,6 +11,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { openDatabase, type EngineConnection } from './connections';
 import { raw } from './sql';
+import { tableToRows } from './rows';
 import type { Db } from './types';
 import { ENGINE_CONFIG, SETUP_SQL } from './config';
 
@@ -95,8 +96,8 @@ function connection(conn: duckdb.AsyncDuckDBConnection): EngineConnection {
   };
   return {
     async execute(text, params) {
-      if (params.length === 0) return conn.query(text);
-      return (await statementFor(text)).query(...params);
+      if (params.length === 0) return tableToRows(await conn.query(text));
+      return tableToRows(await (await statementFor(text)).query(...params));
     },
     forgetPrepared: () => prepared.clear(),
     async close() {

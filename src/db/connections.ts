@@ -14,21 +14,23 @@
  * while it was being opened. Register setups before transactions start (at open, or before an
  * import): a TEMP macro created inside another caller's transaction would vanish with its rollback.
  */
-import type { Table } from 'apache-arrow';
-import { tableToRows } from './rows';
 import { ident, type Sql, type SqlValue } from './sql';
-import type { Db } from './types';
+import type { Db, Row } from './types';
 
 /** One connection of an engine, as this module needs it. */
 export interface EngineConnection {
-  /** Runs one statement; with parameters, as a prepared statement. */
-  execute(text: string, params: readonly SqlValue[]): Promise<Table>;
+  /**
+   * Runs one statement; with parameters, as a prepared statement. Rows are plain objects
+   * (64-bit integers and decimals as numbers, dates 'YYYY-MM-DD', timestamps ISO): each engine
+   * converts its own results (rows.ts for Arrow, native.ts for the native client) to the same values.
+   */
+  execute(text: string, params: readonly SqlValue[]): Promise<Row[]>;
   /** Forgets prepared statements: after a USE or DETACH a name may resolve to other tables. */
   forgetPrepared(): void;
   close(): Promise<void>;
 }
 
-/** What this module needs of an engine (browser.ts: the worker; node.ts: the blocking build). */
+/** What this module needs of an engine (browser.ts: the worker; node.ts: the blocking build; native.ts). */
 export interface Engine {
   connect(): Promise<EngineConnection>;
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
@@ -99,7 +101,7 @@ export async function openDatabase(
     return link;
   }
 
-  async function execute(link: Link, query: Sql): Promise<Table> {
+  async function execute(link: Link, query: Sql): Promise<Row[]> {
     if (link.closed) throw new Error('connection closed');
     if (USE.test(query.text)) {
       throw new Error('USE must go through db.use(catalog), so that every connection follows it');
@@ -119,7 +121,7 @@ export async function openDatabase(
   function dbOn(link: Link, main: boolean): Db {
     return {
       async query<T>(query: Sql) {
-        return tableToRows<T>(await execute(link, query));
+        return (await execute(link, query)) as T[];
       },
       async run(query: Sql) {
         await execute(link, query);

@@ -13,6 +13,7 @@ import { openDatabase, type EngineConnection } from './connections';
 import { emptyDatabaseFile } from './emptyDatabase';
 import type { StoredFile } from './persist';
 import { raw } from './sql';
+import { tableToRows } from './rows';
 import type { Db } from './types';
 import { ENGINE_CONFIG, SETUP_SQL } from './config';
 
@@ -65,7 +66,7 @@ function connection(conn: Blocking.DuckDBConnection): EngineConnection {
     }
   };
   return {
-    execute: async (text, params) => execute(text, params),
+    execute: async (text, params) => tableToRows(execute(text, params)),
     // Statements are prepared per query here: nothing is kept.
     forgetPrepared: () => undefined,
     close: async () => conn.close(),

@@ -5,7 +5,13 @@
  */
 import type { Db } from '../db';
 import { defaultAsOf, yearPeriod } from './asOf';
-import type { CertificationRules, ScoreMethod, ScoreWeights, TargetTypes } from './defaults';
+import type {
+  CertificationRules,
+  ProjectThresholds,
+  ScoreMethod,
+  ScoreWeights,
+  TargetTypes,
+} from './defaults';
 import {
   billionBuildings,
   buildingTaxes,
@@ -29,6 +35,8 @@ export interface ReportParams {
   method?: ScoreMethod;
   /** DOMAIN.md 13: what counts toward new HQ and the target (default all). */
   targetTypes?: TargetTypes;
+  /** Overdue thresholds of the 口径 (default 180 / 365 days). */
+  thresholds?: ProjectThresholds;
 }
 
 const buildingRow = (b: BuildingFigure) => ({
@@ -56,7 +64,7 @@ export async function buildReport(db: Db, params: ReportParams) {
   const checks = await certificationChecks(db, { ...at, rules: params.rules });
   const tax = await hqTax(db, at);
   const areas = await unitAreaOutputs(db, { year });
-  const pipeline = await projectPipeline(db, at);
+  const pipeline = await projectPipeline(db, { ...at, thresholds: params.thresholds });
   return {
     year,
     asOf,

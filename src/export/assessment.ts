@@ -17,6 +17,8 @@ export interface AssessmentInput {
   methodName: string;
   /** The rules sentence the screen shows under the weight editor. */
   rules: string;
+  /** The 口径 the sheet was scored under: its name, hash, and whether it is a local change. */
+  caliber: { name: string; hash: string; modified: boolean };
   rows: readonly (RankedUnit & { target: number | null })[];
 }
 
@@ -60,7 +62,12 @@ function unitRow(r: AssessmentInput['rows'][number]): SheetCell[] {
 }
 
 /** Row index (0-based) of the table header in the 考核表 sheet, under the header block. */
-export const ASSESSMENT_TABLE_ROW = 4;
+export const ASSESSMENT_TABLE_ROW = 5;
+
+/** '口径：名称（sha256:…）' and, for a local change, that it is not the published 口径. */
+export function caliberLine(caliber: AssessmentInput['caliber']): string {
+  return `口径：${caliber.name}（${caliber.hash}）${caliber.modified ? '，本机修改（未发布）' : ''}`;
+}
 
 export function assessmentSheets(input: AssessmentInput): SheetSpec[] {
   const sum = input.weights.reduce((a, b) => a + b, 0);
@@ -72,6 +79,7 @@ export function assessmentSheets(input: AssessmentInput): SheetSpec[] {
       `${input.asOf ? `数据截至 ${input.asOf}；` : ''}考核按全口径计算（全部 ${input.rows.length} 个属地），同分按属地代码排序`,
     ],
     [`评分方法：${input.methodName}；权重：${weightText}（合计 ${trim(sum)}）`],
+    [caliberLine(input.caliber)],
     [],
   ];
   const table: SheetCell[][] = [ASSESSMENT_HEADER, ...input.rows.map(unitRow)];
@@ -87,13 +95,16 @@ export function assessmentSheets(input: AssessmentInput): SheetSpec[] {
     ['数据截至', input.asOf],
     ['评分方法', input.methodName],
     ['评分规则', input.rules],
+    ['口径名称', input.caliber.name],
+    ['口径校验值', input.caliber.hash],
+    ['口径状态', input.caliber.modified ? '本机修改（未发布）' : '与发布口径一致'],
   ];
   return [
     {
       name: '考核表',
       rows: [...block, ...table],
       freeze: block.length + 1,
-      merges: [0, 1, 2].map((row) => ({
+      merges: [0, 1, 2, 3].map((row) => ({
         from: [row, 0] as [number, number],
         to: [row, last] as [number, number],
       })),

@@ -81,8 +81,9 @@ describe('exports on the ranking screen', () => {
     expect(names).toEqual(['考核表', '评分规则']);
     expect(rows[0]![0]).toBe(`${YEAR}年招商引资考核表`);
     expect(String(rows[2]![0])).toContain('评分方法');
-    expect(rows[4]![0]).toBe('排名');
-    expect(rows.slice(5).map((r) => r[0])).toEqual(rows.slice(5).map((_, i) => i + 1));
+    expect(String(rows[3]![0])).toMatch(/^口径：默认口径（政策与规范默认值）（sha256:[0-9a-f]{64}）$/);
+    expect(rows[5]![0]).toBe('排名');
+    expect(rows.slice(6).map((r) => r[0])).toEqual(rows.slice(6).map((_, i) => i + 1));
   });
 
   it('exports a chart as a PNG at twice its size with title and as-of stamp', async () => {

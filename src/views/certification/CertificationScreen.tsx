@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
-import { useSettings } from '../../app/settings';
+import { useCaliber } from '../../app/settings';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import {
@@ -33,7 +33,8 @@ import { RuleEditor } from './RuleEditor';
 import './certification.css';
 
 export function CertificationScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
-  const { rules, shares, tiers } = useSettings();
+  const { effective, revision } = useCaliber();
+  const { rules, shares, tiers } = effective.settings;
   const checks = useFigure(db, certificationChecks, { year, asOf, rules, filters });
   // Annual output is a whole-year figure of its own table: it does not move with D.
   const areas = useFigure(db, unitAreaOutputs, { year, filters });
@@ -80,8 +81,8 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       </h2>
       {/* Outside the panels: a recompute shows "正在计算" in a panel and must not unmount an editor being typed in. */}
       <div className="cert-editors">
-        <RuleEditor key={filters.unit ?? ''} rules={rules} initialUnit={filters.unit} />
-        <RewardEditor shares={shares} tiers={tiers} />
+        <RuleEditor key={`${filters.unit ?? ''}:${revision}`} rules={rules} initialUnit={filters.unit} />
+        <RewardEditor key={revision} shares={shares} tiers={tiers} />
       </div>
       <div className="cert-charts">
         <Panel

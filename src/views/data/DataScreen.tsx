@@ -18,6 +18,8 @@ import { useDataVersion } from '../../app/dataVersion';
 import { useAction } from '../../app/useAction';
 import { datasetZip } from '../../export/dataset';
 import { downloadBlob } from '../../export/download';
+import { officeMode, setOfficeMode } from '../../app/officeMode';
+import { PublishedData } from './PublishedData';
 
 type FileRow = ImportReport['files'][number];
 type Rejected = FileRow['rejected'][number];
@@ -49,7 +51,13 @@ const REJECTED_COLUMNS: Column<Rejected>[] = [
   { key: 'reason', header: '原因', value: (r) => r.reason },
 ];
 
-export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
+/** A published dataset is read-only for viewers; elsewhere (the office, the sample) the desk is here. */
+export function DataScreen(props: ScreenProps) {
+  const { dataset } = props.source;
+  return dataset ? <PublishedData {...props} dataset={dataset} /> : <DeskDataScreen {...props} />;
+}
+
+function DeskDataScreen({ db, source, extra, navigate }: ScreenProps) {
   const status = useFigure(db, dataStatus, {});
   const { version } = useDataVersion();
   const action = useAction();
@@ -58,6 +66,14 @@ export function DataScreen({ db, source, extra, navigate }: ScreenProps) {
     <section className="screen">
       <h2>数据</h2>
       <div className="grid">
+        {officeMode() && (
+          <p className="state wide" data-office-mode>
+            办公室模式：本浏览器显示本机导入的数据，不是发布数据集；导入的数据只保存在本机。{' '}
+            <button type="button" onClick={() => setOfficeMode(false)}>
+              退出办公室模式
+            </button>
+          </p>
+        )}
         <Panel title="导入数据" state={{ status: 'ready', data: null }} wide>
           {() => <ImportDesk db={db} />}
         </Panel>

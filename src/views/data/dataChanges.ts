@@ -3,12 +3,27 @@
  * restart) and rebuild the screens on it. A failed save does not undo the change in this page; it
  * is reported, and the saved data stays what it was.
  */
+import { recordAudit } from '../../app/auditLog';
 import { bumpDataVersion } from '../../app/dataVersion';
 import { afterChange, resetToSample } from '../../app/useData';
 import type { Db } from '../../db';
 import { rollbackTo, type ImportReport } from '../../ingest';
 
 export async function dataChanged(report?: ImportReport): Promise<void> {
+  recordAudit(
+    report
+      ? {
+          kind: 'import',
+          summary: `本机导入 ${report.files.length} 个文件`,
+          files: report.files.map((f) => ({
+            file: f.file,
+            table: f.table,
+            accepted: f.accepted,
+            rejectedRows: f.rejectedRows,
+          })),
+        }
+      : { kind: 'rollback', summary: '撤销本机导入' },
+  );
   let warning: string | undefined;
   try {
     await afterChange();
@@ -35,5 +50,6 @@ export async function rollBack(db: Db, id: number): Promise<void> {
 /** 恢复样例数据, after the user confirmed: forgets what was imported and saved. */
 export async function backToSample(): Promise<void> {
   await resetToSample();
+  recordAudit({ kind: 'reset', summary: '恢复样例数据（删除本机导入的数据）' });
   bumpDataVersion();
 }

@@ -6,8 +6,9 @@
  * shows the one-page briefing instead.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useSettings } from '../../app/settings';
+import { useCaliber } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
+import { shortHash } from '../../domain/caliber';
 import { rotationSeconds } from '../cockpit/rotation';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
@@ -60,7 +61,8 @@ export function PresentScreen(props: ScreenProps) {
 }
 
 function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
-  const settings = useSettings();
+  const caliber = useCaliber();
+  const settings = caliber.effective.settings;
   const state = useFigure(db, deckFigures, {
     year,
     asOf,
@@ -121,7 +123,10 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
               </div>
               <footer>
                 <span>{slide.unit ?? ''}</span>
-                <span>数据截至 {asOf}</span>
+                <span data-slide-caliber={caliber.effective.hash}>
+                  数据截至 {asOf} · 口径 {caliber.effective.name}（{shortHash(caliber.effective.hash)}）
+                  {caliber.modified ? ' · 本机修改（未发布）' : ''}
+                </span>
                 <span>
                   {i + 1} / {SLIDES.length}
                 </span>

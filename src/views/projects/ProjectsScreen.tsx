@@ -8,7 +8,7 @@ import { DataTable } from '../../app/DataTable';
 import { KpiCard } from '../../app/KpiCard';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
-import { useSettings } from '../../app/settings';
+import { useCaliber } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import {
@@ -59,7 +59,8 @@ function derive(p: ProjectPipeline): View {
 }
 
 export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
-  const settings = useSettings();
+  const { effective, revision } = useCaliber();
+  const settings = effective.settings;
   const { thresholds, fellBack } = usableThresholds(settings.thresholds);
   const pipeline = useFigure(db, projectPipeline, { year, asOf, thresholds, filters });
   const state = useMemo(
@@ -107,7 +108,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
         <small>截至 {asAt} 的在库项目（签约于此前的全部项目，含已销号）</small>
       </h2>
       {state.status === 'ready' && <Kpis view={state.data} year={year} />}
-      <ThresholdEditor thresholds={thresholds} fellBack={fellBack} />
+      <ThresholdEditor key={revision} thresholds={thresholds} fellBack={fellBack} />
       <div className="grid">
         <Panel title="项目推进漏斗" unit="单位：个" state={state} isEmpty={noProjects} emptyText={emptyText}>
           {(v) => (

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
-import { useSettings } from '../../app/settings';
+import { useCaliber } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { scoreBreakdownOption } from '../../charts/options/ranking';
@@ -25,7 +25,8 @@ import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 import './ranking.css';
 
 export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps) {
-  const settings = useSettings();
+  const caliber = useCaliber();
+  const settings = caliber.effective.settings;
   const { weights, fellBack } = usableWeights(settings.weights);
   const method = usableMethod(settings.method);
   const targetTypes = usableTargetTypes(settings.targetTypes);
@@ -68,7 +69,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
             <h3>考核权重与方法</h3>
             <span className="panel-unit">当前：{METHOD_NAMES[method]}</span>
           </header>
-          <WeightEditor weights={weights} method={method} fellBack={fellBack} />
+          <WeightEditor key={caliber.revision} weights={weights} method={method} fellBack={fellBack} />
           <p className="note rules" data-rules>
             {rulesText(weights, method)}
           </p>
@@ -97,6 +98,11 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
                       weights,
                       methodName: METHOD_NAMES[method],
                       rules: `${rulesText(weights, method)}${targetTypesCaliber(targetTypes)}。`,
+                      caliber: {
+                        name: caliber.effective.name,
+                        hash: caliber.effective.hash,
+                        modified: caliber.modified,
+                      },
                       rows: scored.data,
                     }
                   : null
