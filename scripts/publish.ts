@@ -96,18 +96,20 @@ async function main(): Promise<number> {
   fs.mkdirSync(staging, { recursive: true });
   try {
     const database = path.join(staging, DATASET_FILES.database);
+    const asOf = await dataAsOf(db);
+    // The views' figures before the snapshot: the snapshot moves the session onto the dataset file,
+    // which must hold the tables as imported and nothing a figure query builds on the way.
+    const figures = await writeFiguresCache(db, staging, {
+      asOf: defaultAsOf(asOf),
+      caliber: caliber.settings,
+    });
     await writeSnapshot(
       db,
       database,
       TABLES.map((t) => t.name),
     );
-    const asOf = await dataAsOf(db);
     const rows = await rowCounts(db);
     const name = values.name?.trim() || `温州市总部回归数据（截至 ${defaultAsOf(asOf)}）`;
-    const figures = await writeFiguresCache(db, staging, {
-      asOf: defaultAsOf(asOf),
-      caliber: caliber.settings,
-    });
     await db.close();
 
     const hashes = new Map(files.map((f) => [f.name, { sha256: sha256(f.bytes), bytes: f.bytes.length }]));

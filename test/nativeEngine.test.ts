@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../src/db/node';
+import { refreshRollups } from '../src/domain/rollups';
 import { restoreSnapshot } from '../src/db/snapshot';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber } from '../src/domain/caliber';
 import { createTables } from '../src/domain/ddl';
@@ -70,6 +71,7 @@ describe('report on the native engine', () => {
         { file: new Uint8Array(fs.readFileSync(path.join(out, 'dataset.duckdb'))) },
         TABLES.map((t) => t.name),
       );
+      await refreshRollups(db);
       const wasm = (await report('wasm', 'test/fixtures/exports-2023', '--year', '2023')) as Record<
         string,
         unknown

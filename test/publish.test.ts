@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../src/db/node';
+import { refreshRollups } from '../src/domain/rollups';
 import { restoreSnapshot } from '../src/db/snapshot';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber, parseCaliber } from '../src/domain/caliber';
 import { createTables } from '../src/domain/ddl';
@@ -83,7 +84,7 @@ describe('npm run publish', () => {
       name: '测试数据集',
       asOf: '2023-12-31',
       caliber: { name: INVESTMENT_FIRST.name, hash: INVESTMENT_FIRST.hash },
-      figures: null,
+      figures: ['belts', 'buildings', 'context', 'overview', 'ranking'],
     });
     expect(manifest.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     for (const [file, hash] of Object.entries(manifest.files)) {
@@ -123,6 +124,7 @@ describe('npm run publish', () => {
         },
         TABLES.map((t) => t.name),
       );
+      await refreshRollups(db);
       const { weights, method, rules, thresholds, targetTypes } = INVESTMENT_FIRST.settings;
       const page = await buildReport(db, { year: 2023, weights, method, rules, thresholds, targetTypes });
       const cli = await run('scripts/report.ts', EXPORTS, '--year', '2023', '--rules', rulesFile, '--json');
@@ -137,6 +139,16 @@ describe('npm run publish', () => {
       expect(page).toEqual(reported);
       // The 口径 moved the ranking: the default one ranks 鹿城区 first on these files.
       expect(page.ranking[0]!.code).toBe('330303');
+      // The figures cache carries the views' own figures, computed under the same 口径.
+      const overview = readJson<{ params: { year: number }; figures: { newHq: { city: unknown } } }>(
+        path.join(out, 'figures', 'overview.json'),
+      );
+      expect(overview.params.year).toBe(2023);
+      expect(overview.figures.newHq.city).toEqual(page.newHq.city);
+      const ranking = readJson<{ figures: { code: string; indicators: number[] }[] }>(
+        path.join(out, 'figures', 'ranking.json'),
+      );
+      expect(ranking.figures.map((u) => u.indicators[1])).toEqual(page.newHq.byRegion.map((u) => u.actual));
     } finally {
       await db.close();
     }

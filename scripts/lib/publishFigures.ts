@@ -2,14 +2,17 @@
  * The figures cache per view that a published dataset may carry (issue 14, item 1): one JSON file
  * per view under `figures/`, so a viewer's screen can show its figures before the engine is up.
  *
- * The view-figures functions (one per view, plain JSON keyed by data version) are being built under
- * the speed issue; this is the hook they plug into. Until `VIEW_FIGURES` is set, publish writes no
- * `figures/` folder and the manifest says `figures: null`, which the page reads as "no cache".
+ * Each file is the view's one figure function (src/domain/viewFigures.ts, the same call its screen
+ * makes) on the view a viewer opens first — 全市, the data's end, the year each screen opens on — with
+ * the params it was computed for: `{ "params": …, "figures": … }` (docs/VIEW-FIGURES.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/db';
+import { defaultYear } from '../../src/app/route';
 import type { CaliberSettings } from '../../src/domain/caliber';
+import { dataContext } from '../../src/domain/figures/dataStatus';
+import { viewFigures } from '../../src/domain/viewFigures';
 
 export interface ViewFiguresParams {
   /** The data's end (数据截至): the as-of date the views open on. */
@@ -20,8 +23,25 @@ export interface ViewFiguresParams {
 /** Per view name, its figures as plain JSON. */
 export type ViewFigures = (db: Db, params: ViewFiguresParams) => Promise<Record<string, unknown>>;
 
-/** Set this to the speed work's per-view figures function to have publish write `figures/`. */
-export const VIEW_FIGURES: ViewFigures | undefined = undefined;
+/** The views as a viewer first opens them, each with the params its screen passes. */
+export const VIEW_FIGURES: ViewFigures = async (db, { asOf, caliber }) => {
+  const context = await dataContext(db);
+  const year = (screen: 'overview' | 'ranking') => defaultYear(screen, asOf, context.years);
+  const { targetTypes } = caliber;
+  const views = {
+    overview: { year: year('overview'), asOf, filters: {}, targetTypes },
+    buildings: { year: year('overview'), asOf, filters: {} },
+    belts: { year: year('overview'), asOf, filters: {} },
+    ranking: { year: year('ranking'), asOf, targetTypes },
+  };
+  return {
+    context: { params: {}, figures: context },
+    overview: { params: views.overview, figures: await viewFigures(db, 'overview', views.overview) },
+    buildings: { params: views.buildings, figures: await viewFigures(db, 'buildings', views.buildings) },
+    belts: { params: views.belts, figures: await viewFigures(db, 'belts', views.belts) },
+    ranking: { params: views.ranking, figures: await viewFigures(db, 'ranking', views.ranking) },
+  };
+};
 
 /** Writes `figures/<view>.json` into `dir` when a view-figures function is available; the views written, or null. */
 export async function writeFiguresCache(

@@ -153,6 +153,8 @@ async function openPublished(db: Db, dataset: PublishedDataset): Promise<Omit<Lo
     dataset.snapshot,
     TABLES.map((t) => t.name),
   );
+  // The figures read the rollups (src/domain/rollups.ts); a dataset carries only the tables.
+  await refreshRollups(db);
   setPublishedCaliber(dataset.caliber);
   performance.mark('hq:data');
   return {

@@ -51,14 +51,22 @@ function inFolder(folder: string, name: string): string {
 }
 
 function connection(conn: DuckDBConnection): EngineConnection {
+  // One statement at a time per connection, as the wasm worker runs them: figures ask several at once
+  // (Promise.all), and the native client fails a statement started while another runs.
+  let tail: Promise<unknown> = Promise.resolve();
+  const run = async (text: string, params: readonly SqlValue[]) => {
+    const reader = await conn.runAndReadAll(text, params.length ? params.map(bindable) : undefined);
+    return reader.getRowObjects().map((row) => {
+      const out: Row = {};
+      for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+      return out;
+    });
+  };
   return {
-    async execute(text, params) {
-      const reader = await conn.runAndReadAll(text, params.length ? params.map(bindable) : undefined);
-      return reader.getRowObjects().map((row) => {
-        const out: Row = {};
-        for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-        return out;
-      });
+    execute(text, params) {
+      const result = tail.then(() => run(text, params));
+      tail = result.catch(() => undefined);
+      return result;
     },
     // The native client prepares per call here: nothing is kept.
     forgetPrepared: () => undefined,
