@@ -2,8 +2,8 @@
 import type { Column } from '../../app/DataTable';
 import type { RankedUnit } from '../../domain/figures/ranking';
 
-/** A scored unit with its new-HQ target, for the completion column. */
-export type RankingRow = RankedUnit & { target: number | null };
+/** A scored unit with its new-HQ target, for the completion column, and 预计全年 in a running year. */
+export type RankingRow = RankedUnit & { target: number | null; forecast?: number };
 
 const MARKS = ['①', '②', '③', '④', '⑤'] as const;
 
@@ -45,3 +45,17 @@ export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
   ...[0, 1, 2, 3, 4].map(normalisedColumn),
   { key: 'score', header: '得分', kind: 'number', value: (r) => fixed(r.score, 1) },
 ];
+
+/** 预计全年 (DOMAIN.md 15) beside ②, in a running year only: named 预计 so it is never read as actual. */
+const FORECAST_COLUMN: Column<RankingRow> = {
+  key: 'forecast',
+  header: '预计全年新引进（家，预计）',
+  kind: 'count',
+  value: (r) => r.forecast ?? null,
+};
+
+export function rankingColumns(running: boolean): readonly Column<RankingRow>[] {
+  if (!running) return RANKING_COLUMNS;
+  const at = RANKING_COLUMNS.findIndex((c) => c.key === 'newHq') + 1;
+  return [...RANKING_COLUMNS.slice(0, at), FORECAST_COLUMN, ...RANKING_COLUMNS.slice(at)];
+}
