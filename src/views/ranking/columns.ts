@@ -49,7 +49,7 @@ export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
 /** 预计全年 (DOMAIN.md 15) beside ②, in a running year only: named 预计 so it is never read as actual. */
 const FORECAST_COLUMN: Column<RankingRow> = {
   key: 'forecast',
-  header: '预计全年新引进（家，预计）',
+  header: '预计全年（家）',
   kind: 'count',
   value: (r) => r.forecast ?? null,
 };
