@@ -17,6 +17,7 @@ import { overviewFigures, type OverviewFigures } from '../../domain/figures/over
 import { formatPercent, formatYuan } from '../../format/numbers';
 import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
+import { PeriodComparison } from './PeriodComparison';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const targetTypes = usableTargetTypes(useSettings().targetTypes);
@@ -79,6 +80,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
         >
           {() => <Chart label="新引进总部企业来源" option={charts!.origin} />}
         </Panel>
+        <PeriodComparison db={db} year={year} asOf={asOf} filters={filters} targetTypes={targetTypes} />
       </div>
     </section>
   );
