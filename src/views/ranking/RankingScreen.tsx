@@ -13,6 +13,7 @@ import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { scoreBreakdownOption } from '../../charts/options/ranking';
 import { INDICATORS, rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
+import { rankStability } from '../../domain/figures/rankStability';
 import { AssessmentExport } from '../../export/AssessmentExport';
 import { UNITS, unitName } from '../../domain/units';
 import { rankingColumns, type RankingRow } from './columns';
@@ -37,11 +38,14 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
     if (state.status !== 'ready') return state;
     const targets = new Map(state.data.map((u) => [u.code, u.target]));
     const forecasts = new Map(forecast?.byRegion.map((u) => [u.code, u.forecast]));
-    const rows = scoreUnits(
-      state.data.map(({ code, name, indicators }) => ({ code, name, indicators })),
-      weights,
-      method,
-    ).map((r) => ({ ...r, target: targets.get(r.code) ?? null, forecast: forecasts.get(r.code) }));
+    const inputs = state.data.map(({ code, name, indicators }) => ({ code, name, indicators }));
+    const stability = new Map(rankStability(inputs, weights, method).map((s) => [s.code, s]));
+    const rows = scoreUnits(inputs, weights, method).map((r) => ({
+      ...r,
+      target: targets.get(r.code) ?? null,
+      forecast: forecasts.get(r.code),
+      stability: stability.get(r.code),
+    }));
     return { status: 'ready', data: rows };
   }, [state, weights, method, forecast]);
   const chart = useMemo(

@@ -1,9 +1,10 @@
 /** Columns of the assessment table: rank, unit, the five raw indicators, their normalised parts, score. */
 import type { Column } from '../../app/DataTable';
+import type { RankStability } from '../../domain/figures/rankStability';
 import type { RankedUnit } from '../../domain/figures/ranking';
 
 /** A scored unit with its new-HQ target, for the completion column, and 预计全年 in a running year. */
-export type RankingRow = RankedUnit & { target: number | null; forecast?: number };
+export type RankingRow = RankedUnit & { target: number | null; forecast?: number; stability?: RankStability };
 
 const MARKS = ['①', '②', '③', '④', '⑤'] as const;
 
@@ -43,6 +44,23 @@ export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
     value: (r) => r.indicators[4],
   },
   ...[0, 1, 2, 3, 4].map(normalisedColumn),
+  // How far the rank moves when the method switches or one weight moves by ±5.
+  {
+    key: 'otherMethod',
+    header: '另一方法排名',
+    kind: 'count',
+    value: (r) => r.stability?.otherMethodRank ?? null,
+  },
+  {
+    key: 'stability',
+    header: '排名区间（权重±5）',
+    value: (r) =>
+      !r.stability
+        ? null
+        : r.stability.best === r.stability.worst
+          ? '稳定'
+          : `${r.stability.best}—${r.stability.worst}`,
+  },
   { key: 'score', header: '得分', kind: 'number', value: (r) => fixed(r.score, 1) },
 ];
 
