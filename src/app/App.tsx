@@ -35,6 +35,7 @@ const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps
   buildings: () => import('../views/buildings/BuildingsScreen').then((m) => m.BuildingsScreen),
   belts: () => import('../views/belts/BeltsScreen').then((m) => m.BeltsScreen),
   ranking: () => import('../views/ranking/RankingScreen').then((m) => m.RankingScreen),
+  county: () => import('../views/county/CountyScreen').then((m) => m.CountyScreen),
   projects: () => import('../views/projects/ProjectsScreen').then((m) => m.ProjectsScreen),
   certification: () =>
     import('../views/certification/CertificationScreen').then((m) => m.CertificationScreen),

@@ -18,6 +18,7 @@ export const SCREEN_FILTERS: Record<ScreenPath, readonly FilterKey[]> = {
   buildings: ['year', 'asOf', 'unit'],
   belts: ['year', 'asOf', 'unit', 'hqType', 'origin', 'industry'],
   ranking: ['year', 'asOf', 'unit'],
+  county: ['year', 'asOf', 'unit'],
   projects: ['year', 'asOf', 'unit', 'hqType', 'origin', 'industry'],
   certification: ['year', 'asOf', 'unit', 'hqType', 'origin', 'industry'],
   data: [],
@@ -29,6 +30,7 @@ export const SCREEN_FILTERS: Record<ScreenPath, readonly FilterKey[]> = {
 const NOT_USED: Partial<Record<ScreenPath, string>> = {
   buildings: '楼宇税收按全部入驻企业计算，不按企业类型筛选',
   ranking: '考核排名按全口径计算',
+  county: '考核按全口径计算',
   present: '汇报按全口径计算',
 };
 

@@ -11,6 +11,7 @@ export const SCREENS = [
   { path: 'buildings', name: '亿元楼宇' },
   { path: 'belts', name: '总部经济带' },
   { path: 'ranking', name: '考核排名' },
+  { path: 'county', name: '属地考核' },
   { path: 'projects', name: '项目跟踪' },
   { path: 'certification', name: '总部认定' },
   { path: 'data', name: '数据' },
@@ -59,7 +60,7 @@ export function parseRoute(hash: string): Route {
  * Assessment and reward screens open on the newest complete year (a ranking of January–September is
  * not the year's assessment); the running year is one click away on them.
  */
-export const OPENS_ON_COMPLETE_YEAR: readonly ScreenPath[] = ['ranking', 'certification'];
+export const OPENS_ON_COMPLETE_YEAR: readonly ScreenPath[] = ['ranking', 'county', 'certification'];
 
 /** Without a year in the link: D's year, or on the screens above the newest complete year with data. */
 export function defaultYear(screen: ScreenPath, asOf: string, years: readonly number[]): number {

@@ -64,6 +64,26 @@ describe('every route', () => {
   });
 });
 
+describe('the county scorecard', () => {
+  it('reproduces from its deep link the rank, score and indicators of the report', async () => {
+    const unit = '330381';
+    const ranked = report.ranking.find((r) => r.code === unit)!;
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      else await page.goto(`${inject('baseUrl')}#/county?year=${YEAR}&unit=${unit}`);
+      await settled(page);
+      const head = page.locator('.county-head');
+      expect(Number(await head.getAttribute('data-rank'))).toBe(ranked.rank);
+      expect(Number(await head.getAttribute('data-score'))).toBeCloseTo(ranked.score, 1);
+      const newHq = report.newHq.byRegion.find((u) => u.code === unit)!.actual;
+      expect(Number(await page.getAttribute('[data-indicator="2"]', 'data-value'))).toBe(newHq);
+      await expect(page.locator('[data-table="瑞安市新引进总部企业"] tbody tr').count()).resolves.toBe(
+        Math.min(newHq, 10),
+      );
+    }
+  });
+});
+
 describe('the global filters', () => {
   it('narrow the overview to a unit, keep it in the link, and step back', async () => {
     await open(`overview?year=${YEAR}`);

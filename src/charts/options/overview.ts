@@ -59,8 +59,16 @@ interface UnitPoint {
   target: number | null;
 }
 
-/** New HQ by unit with each unit's target as a mark; the chosen unit stands out. */
-export function completionByUnitOption(units: readonly UnitPoint[], selected?: string): EChartsCoreOption {
+/**
+ * New HQ by unit with each unit's target as a mark; the chosen unit stands out. In a running year
+ * `forecast` (unit code → 预计全年, DOMAIN.md 15) adds a hollow mark of its own, named 预计 so it is
+ * never read as actual.
+ */
+export function completionByUnitOption(
+  units: readonly UnitPoint[],
+  selected?: string,
+  forecast?: ReadonlyMap<string, number>,
+): EChartsCoreOption {
   const shown = units.filter((u) => u.actual > 0 || (u.target ?? 0) > 0 || u.code === selected);
   return {
     tooltip: {
@@ -72,10 +80,13 @@ export function completionByUnitOption(units: readonly UnitPoint[], selected?: s
           ['新引进', `${u.actual} 家`],
           ['目标', u.target === null ? '未下达' : `${u.target} 家`],
           ['完成率', u.target ? formatPercent(u.actual / u.target) : '—'],
+          ...(forecast
+            ? ([['预计全年（预计）', `${forecast.get(u.code) ?? u.actual} 家`]] as [string, string][])
+            : []),
         ]);
       },
     },
-    legend: { top: 0, data: ['新引进', '目标'] },
+    legend: { top: 0, data: ['新引进', '目标', ...(forecast ? ['预计全年'] : [])] },
     grid: { left: 40, right: 16, top: 36, bottom: 56 },
     xAxis: {
       type: 'category',
@@ -105,6 +116,22 @@ export function completionByUnitOption(units: readonly UnitPoint[], selected?: s
         color: COLORS.target,
         data: shown.map((u) => u.target),
       },
+      ...(forecast
+        ? [
+            {
+              name: '预计全年',
+              type: 'scatter',
+              symbol: 'emptyCircle',
+              symbolSize: 11,
+              color: COLORS.good,
+              // Only where the forecast adds to what is counted: a mark on the bar's own label says nothing.
+              data: shown.map((u) => {
+                const f = forecast.get(u.code);
+                return f !== undefined && f > u.actual ? f : null;
+              }),
+            },
+          ]
+        : []),
     ],
   };
 }

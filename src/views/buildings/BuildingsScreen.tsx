@@ -24,7 +24,9 @@ import {
 import { buildingsScreenFigures, type BuildingsScreenFigures } from '../../domain/figures/buildings';
 import { partYearLabel } from '../../domain/asOf';
 import { scopeTitle } from '../labels';
+import { BuildingForecastPanel } from './BuildingForecastPanel';
 import { BuildingKpis } from './BuildingKpis';
+import { BuildingRegisterPanel } from './BuildingRegisterPanel';
 import { BuildingTenants } from './BuildingTenants';
 import { BUILDING_COLUMNS } from './columns';
 import './buildings.css';
@@ -150,6 +152,8 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
             onClear={() => select(undefined)}
           />
         </div>
+        {months && <BuildingForecastPanel db={db} year={year} asOf={asOf} unit={unit} months={months} />}
+        <BuildingRegisterPanel db={db} year={year} asOf={asOf} unit={unit} months={months} />
         <Panel title="楼宇一览" state={state} isEmpty={noBuildings} wide>
           {(d) => (
             <DataTable

@@ -1,7 +1,7 @@
 /**
  * 总部认定: the certification check of every enterprise with a certification row against its own
  * unit's rules (DOMAIN.md 7), the office-subsidy unit-area output check (6) and the 本土总部 reward
- * estimate (8, 9). Rules, local shares and reward tiers are edited here and kept in the settings, so
+ * estimate (8, 9), and the certification pipeline (12). Rules, local shares and reward tiers are edited here and kept in the settings, so
  * each edit recomputes only the figure it feeds.
  */
 import { useMemo } from 'react';
@@ -28,6 +28,7 @@ import { partYearLabel } from '../../domain/asOf';
 import { periodTitle, scopeTitle } from '../labels';
 import { RunningYearButton } from '../RunningYearButton';
 import { areaColumns, checkColumns, rewardColumns } from './columns';
+import { PipelineSection } from './PipelineSection';
 import { RewardEditor } from './RewardEditor';
 import { RuleEditor } from './RuleEditor';
 import './certification.css';
@@ -181,6 +182,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           )}
         </Panel>
       </div>
+      <PipelineSection db={db} year={year} asOf={asOf} filters={filters} extra={extra} navigate={navigate} />
       <div className="cert-tables">
         <Panel
           title="认定核查明细"

@@ -12,19 +12,24 @@ import {
   originOption,
   progressOption,
 } from '../../charts/options/overview';
+import { newHqForecast, type NewHqForecast } from '../../domain/figures/forecast';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
 import { formatMoney, formatPercent } from '../../format/numbers';
 import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
+import { PeriodComparison } from './PeriodComparison';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const targetTypes = usableTargetTypes(useSettings().targetTypes);
   const state = useFigure(db, overviewFigures, { year, asOf, filters, targetTypes }, 'overview');
+  // 预计全年 (DOMAIN.md 15) only means something while the year runs.
+  const forecastState = useFigure(db, newHqForecast, { year, asOf, filters, targetTypes });
+  const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   // '（1—9月）' on every figure counted or summed within a year D falls inside.
   const part = partSuffix(year, asOf);
   const charts = useMemo(
-    () => (state.status === 'ready' ? chartOptions(state.data, filters.unit) : null),
-    [state, filters.unit],
+    () => (state.status === 'ready' ? chartOptions(state.data, filters.unit, forecast) : null),
+    [state, filters.unit, forecast],
   );
   return (
     <section className="screen overview">
@@ -42,7 +47,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
       </h2>
       <TargetTypesSwitch value={targetTypes} />
       {state.status === 'ready' ? (
-        <Kpis figures={state.data} />
+        <Kpis figures={state.data} forecast={forecast} />
       ) : (
         <p className={state.status === 'failed' ? 'state error' : 'state'}>
           {state.status === 'failed' ? `计算失败：${state.message}` : `正在计算 ${year} 年指标…`}
@@ -80,22 +85,37 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
         >
           {() => <Chart label="新引进总部企业来源" option={charts!.origin} />}
         </Panel>
+        <PeriodComparison db={db} year={year} asOf={asOf} filters={filters} targetTypes={targetTypes} />
       </div>
     </section>
   );
 }
 
-export function chartOptions(f: OverviewFigures, unit: string | undefined) {
+export function chartOptions(
+  f: OverviewFigures,
+  unit: string | undefined,
+  forecast: NewHqForecast | null = null,
+) {
   const task = f.newHq.city.target ? f.newHq.city.actual / f.newHq.city.target : null;
   return {
     progress: progressOption(task, f.timeProgress),
     cumulative: cumulativeOption(f.fiveYear.years, f.fiveYear.target),
-    completion: completionByUnitOption(f.newHq.byRegion, unit),
+    completion: completionByUnitOption(
+      f.newHq.byRegion,
+      unit,
+      forecast ? new Map(forecast.byRegion.map((u) => [u.code, u.forecast])) : undefined,
+    ),
     origin: originOption(f.byOrigin),
   };
 }
 
-export function Kpis({ figures: f }: { figures: OverviewFigures }) {
+export function Kpis({
+  figures: f,
+  forecast,
+}: {
+  figures: OverviewFigures;
+  forecast?: NewHqForecast | null;
+}) {
   const { actual, target } = f.newHq.city;
   const progress = target ? actual / target : null;
   // A part year says so on each card (DOMAIN.md "Part years"): flows and sums are 1—9月, stocks 截至 D.
@@ -148,7 +168,28 @@ export function Kpis({ figures: f }: { figures: OverviewFigures }) {
         display={formatMoney(f.hqTax.tax, '亿元')}
         note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
       />
+      {forecast && <ForecastCard forecast={forecast} />}
     </div>
+  );
+}
+
+/** 预计全年 beside the actual, marked 预计 and with its basis, never in the actual's place. */
+function ForecastCard({ forecast: f }: { forecast: NewHqForecast }) {
+  const { forecast, target } = f.city;
+  const basis =
+    f.season.basis === 'history'
+      ? `按${f.season.years.map((y) => y.year).join('、')}年同期进度（${formatPercent(f.season.share)}）测算`
+      : '无往年数据，按时间进度测算';
+  return (
+    <KpiCard
+      name="newHqForecast"
+      label={`${f.year}年新引进总部企业（预计全年）`}
+      value={forecast}
+      target={target}
+      display={`预计 ${forecast} / ${target ?? '—'} 家`}
+      note={basis}
+      tone={target === null ? undefined : forecast >= target ? 'good' : 'warn'}
+    />
   );
 }
 

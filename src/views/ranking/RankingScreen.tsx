@@ -13,9 +13,11 @@ import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { scoreBreakdownOption } from '../../charts/options/ranking';
 import { INDICATORS, rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
+import { rankStability } from '../../domain/figures/rankStability';
 import { AssessmentExport } from '../../export/AssessmentExport';
 import { UNITS, unitName } from '../../domain/units';
-import { RANKING_COLUMNS, type RankingRow } from './columns';
+import { rankingColumns, type RankingRow } from './columns';
+import { newHqForecast } from '../../domain/figures/forecast';
 import { WeightEditor } from './WeightEditor';
 import { METHOD_NAMES, rulesText, usableMethod, usableWeights } from './weights';
 import { partYearLabel } from '../../domain/asOf';
@@ -31,16 +33,22 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
   const method = usableMethod(settings.method);
   const targetTypes = usableTargetTypes(settings.targetTypes);
   const state = useFigure(db, rankingIndicators, { year, asOf, targetTypes }, 'ranking');
+  const forecastState = useFigure(db, newHqForecast, { year, asOf, targetTypes });
+  const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   const scored = useMemo((): FigureState<RankingRow[]> => {
     if (state.status !== 'ready') return state;
     const targets = new Map(state.data.map((u) => [u.code, u.target]));
-    const rows = scoreUnits(
-      state.data.map(({ code, name, indicators }) => ({ code, name, indicators })),
-      weights,
-      method,
-    ).map((r) => ({ ...r, target: targets.get(r.code) ?? null }));
+    const forecasts = new Map(forecast?.byRegion.map((u) => [u.code, u.forecast]));
+    const inputs = state.data.map(({ code, name, indicators }) => ({ code, name, indicators }));
+    const stability = new Map(rankStability(inputs, weights, method).map((s) => [s.code, s]));
+    const rows = scoreUnits(inputs, weights, method).map((r) => ({
+      ...r,
+      target: targets.get(r.code) ?? null,
+      forecast: forecasts.get(r.code),
+      stability: stability.get(r.code),
+    }));
     return { status: 'ready', data: rows };
-  }, [state, weights, method]);
+  }, [state, weights, method, forecast]);
   const chart = useMemo(
     () => (scored.status === 'ready' ? scoreBreakdownOption(scored.data, filters.unit) : null),
     [scored, filters.unit],
@@ -115,7 +123,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
               label="考核排名"
               exportName={`考核排名_${year}_全市`}
               rows={rows}
-              columns={RANKING_COLUMNS}
+              columns={rankingColumns(forecast !== null)}
               pageSize={20}
               rowClass={(r) => (r.code === filters.unit ? 'selected' : undefined)}
             />

@@ -1,9 +1,10 @@
 /** Columns of the assessment table: rank, unit, the five raw indicators, their normalised parts, score. */
 import type { Column } from '../../app/DataTable';
+import type { RankStability } from '../../domain/figures/rankStability';
 import type { RankedUnit } from '../../domain/figures/ranking';
 
-/** A scored unit with its new-HQ target, for the completion column. */
-export type RankingRow = RankedUnit & { target: number | null };
+/** A scored unit with its new-HQ target, for the completion column, and 预计全年 in a running year. */
+export type RankingRow = RankedUnit & { target: number | null; forecast?: number; stability?: RankStability };
 
 const MARKS = ['①', '②', '③', '④', '⑤'] as const;
 
@@ -43,5 +44,36 @@ export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
     value: (r) => r.indicators[4],
   },
   ...[0, 1, 2, 3, 4].map(normalisedColumn),
+  // How far the rank moves when the method switches or one weight moves by ±5.
+  {
+    key: 'otherMethod',
+    header: '另一方法排名',
+    kind: 'count',
+    value: (r) => r.stability?.otherMethodRank ?? null,
+  },
+  {
+    key: 'stability',
+    header: '排名区间（权重±5）',
+    value: (r) =>
+      !r.stability
+        ? null
+        : r.stability.best === r.stability.worst
+          ? '稳定'
+          : `${r.stability.best}—${r.stability.worst}`,
+  },
   { key: 'score', header: '得分', kind: 'number', value: (r) => fixed(r.score, 1) },
 ];
+
+/** 预计全年 (DOMAIN.md 15) beside ②, in a running year only: named 预计 so it is never read as actual. */
+const FORECAST_COLUMN: Column<RankingRow> = {
+  key: 'forecast',
+  header: '预计全年（家）',
+  kind: 'count',
+  value: (r) => r.forecast ?? null,
+};
+
+export function rankingColumns(running: boolean): readonly Column<RankingRow>[] {
+  if (!running) return RANKING_COLUMNS;
+  const at = RANKING_COLUMNS.findIndex((c) => c.key === 'newHq') + 1;
+  return [...RANKING_COLUMNS.slice(0, at), FORECAST_COLUMN, ...RANKING_COLUMNS.slice(at)];
+}

@@ -1,0 +1,60 @@
+/**
+ * 楼宇类型与所属平台 (issue 13 item 7; policy 二(四)): the register of 商务楼宇、产业楼宇、总部孵化器、
+ * 改造厂房 and of the platforms they belong to, with their tax, occupancy and HQ tenants.
+ */
+import { DataTable, type Column } from '../../app/DataTable';
+import { Panel } from '../../app/Panel';
+import { useFigure } from '../../app/useFigure';
+import type { Db } from '../../db';
+import { buildingRegister, type RegisterGroup } from '../../domain/figures/buildingRegister';
+
+function columns(first: string, months: string | undefined): Column<RegisterGroup>[] {
+  return [
+    { key: 'name', header: first, value: (g) => g.name },
+    { key: 'buildings', header: '幢数', kind: 'count', value: (g) => g.buildings },
+    { key: 'floor', header: '面积（万㎡）', kind: 'number', digits: 1, value: (g) => g.floorArea / 1e4 },
+    { key: 'occupancy', header: '入驻率', kind: 'percent', value: (g) => g.occupancy },
+    {
+      key: 'tax',
+      header: `税收${months ? `（${months}）` : ''}`,
+      kind: 'yuan',
+      unit: '亿元',
+      value: (g) => g.tax,
+    },
+    { key: 'billion', header: '亿元楼宇', kind: 'count', value: (g) => g.billion },
+    { key: 'hq', header: '总部企业', kind: 'count', value: (g) => g.hqEnterprises },
+  ];
+}
+
+interface Props {
+  db: Db;
+  year: number;
+  asOf: string;
+  unit: string | undefined;
+  months: string | undefined;
+}
+
+export function BuildingRegisterPanel({ db, year, asOf, unit, months }: Props) {
+  const state = useFigure(db, buildingRegister, { year, asOf, unit });
+  return (
+    <Panel
+      title="楼宇类型与所属平台"
+      unit="总部孵化器、改造厂房按政策二(四)单列"
+      state={state}
+      wide
+      isEmpty={(d) => d.byKind.length === 0}
+    >
+      {(d) => (
+        <div className="register-tables">
+          <DataTable label="按楼宇类型" rows={d.byKind} columns={columns('楼宇类型', months)} pageSize={10} />
+          <DataTable
+            label="按所属平台"
+            rows={d.byPlatform}
+            columns={columns('所属平台', months)}
+            pageSize={10}
+          />
+        </div>
+      )}
+    </Panel>
+  );
+}
