@@ -15,13 +15,9 @@ import type { Db } from '../src/db';
 import { openNodeDb } from '../src/db/node';
 import { buildingRegister } from '../src/domain/figures/buildingRegister';
 import { importFiles } from '../src/ingest';
-import { C } from './figuresFixture';
+import { C, csv } from './figuresFixture';
 
 const D = '2023-06-30';
-const csv = (name: string, ...lines: string[]) => ({
-  name,
-  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
-});
 
 let db: Db;
 beforeAll(async () => {

@@ -37,3 +37,9 @@ export async function openFiguresFixture(): Promise<{ db: Db; imported: ImportRe
   const imported = await importFiles(db, fixtureFiles());
   return { db, imported };
 }
+
+/** A small CSV export written inline in a test: its lines joined, UTF-8. */
+export const csv = (name: string, ...lines: string[]) => ({
+  name,
+  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
+});

@@ -28,6 +28,7 @@ import {
   sameDayIn,
   seasonShare,
 } from '../src/domain/figures/forecast';
+import { csv } from './figuresFixture';
 import { importFiles } from '../src/ingest';
 
 const LC = '330302';
@@ -39,10 +40,6 @@ const code = (n: number) => {
   const first17 = `91330302MA2FC${String(n).padStart(4, '0')}`;
   return first17 + creditCodeCheckChar(first17)!;
 };
-const csv = (name: string, ...lines: string[]) => ({
-  name,
-  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
-});
 
 const CERTIFIED: [string, string][] = [
   ['鹿城区', '2021-02-01'],

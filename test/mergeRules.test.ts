@@ -11,12 +11,8 @@ import { openNodeDb } from '../src/db/node';
 import { createTables } from '../src/domain/ddl';
 import { buildingTaxes } from '../src/domain/figures/buildings';
 import { commitWithHistory, importFiles, prepareImport, undoLast } from '../src/ingest';
-import { C } from './figuresFixture';
+import { C, csv } from './figuresFixture';
 
-const csv = (name: string, ...lines: string[]) => ({
-  name,
-  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
-});
 const TAX = '统一社会信用代码,所属期,税种,税额（元）';
 
 let db: Db;

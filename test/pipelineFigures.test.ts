@@ -22,17 +22,12 @@ import type { Db } from '../src/db';
 import { openNodeDb } from '../src/db/node';
 import { certificationPipeline } from '../src/domain/figures/pipeline';
 import { importFiles } from '../src/ingest';
-import { C } from './figuresFixture';
+import { C, csv } from './figuresFixture';
 
 const LC = '330302';
 const LW = '330303';
 const RA = '330381';
 const D = '2023-06-30';
-
-const csv = (name: string, ...lines: string[]) => ({
-  name,
-  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
-});
 
 let db: Db;
 beforeAll(async () => {

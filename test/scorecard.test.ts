@@ -17,14 +17,10 @@ import { ranking } from '../src/domain/figures/ranking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
 import { UNITS } from '../src/domain/units';
 import { importFiles } from '../src/ingest';
-import { C, fixtureFiles } from './figuresFixture';
+import { C, csv, fixtureFiles } from './figuresFixture';
 
 const LC = '330302';
 const LW = '330303';
-const csv = (name: string, ...lines: string[]) => ({
-  name,
-  bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
-});
 
 describe('rank change, computed by hand', () => {
   let db: Db;
