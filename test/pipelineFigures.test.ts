@@ -12,6 +12,7 @@
  *   G     新引进   已认定  瑞安  2023-05-01  2023-08-01  —           not yet certified at D: left out
  *   H     新引进   申请    鹿城  2023-09-01  —           —           not yet applied at D: left out
  *   X     新引进   县级审核 瑞安 —           —           —           undated: kept
+ *   Y     新引进   已认定  瑞安  —           —           —           undated: kept, 已认定 (no days to count)
  *
  * Projects (开办补助): P1 A 预兑现 50万 (A counted: safe); P2 E 预兑现 80万 (at risk); P3 G 预兑现 30万
  * (G certified after D: at risk); P4 no enterprise yet 预兑现 20万 (at risk); P5 B 已兑现 (not paid
@@ -45,6 +46,7 @@ beforeAll(async () => {
       `${C.G},新引进,已认定,瑞安市,2023-05-01,2023-08-01,`,
       `${C.H},新引进,申请,鹿城区,2023-09-01,,`,
       `${C.X},新引进,县级审核,瑞安市,,,`,
+      `${C.Y},新引进,已认定,瑞安市,,,`,
     ),
     csv(
       'projects.csv',
@@ -66,11 +68,11 @@ afterAll(async () => {
 describe('the certification pipeline as of D', () => {
   it('counts the cases by their stage at D', async () => {
     const p = await certificationPipeline(db, { year: 2023, asOf: D });
-    expect(p.stages).toEqual({ 申请: 0, 县级审核: 1, 预认定: 1, 已认定: 3, 已备案: 1, 驳回: 1 });
+    expect(p.stages).toEqual({ 申请: 0, 县级审核: 1, 预认定: 1, 已认定: 4, 已备案: 1, 驳回: 1 });
     const unit = (code: string) => p.byUnit.find((u) => u.code === code)!;
     expect(unit(LC).stages).toMatchObject({ 已认定: 1, 已备案: 1, 申请: 0 });
     expect(unit(LW).stages).toMatchObject({ 已认定: 2, 已备案: 0 });
-    expect(unit(RA).stages).toMatchObject({ 县级审核: 1, 预认定: 1, 驳回: 1, 已认定: 0 });
+    expect(unit(RA).stages).toMatchObject({ 县级审核: 1, 预认定: 1, 驳回: 1, 已认定: 1 });
   });
 
   it('gives the days each step took, by unit', async () => {
@@ -113,7 +115,7 @@ describe('the certification pipeline as of D', () => {
 
   it('narrows to the unit chosen', async () => {
     const p = await certificationPipeline(db, { year: 2023, asOf: D, filters: { unit: RA } });
-    expect(p.stages).toEqual({ 申请: 0, 县级审核: 1, 预认定: 1, 已认定: 0, 已备案: 0, 驳回: 1 });
+    expect(p.stages).toEqual({ 申请: 0, 县级审核: 1, 预认定: 1, 已认定: 1, 已备案: 0, 驳回: 1 });
     expect(p.byUnit.map((u) => u.code)).toEqual([RA]);
     expect(p.unfiled).toEqual([]);
     expect(p.grantsAtRisk).toMatchObject({ count: 2, amount: 110 });

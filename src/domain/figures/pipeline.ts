@@ -87,7 +87,7 @@ const STAGE_AT = (at: string) => sql`
 /** A case exists by D when its first date is on or before D, or when it carries no date at all. */
 const CASE_BY = (at: string) => sql`
   coalesce(least(applied_on, certified_on, filed_on) <= ${at}::DATE, TRUE)
-  AND NOT (status IN ('已认定', '已备案') AND certified_on > ${at}::DATE)`;
+  AND NOT (status IN ('已认定', '已备案') AND coalesce(certified_on > ${at}::DATE, FALSE))`;
 
 const emptyStages = (): Record<CaseStage, number> =>
   Object.fromEntries(CERT_STATUSES.map((s) => [s, 0])) as Record<CaseStage, number>;
