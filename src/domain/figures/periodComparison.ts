@@ -3,6 +3,7 @@
  * years before — cumulative new HQ of Y, Y−1 and Y−2, and HQ tax and building tax by month, Y against
  * Y−1. Every month of Y after D's is null (not yet happened), never 0; the earlier years are whole.
  * The figures are the monthly breakdown of figures 1, 4 and 5: the last month of Y sums to them.
+ * Tax is read from the rollups (src/domain/rollups.ts), as those figures read it.
  */
 import { sql, type Db, type Sql } from '../../db';
 import { previousYearPeriod, yearPeriod, type YearPeriod } from '../asOf';
@@ -89,7 +90,7 @@ export interface TaxByMonthParams extends NewHqFilter {
  */
 async function hqTaxMonths(db: Db, taxYear: YearPeriod, certifiedBy: YearPeriod, filters?: Filters) {
   const rows = await db.query<{ m: number; v: number }>(sql`
-    SELECT month(period) AS m, sum(amount) AS v FROM tax
+    SELECT month(period) AS m, sum(amount) AS v FROM rollup_tax_month
     WHERE year(period) = ${taxYear.year} AND credit_code IN (
       SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, certifiedBy)}
         AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})
@@ -101,7 +102,7 @@ async function hqTaxMonths(db: Db, taxYear: YearPeriod, certifiedBy: YearPeriod,
 async function buildingTaxMonths(db: Db, p: YearPeriod, unit: Sql) {
   const rows = await db.query<{ m: number; v: number }>(sql`
     SELECT month(t.period) AS m, sum(t.amount) AS v
-    FROM tax AS t JOIN enterprises AS e USING (credit_code) JOIN buildings AS b USING (building_id)
+    FROM rollup_building_month AS t JOIN buildings AS b USING (building_id)
     WHERE year(t.period) = ${p.year} AND ${unit}
     GROUP BY 1`);
   return { year: p.year, values: monthly(rows, p.months, false) };
