@@ -9,6 +9,8 @@ import type { Db } from '../src/db';
 import { importFiles, type ImportReport } from '../src/ingest';
 
 export const FIGURES_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'figures');
+/** The messy 2023 exports shaped like the bureau's (a copy of ../shared/examples). */
+export const EXPORTS_2023 = path.join(import.meta.dirname, 'fixtures', 'exports-2023');
 
 /** Credit codes of the fixture (GB 32100 check digits computed with src/domain/creditCode.ts). */
 export const C = {
@@ -32,9 +34,12 @@ export function fixtureFiles(folder = FIGURES_FIXTURE) {
     .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(folder, name))) }));
 }
 
-export async function openFiguresFixture(): Promise<{ db: Db; imported: ImportReport }> {
+/** A fresh engine with the files of `folder` imported (the hand-written figures fixture by default). */
+export async function openFiguresFixture(
+  folder = FIGURES_FIXTURE,
+): Promise<{ db: Db; imported: ImportReport }> {
   const db = await openNodeDb();
-  const imported = await importFiles(db, fixtureFiles());
+  const imported = await importFiles(db, fixtureFiles(folder));
   return { db, imported };
 }
 

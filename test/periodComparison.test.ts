@@ -3,16 +3,13 @@
  * hand-written figures fixture and on the shared 2023 exports, at several as-of dates and with a unit
  * chosen, its last month sums to the figure itself, months after D are empty and earlier years whole.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db';
-import { openNodeDb } from '../src/db/node';
 import { buildingTaxes } from '../src/domain/figures/buildings';
 import { hqTax } from '../src/domain/figures/hqStock';
 import { newHq } from '../src/domain/figures/newHq';
 import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
-import { importFiles } from '../src/ingest';
-import { fixtureFiles, openFiguresFixture } from './figuresFixture';
+import { EXPORTS_2023, openFiguresFixture } from './figuresFixture';
 
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 const last = (values: readonly (number | null)[]) => values.filter((v) => v !== null).at(-1) ?? 0;
@@ -59,8 +56,7 @@ describe('on the figures fixture', () => {
 describe('on the shared 2023 exports', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openNodeDb();
-    await importFiles(db, fixtureFiles(path.join(import.meta.dirname, 'fixtures', 'exports-2023')));
+    ({ db } = await openFiguresFixture(EXPORTS_2023));
   });
   afterAll(async () => {
     await db?.close();

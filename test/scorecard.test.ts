@@ -9,7 +9,6 @@
  * Then on the shared 2023 exports: every unit's card agrees with the ranking of figure 10 and the
  * records behind each indicator add up to it.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db';
 import { openNodeDb } from '../src/db/node';
@@ -17,7 +16,7 @@ import { ranking } from '../src/domain/figures/ranking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
 import { UNITS } from '../src/domain/units';
 import { importFiles } from '../src/ingest';
-import { C, csv, fixtureFiles } from './figuresFixture';
+import { C, csv, EXPORTS_2023, openFiguresFixture } from './figuresFixture';
 
 const LC = '330302';
 const LW = '330303';
@@ -68,8 +67,7 @@ describe('rank change, computed by hand', () => {
 describe('on the shared 2023 exports', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openNodeDb();
-    await importFiles(db, fixtureFiles(path.join(import.meta.dirname, 'fixtures', 'exports-2023')));
+    ({ db } = await openFiguresFixture(EXPORTS_2023));
   });
   afterAll(async () => {
     await db?.close();
