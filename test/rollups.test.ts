@@ -5,11 +5,13 @@
  * that read them equal the figures summed from the raw rows (money exact, as of D).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw, type Db } from '../src/db';
+import { raw, sql, type Db } from '../src/db';
+import { yearPeriod } from '../src/domain/asOf';
 import { createTables } from '../src/domain/ddl';
 import { buildingTaxes } from '../src/domain/figures/buildings';
 import { dataAsOf, orphanTaxRows } from '../src/domain/figures/dataStatus';
 import { hqTax } from '../src/domain/figures/hqStock';
+import { ensureRollups, taxThrough } from '../src/domain/rollups';
 import {
   commitWithHistory,
   fileChecksum,
@@ -76,6 +78,7 @@ async function rollupsAndRaw() {
 async function expectRollupsEqualRaw() {
   for (const [name, [rolled, fromRows]] of Object.entries(await rollupsAndRaw()))
     expect(rolled, name).toEqual(fromRows);
+  await expectYearToDateEqualRaw();
   // The figures that read the rollups, against the same figure summed from the raw rows.
   for (const [year, asOf] of [
     [2023, '2023-12-31'],
@@ -96,6 +99,24 @@ async function expectRollupsEqualRaw() {
         FROM certifications WHERE status IN ('已认定', '已备案') AND certified_on <= '${asOf}')`);
     expect(hq.tax, `HQ tax ${asOf}`).toBe(Number(rawHq!.tax));
   }
+}
+
+/** `taxThrough` for every year and month (D the month's 15th) against the raw rows of months 1…m. */
+async function expectYearToDateEqualRaw() {
+  const years = (await rows(`SELECT DISTINCT year(period) AS y FROM tax ORDER BY 1`)).map((r) => Number(r.y));
+  for (const year of years)
+    for (let month = 0; month <= 12; month++) {
+      // Month 0: D before Y began, nothing.
+      const asOf = month === 0 ? `${year - 1}-12-15` : `${year}-${String(month).padStart(2, '0')}-15`;
+      const p = yearPeriod(year, asOf);
+      const through = await db.query(
+        sql`SELECT credit_code, amount, outside_amount FROM (${taxThrough(p)}) ORDER BY ALL`,
+      );
+      const fromRows = await rows(`SELECT credit_code, sum(amount) AS amount,
+          sum(amount) FILTER (WHERE outside) AS outside_amount
+        FROM tax WHERE period BETWEEN '${p.from}' AND '${p.at}' GROUP BY 1 ORDER BY ALL`);
+      expect(through, `${year} through ${asOf}`).toEqual(fromRows);
+    }
 }
 
 const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
@@ -146,8 +167,20 @@ describe('rollups', () => {
     await expectRollupsEqualRaw();
   });
 
+  it('are built for data kept by a version without the year-to-date rollup', async () => {
+    await db.run(raw('DROP TABLE rollup_tax_year'));
+    await ensureRollups(db);
+    await expectRollupsEqualRaw();
+  });
+
   it('are built for data kept by a version without them', async () => {
-    for (const t of ['rollup_tax_month', 'rollup_building_month', 'rollup_tax_years', 'rollup_facts'])
+    for (const t of [
+      'rollup_tax_month',
+      'rollup_tax_year',
+      'rollup_building_month',
+      'rollup_tax_years',
+      'rollup_facts',
+    ])
       await db.run(raw(`DROP TABLE ${t}`));
     await createTables(db);
     await expectRollupsEqualRaw();

@@ -8,6 +8,11 @@
  *   A tax export has one row per enterprise, month and tax type: this holds about a quarter of the
  *   rows, and every figure of tax in Y as of D still reads whole months (DOMAIN.md "As of a date":
  *   tax by period, months up to D's month), so the as-of rule holds unchanged on it.
+ * - `rollup_tax_year`: per enterprise and year, its tax through each month (`ytd[m]`, m = 1…12, NULL
+ *   until its first month with rows), with the 市外 part likewise. "Tax of Y as of D" is then one list
+ *   element of about enterprises × years rows (30k × 7 at 10M tax rows) instead of the months of Y of
+ *   the monthly rollup (a quarter of the tax rows): the figures of a filter change stay small at any
+ *   scale. `taxThrough` (below) is the one way the figures read it.
  * - `rollup_building_month`: building tax per building and month (tenants by enterprises.building_id).
  * - `rollup_tax_years`: per year, the last month with tax rows (the 同比 compares those months).
  * - `rollup_facts`: what does not depend on filters, per data version: the data's as-of date and
@@ -19,7 +24,8 @@
  * rollups of another version than the rows. The cost is one aggregation over the tax rows per change
  * (measured by `npm run bench:scale`, see docs/PERFORMANCE.md).
  */
-import { raw, sql, type Db } from '../db';
+import { raw, sql, type Db, type Sql } from '../db';
+import type { YearPeriod } from './asOf';
 import { MONEY_YUAN } from './ddl';
 import type { TableName } from './schema';
 
@@ -28,6 +34,7 @@ export const ROLLED_UP: readonly TableName[] = ['tax', 'enterprises'];
 
 export const ROLLUP_TABLES = [
   'rollup_tax_month',
+  'rollup_tax_year',
   'rollup_building_month',
   'rollup_tax_years',
   'rollup_facts',
@@ -37,6 +44,9 @@ export const ROLLUP_TABLES = [
 const creates = () => [
   sql`CREATE TABLE IF NOT EXISTS rollup_tax_month (credit_code VARCHAR, period DATE,
     amount ${raw(MONEY_YUAN)}, outside_amount ${raw(MONEY_YUAN)}, rows INTEGER)`,
+  // DECIMAL(38,2): a year's running sums may pass the 16 integer digits one month's sum is kept to.
+  sql`CREATE TABLE IF NOT EXISTS rollup_tax_year (credit_code VARCHAR, year INTEGER,
+    ytd DECIMAL(38, 2)[], outside_ytd DECIMAL(38, 2)[])`,
   sql`CREATE TABLE IF NOT EXISTS rollup_building_month (building_id VARCHAR, period DATE,
     amount ${raw(MONEY_YUAN)})`,
   sql`CREATE TABLE IF NOT EXISTS rollup_tax_years (year INTEGER, last_month INTEGER)`,
@@ -44,17 +54,56 @@ const creates = () => [
 ];
 
 /**
+ * `rollup_tax_year` from `rollup_tax_month`: every enterprise-year gets twelve months (a grid), and a
+ * running sum over them fills each month with the tax so far. A running SUM stays NULL until the first
+ * month with rows, so `ytd[m]` is NULL exactly when the monthly rollup has no row of that enterprise
+ * in months 1…m, as a `WHERE period BETWEEN …` over it would find none.
+ */
+const yearToDate = () => sql`INSERT INTO rollup_tax_year
+  WITH months AS (
+    SELECT credit_code, year(period) AS year, month(period) AS month, amount, outside_amount
+    FROM rollup_tax_month),
+  grid AS (
+    SELECT credit_code, year, month FROM (SELECT DISTINCT credit_code, year FROM months)
+    CROSS JOIN range(1, 13) AS r(month)),
+  running AS (
+    SELECT g.credit_code, g.year, g.month,
+      sum(m.amount) OVER w AS ytd, sum(m.outside_amount) OVER w AS outside_ytd
+    FROM grid AS g LEFT JOIN months AS m USING (credit_code, year, month)
+    WINDOW w AS (PARTITION BY g.credit_code, g.year ORDER BY g.month ROWS UNBOUNDED PRECEDING))
+  SELECT credit_code, year, list(ytd ORDER BY month), list(outside_ytd ORDER BY month)
+  FROM running GROUP BY 1, 2 ORDER BY 2, 1`;
+
+/**
+ * Tax per enterprise of Y's months 1…m, m the period's month (no later than `throughMonth`): rows
+ * `(credit_code, amount, outside_amount)`, one per enterprise with tax rows in those months — what
+ * `SELECT … FROM rollup_tax_month WHERE period BETWEEN <Y's start> AND <D> GROUP BY credit_code`
+ * gives, read from one list element per enterprise. Nothing when Y has not begun by D.
+ */
+export function taxThrough(p: YearPeriod, throughMonth = 12): Sql {
+  const month = Math.min(p.months, throughMonth);
+  if (month < 1)
+    return sql`SELECT credit_code, ytd[1] AS amount, outside_ytd[1] AS outside_amount FROM rollup_tax_year WHERE FALSE`;
+  const at = sql`${month}::INTEGER`;
+  return sql`SELECT credit_code, ytd[${at}] AS amount, outside_ytd[${at}] AS outside_amount
+    FROM rollup_tax_year WHERE year = ${p.year} AND ytd[${at}] IS NOT NULL`;
+}
+
+/**
  * Builds the rollups when they are not built: tables kept by an earlier version, or just created.
  * Built rollups always hold one `rollup_facts` row, so one tiny read tells (asking duckdb_tables()
- * instead reads every table's statistics, ~0.5 s with a million tax rows kept).
+ * instead reads every table's statistics, ~0.5 s with a million tax rows kept); reading the newest
+ * rollup table too tells data kept by a version that did not have it.
  */
 export async function ensureRollups(db: Db): Promise<void> {
   let built = false;
   try {
     const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM rollup_facts`);
+    // Only bound, never scanned: fails on data kept by a version without this rollup.
+    await db.query(sql`SELECT credit_code FROM rollup_tax_year LIMIT 0`);
     built = row?.n === 1;
   } catch (error) {
-    if (!/rollup_facts does not exist/i.test(String(error))) throw error;
+    if (!/rollup_\w+ does not exist/i.test(String(error))) throw error;
   }
   if (!built) await refreshRollups(db);
 }
@@ -73,6 +122,8 @@ export async function refreshRollups(db: Db, { inTransaction = false } = {}): Pr
       SELECT credit_code, period, sum(amount)::${raw(MONEY_YUAN)},
         (sum(amount) FILTER (WHERE outside))::${raw(MONEY_YUAN)}, count(*)::INTEGER
       FROM tax GROUP BY credit_code, period ORDER BY period, credit_code`);
+    await db.run(sql`DELETE FROM rollup_tax_year`);
+    await db.run(yearToDate());
     await db.run(sql`DELETE FROM rollup_building_month`);
     await db.run(sql`INSERT INTO rollup_building_month
       SELECT e.building_id, t.period, sum(t.amount)::${raw(MONEY_YUAN)}

@@ -8,6 +8,7 @@
  * An enterprise certified in two units counts in each unit (as `hqTax` with a unit filter does) but
  * once in a group and in the city.
  */
+import { taxThrough } from '../rollups';
 import { joinSql, sql, type Db, type Sql } from '../../db';
 import { CENTRAL_SERVICE_INDUSTRIES, INDUSTRIES, LEAD_STATUSES } from '../enums';
 import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
@@ -68,9 +69,7 @@ const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
   WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
     AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
-const taxOfYear = (p: YearPeriod) => sql`
-  SELECT credit_code, sum(amount) AS tax FROM rollup_tax_month WHERE ${datedInYear(sql`period`, p)}
-  GROUP BY credit_code`;
+const taxOfYear = (p: YearPeriod) => sql`SELECT credit_code, amount AS tax FROM (${taxThrough(p)})`;
 
 /** unit code → group, as a VALUES list (every value bound as a parameter). */
 function groupTable(): Sql {

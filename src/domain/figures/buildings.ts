@@ -1,4 +1,5 @@
 /** Figure 5 of DOMAIN.md: building tax, 亿元楼宇 and their tiers, tax per ㎡ and occupancy. */
+import { taxThrough } from '../rollups';
 import { sql, type Db } from '../../db';
 import { BILLION, BUILDING_TIERS } from '../defaults';
 import type { Filters } from '../filters';
@@ -78,9 +79,9 @@ export async function buildingEnterprises(db: Db, params: AsOfParams & { buildin
   const p = await periodOf(db, params);
   return db.query<{ creditCode: string; name: string; tax: number }>(sql`
     SELECT e.credit_code AS "creditCode", e.name,
-      coalesce((SELECT sum(amount) FROM rollup_tax_month AS t
-        WHERE t.credit_code = e.credit_code AND ${datedInYear(sql`t.period`, p)}), 0) AS tax
-    FROM enterprises AS e WHERE e.building_id = ${params.buildingId} ORDER BY tax DESC, e.credit_code`);
+      coalesce(t.amount, 0) AS tax
+    FROM enterprises AS e LEFT JOIN (${taxThrough(p)}) AS t USING (credit_code)
+    WHERE e.building_id = ${params.buildingId} ORDER BY tax DESC, e.credit_code`);
 }
 
 /** The tier counts and totals of a set of buildings (the buildings screen's summary line). */

@@ -2,10 +2,11 @@
  * Figures 6 and 7 of DOMAIN.md: the certification check of every enterprise that has a
  * certification row, against the rules of its own unit, and unit-area output.
  */
+import { taxThrough } from '../rollups';
 import { sql, type Db } from '../../db';
 import { ruleFor, UNIT_AREA_OUTPUT_THRESHOLD, type CertificationRules } from '../defaults';
 import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
-import { datedInYear, periodOf, type AsOfParams } from './period';
+import { periodOf, type AsOfParams } from './period';
 
 /** Why an enterprise fails, in the order of the policy's conditions 三(一)1–3. */
 export type FailReason =
@@ -68,9 +69,7 @@ export async function certificationChecks(db: Db, params: ChecksParams): Promise
       SELECT credit_code, min(region) AS cert_region FROM certifications
       WHERE coalesce(least(applied_on, certified_on, filed_on) <= ${p.at}::DATE, TRUE)
       GROUP BY 1),
-    year_tax AS (
-      SELECT credit_code, sum(amount) AS total, sum(outside_amount) AS outside_tax
-      FROM rollup_tax_month WHERE ${datedInYear(sql`period`, p)} GROUP BY 1)
+    year_tax AS (SELECT credit_code, amount AS total, outside_amount AS outside_tax FROM (${taxThrough(p)}))
     SELECT c.credit_code AS "creditCode", e.name, coalesce(e.region, c.cert_region) AS region,
       e.credit_code IS NOT NULL AS known, e.independent_legal_person AS independent,
       e.branches_outside AS branches, e.consolidated_tax AS consolidated,

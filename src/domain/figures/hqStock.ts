@@ -1,4 +1,5 @@
 /** Figure 4 of DOMAIN.md: 本土总部 stock and flow, and the tax of all certified HQ with its change. */
+import { taxThrough } from '../rollups';
 import { sql, type Db } from '../../db';
 import { monthsLabel, previousYearPeriod, type YearPeriod } from '../asOf';
 import { enterpriseMatches, unitMatches, type Filters } from '../filters';
@@ -47,8 +48,8 @@ export interface HqTax {
 async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
-    sql`SELECT sum(amount) AS tax FROM rollup_tax_month
-        WHERE ${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth} AND credit_code IN (
+    sql`SELECT sum(amount) AS tax FROM (${taxThrough(p, throughMonth)})
+        WHERE credit_code IN (
           SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
             AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
   );

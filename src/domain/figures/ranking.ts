@@ -2,6 +2,7 @@
  * Figure 10 of DOMAIN.md: the county attraction score (招商考核得分) from five indicators,
  * normalised against the best unit (or by the 功效系数法), weighted, ranked.
  */
+import { taxThrough } from '../rollups';
 import { sql, type Db } from '../../db';
 import { DEFAULT_WEIGHTS, type ScoreMethod, type ScoreWeights, type TargetTypes } from '../defaults';
 import { UNITS } from '../units';
@@ -68,8 +69,7 @@ export async function rankingIndicators(db: Db, params: IndicatorParams): Promis
       SELECT DISTINCT credit_code, region FROM certifications
       WHERE category = '新引进' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)})
     SELECT c.region, sum(t.amount) AS tax
-    FROM certified AS c JOIN rollup_tax_month AS t USING (credit_code)
-    WHERE ${datedInYear(sql`t.period`, p)} GROUP BY 1`);
+    FROM certified AS c JOIN (${taxThrough(p)}) AS t USING (credit_code) GROUP BY 1`);
   return UNITS.map((u) => {
     const count = hq.byRegion.find((r) => r.code === u.code)!;
     const project = projects.find((p) => p.region === u.code);

@@ -5,6 +5,7 @@
  * HQ it counts, the projects signed, the new-HQ tax by enterprise; then its overdue projects and its
  * buildings. Every number is the ranking's own (figure 10), so the card and the ranking agree.
  */
+import { taxThrough } from '../rollups';
 import { sql, type Db } from '../../db';
 import { previousYearPeriod } from '../asOf';
 import {
@@ -83,8 +84,8 @@ export async function countyScorecard(db: Db, params: ScorecardParams): Promise<
       SELECT DISTINCT credit_code FROM certifications
       WHERE category = '新引进' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)} AND region = ${unit})
     SELECT c.credit_code AS "creditCode", e.name, sum(t.amount) AS tax
-    FROM certified AS c JOIN rollup_tax_month AS t USING (credit_code) LEFT JOIN enterprises AS e USING (credit_code)
-    WHERE ${datedInYear(sql`t.period`, p)} GROUP BY 1, 2 ORDER BY tax DESC, "creditCode"`);
+    FROM certified AS c JOIN (${taxThrough(p)}) AS t USING (credit_code) LEFT JOIN enterprises AS e USING (credit_code)
+    GROUP BY 1, 2 ORDER BY tax DESC, "creditCode"`);
   const mine = (
     await projectFigures(db, { asOf: p.at, thresholds: params.thresholds ?? DEFAULT_PROJECT_THRESHOLDS })
   ).filter((pr) => pr.region === unit);
