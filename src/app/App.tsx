@@ -14,6 +14,7 @@ import type { ScreenProps } from './screen';
 import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
 import { useDataVersion } from './dataVersion';
+import { screenDb } from './versionReads';
 import { useDeskActivity } from './deskActivity';
 import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
@@ -172,6 +173,7 @@ interface ScreenHostProps {
 
 function Screen({ db, context, source }: ScreenHostProps) {
   const [route, navigate] = useRoute();
+  const { version } = useDataVersion();
   // D: the link's as-of date, else the end of the newest tax month loaded (数据截至).
   const dataEnd = defaultAsOf(context.asOf);
   const asOf = viewAsOf(route.asOf, dataEnd);
@@ -219,7 +221,7 @@ function Screen({ db, context, source }: ScreenHostProps) {
               reads the committed data meanwhile, and is rebuilt on the new data when it commits. */}
           <Suspense fallback={<p className="state">正在打开页面…</p>}>
             {createElement(screenComponent(route.screen), {
-              db,
+              db: screenDb(db, version, route.screen),
               year,
               asOf,
               filters,
