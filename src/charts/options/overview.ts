@@ -185,7 +185,8 @@ export function originOption(rows: readonly { origin: string; count: number }[])
         type: 'pie',
         radius: ['42%', '70%'],
         center: ['38%', '52%'],
-        label: { formatter: '{b}\n{c}家' },
+        // Long names (国内大型企业集团) wrap instead of being cut to 国内大… at the panel's edge.
+        label: { formatter: '{b}\n{c}家', width: 72, overflow: 'break' },
         data: rows.map((r) => ({ name: r.origin, value: r.count })),
       },
     ],
