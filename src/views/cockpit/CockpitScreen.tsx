@@ -6,13 +6,14 @@
  * shown 20 s, and back. Its figures are computed again when the data change (an import rebuilds the
  * screens, src/app/App.tsx).
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { rankingOption } from '../../charts/options/buildings';
+import { projectorOption } from '../../charts/options/projector';
 import { cockpitFigures, type CockpitFigures } from '../../domain/figures/cockpit';
 import { LIGHT_LABEL, RED_GAP, type Light } from '../../domain/trafficLight';
 import { formatCount, formatInUnit, formatPercent } from '../../format/numbers';
@@ -21,6 +22,9 @@ import { usableMethod, usableWeights } from '../ranking/weights';
 import { usableTargetTypes } from '../TargetTypesSwitch';
 import { rotationSeconds } from './rotation';
 import './cockpit.css';
+
+/** The cockpit chart's smallest text (px at 1920×1080). */
+const COCKPIT_CHART_FONT = 15;
 
 /** Seconds each view stays up while rotating. */
 export const ROTATE_SECONDS = 20;
@@ -75,10 +79,28 @@ export function CockpitScreen({ db, year, asOf, extra, navigate }: ScreenProps) 
   );
 }
 
+/** cockpit.css's design pixel in px: 1 at 1920×1080, 0.71 at 1366×768. */
+function wallScale(): number {
+  return Math.min(window.innerWidth / 1920, (window.innerHeight - 92) / 988);
+}
+
+function useWallScale(): number {
+  return useSyncExternalStore((changed) => {
+    window.addEventListener('resize', changed);
+    return () => window.removeEventListener('resize', changed);
+  }, wallScale);
+}
+
 function Wall({ figures: f }: { figures: CockpitFigures }) {
   const o = f.overview;
   const { actual, target } = o.newHq.city;
-  const buildingsChart = useMemo(() => rankingOption(f.buildings, undefined, 10), [f.buildings]);
+  // Wall text: the tables are 17 px, ECharts' 11–12 px was unreadable from the room (projectorOption
+  // raises every text of the option), scaled with the rest of the cockpit (cockpit.css's --u).
+  const font = Math.round(COCKPIT_CHART_FONT * useWallScale());
+  const buildingsChart = useMemo(
+    () => projectorOption(rankingOption(f.buildings, undefined, 10), font),
+    [f.buildings, font],
+  );
   return (
     <div className="cockpit-grid">
       <div className="cockpit-kpis">
