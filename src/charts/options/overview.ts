@@ -123,6 +123,8 @@ export function completionByUnitOption(
               type: 'scatter',
               symbol: 'emptyCircle',
               symbolSize: 11,
+              // Beside the bar's top, not on it: one above the actual, the mark sat on its label (4 → 5).
+              symbolOffset: [11, 0],
               color: COLORS.good,
               // Only where the forecast adds to what is counted: a mark on the bar's own label says nothing.
               data: shown.map((u) => {
