@@ -67,7 +67,7 @@ export const POINT_LABEL_SHIFT: Record<string, [number, number]> = {
 export const CENTRAL_LABEL_SHIFT: Record<string, [number, number]> = {
   '330302': [-96, -40],
   '330304': [-110, 4],
-  '330303': [-24, 40],
+  '330303': [-24, 62],
 };
 
 /** Centres of the central districts (the map's own `cp`), where their leader lines start. */
