@@ -23,6 +23,9 @@ import { usableTargetTypes } from '../TargetTypesSwitch';
 import { rotationSeconds } from './rotation';
 import './cockpit.css';
 
+/** Overdue projects listed: as many as the panel holds at 1920×1080 (six left a third of it empty). */
+const OVERDUE_ROWS = 9;
+
 /** The cockpit chart's smallest text (px at 1920×1080). */
 const COCKPIT_CHART_FONT = 15;
 
@@ -222,7 +225,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
       </section>
       <section className="cockpit-panel cockpit-overdue" aria-label="逾期预警项目">
         <h3>
-          逾期预警项目 <small>超期天数最多的 6 个</small>
+          逾期预警项目 <small>超期天数最多的 {OVERDUE_ROWS} 个</small>
         </h3>
         {f.overdue.length === 0 ? (
           <p className="state">没有逾期项目</p>
@@ -238,7 +241,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
               </tr>
             </thead>
             <tbody>
-              {f.overdue.slice(0, 6).map((p) => (
+              {f.overdue.slice(0, OVERDUE_ROWS).map((p) => (
                 <tr key={p.projectId}>
                   <td>{p.name}</td>
                   <td>{p.overdue}</td>
