@@ -39,6 +39,10 @@ describe('numbers as the bureau reads them', () => {
     expect(formatCell(132_500_000, { kind: 'yuan', unit: '万元' })).toBe('13,250.00');
     expect(formatCell(0.3, { kind: 'percent' })).toBe('30.0%');
     expect(formatCell(null, { kind: 'yuan' })).toBe('—');
+    // A number column with its digits shows them on every row; without, up to two.
+    expect(formatCell(4.7, { kind: 'number', digits: 2 })).toBe('4.70');
+    expect(formatCell(17, { kind: 'number', digits: 1 })).toBe('17.0');
+    expect(formatCell(4.7, { kind: 'number' })).toBe('4.7');
     expect(formatCell('=HYPERLINK("x")', { kind: 'text' })).toBe('=HYPERLINK("x")');
   });
 

@@ -100,6 +100,13 @@ describe('darkOption', () => {
     expect(luminance(dark.geo.itemStyle.areaColor)).toBeLessThan(0.1);
     expect(dark.geo.label.color).toBe(DARK.text);
     for (const region of dark.geo.regions) expect(luminance(region.label.color)).toBeGreaterThan(0.6);
+    // The boxed names (龙港, the zones, the central districts): a dark box under the light text.
+    const boxed = dark.series.filter((s) => s.label?.backgroundColor);
+    expect(boxed.length).toBeGreaterThan(0);
+    for (const s of boxed) {
+      expect(s.label!.color).toBe(DARK.text);
+      expect(s.label!.backgroundColor).toBe('rgba(21,33,49,0.9)');
+    }
 
     const leads = darkOption(leadsMapOption([]) as unknown as MapParts);
     expect(luminance(leads.series[0]!.itemStyle!.areaColor)).toBeLessThan(0.1);
@@ -117,7 +124,7 @@ interface MapParts {
     label: { color: string };
     regions: { label: { color: string } }[];
   };
-  series: { itemStyle?: { areaColor: string } }[];
+  series: { itemStyle?: { areaColor: string }; label?: { color: string; backgroundColor?: string } }[];
 }
 
 /** Relative luminance (WCAG) of '#rrggbb'. */

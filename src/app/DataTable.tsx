@@ -60,7 +60,11 @@ export function formatCell(
     case 'count':
       return formatCount(value);
     case 'number':
-      return value.toLocaleString('zh-CN', { maximumFractionDigits: column.digits ?? 2 });
+      // Digits given: every row shows them (10.16 above 4.70, not 4.7), so a column reads evenly.
+      return value.toLocaleString('zh-CN', {
+        minimumFractionDigits: column.digits ?? 0,
+        maximumFractionDigits: column.digits ?? 2,
+      });
     default:
       return String(value);
   }

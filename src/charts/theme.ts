@@ -77,6 +77,10 @@ const DARK_COLORS: Readonly<Record<string, string>> = {
   '#d9dee4': '#55657a',
   // The white halo behind map labels.
   'rgba(255,255,255,0.85)': 'rgba(21,33,49,0.85)',
+  // The boxes of the map's named points and central districts (belts.ts): white boxes kept the
+  // light text of the dark theme, white on white.
+  'rgba(255,255,255,0.9)': 'rgba(21,33,49,0.9)',
+  '#c5ced8': '#4a5d72',
 };
 
 /** White borders (between map shapes, pie slices, around points) separate on the panel's colour. */

@@ -69,4 +69,18 @@ describe('without a system Chinese font', () => {
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);
   });
+
+  it('prints the brief with the bundled font embedded, so the PDF shows Chinese, not boxes', async () => {
+    await page.goto(`${inject('baseUrl')}#/present?year=2024&view=brief`);
+    await page.getByText('一、新引进总部企业').waitFor();
+    await settled(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    // A subset of Noto Sans SC (Chromium names it XXXXXX+NotoSansSC…) carries the Chinese glyphs:
+    // no other font on this machine has them.
+    const fonts = [...pdf.toString('latin1').matchAll(/\/BaseFont\s*\/([\w+-]+)/g)].map((m) => m[1]);
+    expect(fonts.some((f) => /^[A-Z]{6}\+NotoSansSC/.test(f ?? ''))).toBe(true);
+    expect(watched.consoleErrors).toEqual([]);
+  });
 });

@@ -5,7 +5,6 @@ import {
   clickedBuilding,
   mapOption,
   mapRegionOf,
-  mapView,
   rankingOption,
   scatterOption,
   symbolSize,
@@ -176,38 +175,18 @@ describe('mapOption', () => {
     expect(mapRegionOf('330383')).toBe('苍南县');
     expect(mapRegionOf('ZN01')).toBe('龙湾区');
     const option = mapOption(BUILDINGS, { map: 'wenzhou', unit: '330383' }) as {
-      geo: {
+      geo: Record<string, unknown> & {
         label: { show: boolean };
-        regions: { name: string; label: { show: boolean }; itemStyle?: unknown }[];
+        regions: { name: string; itemStyle?: unknown }[];
       };
     };
     const shaded = option.geo.regions.filter((r) => r.itemStyle).map((r) => r.name);
     expect(shaded).toEqual(['苍南县']);
-    // Counties are named only where a building stands (no stray half-name at the panel's edge).
-    expect(option.geo.label.show).toBe(false);
-    const named = option.geo.regions.filter((r) => r.label.show).map((r) => r.name);
-    const withBuildings = new Set(BUILDINGS.filter((b) => b.lng !== null).map((b) => mapRegionOf(b.region)));
-    expect(new Set(named)).toEqual(withBuildings);
-  });
-});
-
-describe('mapView', () => {
-  it('frames the buildings, zoomed in no further than 4× and never out beyond the city', () => {
-    expect(mapView([])).toBeUndefined();
-    // One point: the minimum span 0.2° × 1.35 → 1.7 / 0.27 = 6.3 → at most 4.
-    expect(mapView([{ lng: 120.66, lat: 28.01 }])).toEqual({ center: [120.66, 28.01], zoom: 4 });
-    // 0.6° × 1.35 = 0.81 → 1.7 / 0.81 = 2.1.
-    expect(
-      mapView([
-        { lng: 120.4, lat: 27.5 },
-        { lng: 121.0, lat: 28.0 },
-      ]),
-    ).toEqual({ center: [120.7, 27.75], zoom: 2.1 });
-    expect(
-      mapView([
-        { lng: 119.6, lat: 27.0 },
-        { lng: 121.3, lat: 28.6 },
-      ])?.zoom,
-    ).toBe(1);
+    // The whole city fitted into the panel, every county named: no zoom or centre that would push
+    // 泰顺 or 文成 (and half a name) past the panel's edge.
+    expect(option.geo.label.show).toBe(true);
+    expect(option.geo).not.toHaveProperty('zoom');
+    expect(option.geo).not.toHaveProperty('center');
+    expect(option.geo).toMatchObject({ layoutCenter: ['50%', '54%'], layoutSize: '88%' });
   });
 });

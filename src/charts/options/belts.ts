@@ -59,11 +59,22 @@ export const POINT_LABEL_SHIFT: Record<string, [number, number]> = {
   ZN03: [96, -44],
 };
 
-/** The three central districts are small and side by side: their labels are nudged apart (px). */
-const LABEL_OFFSET: Record<string, [number, number]> = {
-  '330302': [-14, -14],
-  '330304': [-22, 10],
-  '330303': [24, -12],
+/**
+ * The three central districts are small and side by side: their names sat on each other and on the
+ * neighbours' dark fill (瓯海 on 瑞安). They are named in boxes moved out west (鹿城, 瓯海) or just off
+ * the zone markers (龙湾), with a leader line, like the points (px from the place right of the centre).
+ */
+export const CENTRAL_LABEL_SHIFT: Record<string, [number, number]> = {
+  '330302': [-96, -40],
+  '330304': [-110, 4],
+  '330303': [-24, 62],
+};
+
+/** Centres of the central districts (the map's own `cp`), where their leader lines start. */
+const CENTRAL_CENTRES: Record<string, readonly [number, number]> = {
+  '330302': [120.655, 28.016],
+  '330304': [120.615, 27.967],
+  '330303': [120.811, 27.933],
 };
 
 const isPoint = (code: string) => code in POINT_UNITS;
@@ -182,6 +193,7 @@ export function unitMapOption(
 ): EChartsCoreOption {
   const shapes = units.filter((u) => !isPoint(u.code) && unitByCode(u.code)?.kind === 'county');
   const points = units.filter((u) => isPoint(u.code));
+  const central = shapes.filter((u) => u.code in CENTRAL_LABEL_SHIFT);
   const byName = new Map(shapes.map((u) => [u.name, u]));
   const pieces = metricPieces(
     units.map((u) => metricValue(u, metric)),
@@ -229,7 +241,7 @@ export function unitMapOption(
       regions: shapes.map((u) => ({
         name: u.name,
         label: {
-          offset: LABEL_OFFSET[u.code] ?? [0, 0],
+          show: !(u.code in CENTRAL_LABEL_SHIFT),
           // White on the two darkest colours, so 乐清 or 瑞安 stay readable.
           color: onDark(pieces, metricValue(u, metric)) ? '#ffffff' : COLORS.text,
           ...(u.code === selected ? { fontWeight: 'bold' } : {}),
@@ -287,7 +299,50 @@ export function unitMapOption(
           return { dx, dy };
         },
       },
+      centralLabels(central, metric, unit, selected),
     ],
+  };
+}
+
+/** The central districts' names and figures in boxes with leader lines (CENTRAL_LABEL_SHIFT). */
+function centralLabels(
+  central: readonly MapUnit[],
+  metric: BeltMetric,
+  unit: '家' | '万元' | '亿元',
+  selected: string | undefined,
+) {
+  return {
+    name: '中心城区',
+    type: 'scatter',
+    coordinateSystem: 'geo',
+    z: 11,
+    symbolSize: 4,
+    itemStyle: { color: COLORS.text },
+    data: central.map((u) => ({
+      name: u.name,
+      code: u.code,
+      value: [...CENTRAL_CENTRES[u.code]!, metricValue(u, metric)],
+      short: unitByCode(u.code)?.short ?? u.name,
+      label: u.code === selected ? { fontWeight: 'bold', borderColor: COLORS.secondary } : {},
+    })),
+    label: {
+      show: true,
+      position: 'right',
+      fontSize: 11,
+      color: COLORS.text,
+      backgroundColor: 'rgba(255,255,255,0.9)',
+      borderColor: '#c5ced8',
+      borderWidth: 1,
+      padding: [2, 4],
+      borderRadius: 2,
+      formatter: (p: { data: { value: number[]; short: string } }) =>
+        `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
+    },
+    labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
+    labelLayout: (p: { dataIndex: number }) => {
+      const [dx, dy] = CENTRAL_LABEL_SHIFT[central[p.dataIndex]?.code ?? ''] ?? [0, 0];
+      return { dx, dy };
+    },
   };
 }
 

@@ -115,7 +115,8 @@ export function rankingOption(
       type: 'category',
       inverse: true,
       data: shown.map((b) => b.name),
-      axisLabel: { width: 150, overflow: 'truncate', fontSize: 12 },
+      // Every bar named: on the cockpit at 1366 echarts skipped every other name.
+      axisLabel: { width: 150, overflow: 'truncate', fontSize: 12, interval: 0 },
     },
     series: tiers.map((tier, i) => ({
       name: tier,
@@ -298,23 +299,22 @@ export function mapRegionOf(unit: string | undefined): string | undefined {
   return district === '330383' ? unitName('330327') : unitName(district);
 }
 
-/** Wenzhou spans about 1.7° of longitude and of latitude; the view zooms from there. */
-const WENZHOU_SPAN = 1.7;
-
 /**
- * Centre and zoom that frame the buildings (they sit in the city centres, a small part of the map):
- * the box around them with a margin, never zoomed out beyond the whole city nor in beyond 4× (a county's
- * few buildings would otherwise lose their surroundings).
+ * County names moved off the city centres, where the buildings stand (px at the map's fitted size;
+ * 鹿城 sat under the 十亿元 dot, 龙湾 and 瑞安 under theirs).
  */
-export function mapView(points: readonly { lng: number | null; lat: number | null }[]) {
-  if (points.length === 0) return undefined;
-  const lngs = points.map((p) => p.lng!);
-  const lats = points.map((p) => p.lat!);
-  const [x0, x1, y0, y1] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-  const span = Math.max(x1 - x0, y1 - y0, 0.2) * 1.35;
-  const zoom = Math.min(4, Math.max(1, WENZHOU_SPAN / span));
-  return { center: [(x0 + x1) / 2, (y0 + y1) / 2], zoom: Math.round(zoom * 100) / 100 };
-}
+const COUNTY_LABEL_OFFSET: Record<string, [number, number]> = {
+  鹿城区: [-34, -12],
+  瓯海区: [-30, 12],
+  龙湾区: [30, 24],
+  乐清市: [-6, -24],
+  瑞安市: [-34, 6],
+  平阳县: [-30, -2],
+  苍南县: [-6, 16],
+  永嘉县: [0, -16],
+  洞头区: [16, 12],
+  文成县: [0, -14],
+};
 
 export interface MapOptions {
   /** The registered map name (src/charts/maps.ts). */
@@ -330,33 +330,37 @@ export function mapOption(buildings: readonly BuildingFigure[], opts: MapOptions
   const largest = Math.max(0, ...points.map((b) => b.tax));
   const region = mapRegionOf(opts.unit);
   const tiers = presentTiers(points);
-  // Frame the buildings with a tier (the subject of the screen), else all; roam reaches the rest.
-  const tiered = points.filter((b) => b.tier !== null);
-  const view = mapView(tiered.length > 0 ? tiered : points);
-  const named = new Set(points.map((b) => mapRegionOf(b.region)).filter((n): n is string => !!n));
   return {
     tooltip: { trigger: 'item', formatter: tooltipFor(points) },
     legend: { top: 0, data: tiers },
     geo: {
       map: opts.map,
       roam: true,
-      ...(view && view.zoom > 1 ? view : {}),
-      top: 36,
-      bottom: 8,
-      // Named only where buildings are: zoomed in, a county at the edge of the panel showed a
-      // stray half of its name (县) cut by the frame.
-      label: { show: false, fontSize: 11, color: COLORS.subtle },
+      // The whole city, its longer side 88% of the panel's shorter one, below the legend: it fits
+      // a panel of any aspect with every county name inside (echarts keeps the map's aspect with
+      // layoutSize, not with a top/bottom/left/right box, which stretches it). A view zoomed onto
+      // the buildings cut 泰顺 and 文成 at the panel's edge at 1920, leaving a stray 县; roaming
+      // zooms in on the city centres.
+      layoutCenter: ['50%', '54%'],
+      layoutSize: '88%',
+      label: {
+        show: true,
+        fontSize: 11,
+        color: COLORS.subtle,
+        textBorderColor: 'rgba(255,255,255,0.85)',
+        textBorderWidth: 2,
+      },
       itemStyle: { areaColor: '#f3f5f8', borderColor: '#b8c4d0' },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#e9edf2' } },
       select: { disabled: true },
       tooltip: { show: false },
-      regions: [...new Set([...named, region])]
-        .filter((name): name is string => !!name)
-        .map((name) => ({
+      regions: [...new Set([...Object.keys(COUNTY_LABEL_OFFSET), ...(region ? [region] : [])])].map(
+        (name) => ({
           name,
-          label: { show: named.has(name) },
+          label: { offset: COUNTY_LABEL_OFFSET[name] ?? [0, 0] },
           ...(name === region ? { itemStyle: { areaColor: '#f6e3e3', borderColor: '#c98b8b' } } : {}),
-        })),
+        }),
+      ),
     },
     // Smaller tiers first, so the largest buildings are drawn on top.
     series: [...tiers].reverse().map((tier) => ({

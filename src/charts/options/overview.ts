@@ -123,6 +123,8 @@ export function completionByUnitOption(
               type: 'scatter',
               symbol: 'emptyCircle',
               symbolSize: 11,
+              // Beside the bar's top, not on it: one above the actual, the mark sat on its label (4 → 5).
+              symbolOffset: [11, 0],
               color: COLORS.good,
               // Only where the forecast adds to what is counted: a mark on the bar's own label says nothing.
               data: shown.map((u) => {
@@ -185,7 +187,8 @@ export function originOption(rows: readonly { origin: string; count: number }[])
         type: 'pie',
         radius: ['42%', '70%'],
         center: ['38%', '52%'],
-        label: { formatter: '{b}\n{c}家' },
+        // Long names (国内大型企业集团) wrap instead of being cut to 国内大… at the panel's edge.
+        label: { formatter: '{b}\n{c}家', width: 72, overflow: 'break' },
         data: rows.map((r) => ({ name: r.origin, value: r.count })),
       },
     ],

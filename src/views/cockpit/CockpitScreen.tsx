@@ -6,13 +6,14 @@
  * shown 20 s, and back. Its figures are computed again when the data change (an import rebuilds the
  * screens, src/app/App.tsx).
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { rankingOption } from '../../charts/options/buildings';
+import { projectorOption } from '../../charts/options/projector';
 import { cockpitFigures, type CockpitFigures } from '../../domain/figures/cockpit';
 import { LIGHT_LABEL, RED_GAP, type Light } from '../../domain/trafficLight';
 import { formatCount, formatInUnit, formatPercent } from '../../format/numbers';
@@ -21,6 +22,12 @@ import { usableMethod, usableWeights } from '../ranking/weights';
 import { usableTargetTypes } from '../TargetTypesSwitch';
 import { rotationSeconds } from './rotation';
 import './cockpit.css';
+
+/** Overdue projects listed: as many as the panel holds at 1920×1080 (six left a third of it empty). */
+const OVERDUE_ROWS = 9;
+
+/** The cockpit chart's smallest text (px at 1920×1080). */
+const COCKPIT_CHART_FONT = 15;
 
 /** Seconds each view stays up while rotating. */
 export const ROTATE_SECONDS = 20;
@@ -75,10 +82,28 @@ export function CockpitScreen({ db, year, asOf, extra, navigate }: ScreenProps) 
   );
 }
 
+/** cockpit.css's design pixel in px: 1 at 1920×1080, 0.71 at 1366×768. */
+function wallScale(): number {
+  return Math.min(window.innerWidth / 1920, (window.innerHeight - 92) / 988);
+}
+
+function useWallScale(): number {
+  return useSyncExternalStore((changed) => {
+    window.addEventListener('resize', changed);
+    return () => window.removeEventListener('resize', changed);
+  }, wallScale);
+}
+
 function Wall({ figures: f }: { figures: CockpitFigures }) {
   const o = f.overview;
   const { actual, target } = o.newHq.city;
-  const buildingsChart = useMemo(() => rankingOption(f.buildings, undefined, 10), [f.buildings]);
+  // Wall text: the tables are 17 px, ECharts' 11–12 px was unreadable from the room (projectorOption
+  // raises every text of the option), scaled with the rest of the cockpit (cockpit.css's --u).
+  const font = Math.round(COCKPIT_CHART_FONT * useWallScale());
+  const buildingsChart = useMemo(
+    () => projectorOption(rankingOption(f.buildings, undefined, 10), font),
+    [f.buildings, font],
+  );
   return (
     <div className="cockpit-grid">
       <div className="cockpit-kpis">
@@ -200,7 +225,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
       </section>
       <section className="cockpit-panel cockpit-overdue" aria-label="逾期预警项目">
         <h3>
-          逾期预警项目 <small>超期天数最多的 6 个</small>
+          逾期预警项目 <small>超期天数最多的 {OVERDUE_ROWS} 个</small>
         </h3>
         {f.overdue.length === 0 ? (
           <p className="state">没有逾期项目</p>
@@ -216,7 +241,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
               </tr>
             </thead>
             <tbody>
-              {f.overdue.slice(0, 6).map((p) => (
+              {f.overdue.slice(0, OVERDUE_ROWS).map((p) => (
                 <tr key={p.projectId}>
                   <td>{p.name}</td>
                   <td>{p.overdue}</td>

@@ -32,16 +32,22 @@ export function ImportDesk({ db }: { db: Db }) {
     <div className="import-desk" data-import-status={status}>
       <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <p>把导出文件拖到这里（可一次多个，CSV、文本或 Excel .xlsx/.xls；或“导出全部数据”得到的 ZIP 数据包），或</p>
-        <input
-          type="file"
-          multiple
-          accept=".csv,.txt,.tsv,.xlsx,.xls,.zip"
-          aria-label="选择导出文件"
-          onChange={(e) => {
-            add(e.target.files);
-            e.target.value = '';
-          }}
-        />
+        {/* The native control says "Choose Files / No file chosen" in the browser's own language:
+            a Chinese button stands in front of it (the input stays in the page for the keyboard). */}
+        <label className="file-pick">
+          选择文件
+          <input
+            type="file"
+            className="file-pick-input"
+            multiple
+            accept=".csv,.txt,.tsv,.xlsx,.xls,.zip"
+            aria-label="选择导出文件"
+            onChange={(e) => {
+              add(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
       {status === 'checking' && (
         <div className="desk-progress" role="status">

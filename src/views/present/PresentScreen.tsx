@@ -177,7 +177,9 @@ function useFitScale(deck: RefObject<HTMLDivElement | null>): number {
       const width = full ? window.innerWidth : element.clientWidth;
       const height = full
         ? window.innerHeight
-        : window.innerHeight - element.getBoundingClientRect().top - 40;
+        : // Room below for the key help and the page's bottom padding: with 40 the page scrolled
+          // by 31 px at 1366×768 and 1920×1080.
+          window.innerHeight - element.getBoundingClientRect().top - 72;
       setScale(Math.max(0.2, Math.min(width / SLIDE_WIDTH, height / SLIDE_HEIGHT)));
     };
     fit();
