@@ -17,6 +17,11 @@ export interface StockParams extends AsOfParams {
   filters?: Filters;
 }
 
+/** The 本土 stock's certifications (the drill-through reads the same rows). */
+export const localHqWhere = (p: YearPeriod, filters: Filters | undefined) =>
+  sql`category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
+    AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+
 export async function localHq(db: Db, params: StockParams): Promise<LocalHq> {
   const { year, filters } = params;
   const p = await periodOf(db, params);
@@ -24,9 +29,7 @@ export async function localHq(db: Db, params: StockParams): Promise<LocalHq> {
     db,
     sql`SELECT count(DISTINCT credit_code) AS stock,
           count(DISTINCT credit_code) FILTER (WHERE ${datedInYear(sql`certified_on`, p)}) AS flow
-        FROM certifications
-        WHERE category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
-          AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`,
+        FROM certifications WHERE ${localHqWhere(p, filters)}`,
   );
   return { year, ...row };
 }
@@ -43,20 +46,26 @@ export interface HqTax {
   months: string | null;
 }
 
+/**
+ * Tax rows (of `tax` or of `rollup_tax_month`, which share `period` and `credit_code`) that HQ tax
+ * sums: the drill-through lists the raw rows under the same condition.
+ */
+export const hqTaxWhere = (p: YearPeriod, throughMonth: number, filters: Filters | undefined) =>
+  sql`${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth} AND credit_code IN (
+    SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
+      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`;
+
 /** Tax of the period's months of every enterprise with a counted certification by its effective date. */
 async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
-    sql`SELECT sum(amount) AS tax FROM rollup_tax_month
-        WHERE ${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth} AND credit_code IN (
-          SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
-            AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
+    sql`SELECT sum(amount) AS tax FROM rollup_tax_month WHERE ${hqTaxWhere(p, throughMonth, filters)}`,
   );
   return row.tax ?? 0;
 }
 
 /** The last month of Y with tax rows loaded; 12 when Y has none (compare whole years). */
-async function loadedThrough(db: Db, year: number): Promise<number> {
+export async function loadedThrough(db: Db, year: number): Promise<number> {
   const row = await one<{ month: number | null }>(
     db,
     sql`SELECT max(last_month) AS month FROM rollup_tax_years WHERE year = ${year}`,
