@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useCaliber } from '../../app/settings';
@@ -28,6 +29,7 @@ import './ranking.css';
 
 export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps) {
   const caliber = useCaliber();
+  const drill = useDrill();
   const settings = caliber.effective.settings;
   const { weights, fellBack } = usableWeights(settings.weights);
   const method = usableMethod(settings.method);
@@ -94,6 +96,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
           title="各地考核指标与得分"
           state={scored}
           wide
+          info={{ figure: 'ranking' }}
           isEmpty={allZero}
           actions={
             <AssessmentExport
@@ -123,7 +126,9 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
               label="考核排名"
               exportName={`考核排名_${year}_全市`}
               rows={rows}
-              columns={rankingColumns(forecast !== null)}
+              columns={rankingColumns(forecast !== null, (code, k) =>
+                drill?.open({ figure: 'ranking', key: `${code}:${k}` }),
+              )}
               pageSize={20}
               rowClass={(r) => (r.code === filters.unit ? 'selected' : undefined)}
             />
