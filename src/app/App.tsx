@@ -199,7 +199,7 @@ function Screen({ db, context, source }: ScreenHostProps) {
     filters,
     targetTypes: usableTargetTypes(settings.targetTypes),
     thresholds: usableThresholds(settings.thresholds).thresholds,
-    capCompletion: false,
+    capCompletion: settings.capCompletion === true,
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;
