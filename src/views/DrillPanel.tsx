@@ -81,7 +81,7 @@ function Records({ set, title }: { set: RecordSet; title: string }) {
         共 <b>{formatCount(set.total)}</b> 条{set.kind}记录
         {set.sum !== null && (
           <>
-            ，合计 <b data-drill-sum={String(set.sum)}>{formatMoney(set.sum, '万元')}</b>
+            ，{set.sumLabel ?? '合计'} <b data-drill-sum={String(set.sum)}>{formatMoney(set.sum, '万元')}</b>
           </>
         )}
         {set.truncated && `（表中显示前 ${formatCount(set.rows.length)} 条，导出同此）`}

@@ -26,8 +26,10 @@ export interface RecordSet {
   rows: RecordRow[];
   /** Every record under the figure's condition (the figure's count). */
   total: number;
-  /** The sum of the money the figure adds up (元), when it is a sum; null for a count. */
+  /** The sum of the records' money (元): tax, investment, building tax; null when there is none. */
   sum: number | null;
+  /** What `sum` adds up ('税额合计'). */
+  sumLabel?: string;
   truncated: boolean;
 }
 
@@ -117,6 +119,7 @@ export async function taxRecords(db: Db, where: Sql): Promise<RecordSet> {
     rows: named(rows),
     total: totals?.n ?? 0,
     sum: totals?.total ?? 0,
+    sumLabel: '税额合计',
     truncated: (totals?.n ?? 0) > ROW_LIMIT,
   };
 }
@@ -159,6 +162,7 @@ export async function projectRecords(
     rows: named(withNote.slice(0, ROW_LIMIT)),
     total: rows.length,
     sum: Math.round(sum * 100) / 100,
+    sumLabel: '计划投资合计',
     truncated: rows.length > ROW_LIMIT,
   };
 }
@@ -193,6 +197,7 @@ export async function buildingRecords(
     rows: named(withTax),
     total: withTax.length,
     sum: Math.round(withTax.reduce((s, r) => s + Number(r.tax), 0) * 100) / 100,
+    sumLabel: '楼宇税收合计',
     truncated: false,
   };
 }

@@ -34,7 +34,7 @@ import { RewardEditor } from './RewardEditor';
 import { RuleEditor } from './RuleEditor';
 import './certification.css';
 
-const OFFICE_SCOPE_TEXT = { policy: '市区及产业平台', all: '全部企业' } as const;
+const OFFICE_SCOPE_TEXT = { policy: '市区及平台', all: '全部' } as const;
 
 /**
  * Office-subsidy scope (DOMAIN.md 14, policy 三(三)1): the output check concerns new HQ in 市区

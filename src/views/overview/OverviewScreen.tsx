@@ -84,7 +84,17 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           isEmpty={(d) => d.newHq.byRegion.every((u) => u.actual === 0 && !u.target)}
           info={{ figure: 'newHq' }}
         >
-          {() => <Chart label="各地新引进总部企业完成情况" option={charts!.completion} onClick={openUnit} />}
+          {() => (
+            <>
+              <Chart label="各地新引进总部企业完成情况" option={charts!.completion} onClick={openUnit} />
+              <p className="note light-legend">
+                柱色为红黄绿灯（任务进度对时间进度）：<span className="light light-green">达序时</span>
+                <span className="light light-amber">略滞后</span>
+                <span className="light light-red">滞后</span>
+                <span className="light light-none">无目标</span> 点击柱查看该地新引进企业明细。
+              </p>
+            </>
+          )}
         </Panel>
         <Panel
           title={`新引进总部企业来源${part}`}
