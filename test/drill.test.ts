@@ -54,6 +54,15 @@ describe.each([
       expect(await total(db, { ...p, figure: 'billionBuildings' })).toBe(f.billionBuildings);
       expect(await sum(db, { ...p, figure: 'hqTax' })).toBeCloseTo(f.hqTax.tax, 2);
       expect(await sum(db, { ...p, figure: 'hqTaxPrevious' })).toBeCloseTo(f.hqTax.previous, 2);
+      // Every slice of the origin ring, every year's bar of the five-year chart.
+      for (const o of f.byOrigin) {
+        expect(await total(db, { ...p, figure: 'newHqOrigin', key: o.origin }), o.origin).toBe(o.count);
+      }
+      for (const y of f.fiveYear.years.filter((x) => x.actual !== null)) {
+        expect(await total(db, { ...p, figure: 'fiveYear', key: String(y.year) }), String(y.year)).toBe(
+          y.actual,
+        );
+      }
       // Every unit's bar of the completion chart.
       for (const u of f.newHq.byRegion) {
         expect(await total(db, { ...p, figure: 'newHq', key: u.code }), u.name).toBe(u.actual);

@@ -26,7 +26,8 @@ export function cumulativeOption(years: readonly YearPoint[], target: number | n
       {
         name: '当年新引进',
         type: 'bar',
-        data: years.map((y) => y.actual),
+        // The year on each bar, so a click opens that year's new HQ.
+        data: years.map((y) => ({ value: y.actual, year: y.year })),
         color: COLORS.secondary,
         barMaxWidth: 36,
       },

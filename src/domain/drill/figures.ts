@@ -73,6 +73,9 @@ async function overdueRecords(db: Db, p: DrillParams) {
   );
 }
 
+/** The origin of an enterprise the directory gives none (newHqByOrigin's 未登记). */
+const UNREGISTERED_ORIGIN = '未登记';
+
 /** `330302:4` → the unit and the indicator (0…4). */
 export function rankingCell(key: string | undefined): { unit: string; k: number } | null {
   const m = /^([^:]+):([0-4])$/.exec(key ?? '');
@@ -96,7 +99,7 @@ export const FIGURES: Record<string, FigureDef> = {
     },
   },
   fiveYear: {
-    title: () => '五年累计新引进总部企业',
+    title: (key) => (key ? `${key}年新引进总部企业（五年累计）` : '五年累计新引进总部企业'),
     definition:
       '规划期（默认2019—2023年）内各年认定的“新引进”类总部（已认定或已备案，认定日期不晚于数据截至日），按信用代码去重后逐年相加，对照五年目标。',
     tables: ['总部认定台账（certifications）', '目标任务（targets）'],
@@ -106,7 +109,32 @@ export const FIGURES: Record<string, FigureDef> = {
     records: async (db, p) => {
       const period = await periodOf(db, p);
       const window = await planWindow(db, p.year);
-      return enterpriseRecords(db, fiveYearWhere(window, period, p.filters, p.targetTypes));
+      // A year's bar of the cumulative chart: that year of the window.
+      const year = p.key && /^\d{4}$/.test(p.key) ? sql`year(certified_on) = ${Number(p.key)}` : sql`TRUE`;
+      return enterpriseRecords(
+        db,
+        sql`${fiveYearWhere(window, period, p.filters, p.targetTypes)} AND ${year}`,
+      );
+    },
+  },
+  newHqOrigin: {
+    title: (key) => `新引进总部企业 · 来源：${key ?? ''}`,
+    definition:
+      '当年认定的“新引进”类总部（同“新引进总部企业”），按企业名录中的企业来源归类；名录中无来源的计为“未登记”。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises：企业来源）'],
+    filters: ALL_ATTRIBUTES,
+    target: true,
+    measure: 'count',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const origin =
+        p.key === UNREGISTERED_ORIGIN
+          ? sql`credit_code NOT IN (SELECT credit_code FROM enterprises WHERE origin IS NOT NULL)`
+          : sql`credit_code IN (SELECT credit_code FROM enterprises WHERE origin = ${p.key ?? ''})`;
+      return enterpriseRecords(
+        db,
+        sql`${newHqWhere(period, p.filters, p.targetTypes)} AND ${unitMatches(p.filters, sql`region`)} AND ${origin}`,
+      );
     },
   },
   localHq: {

@@ -71,11 +71,21 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           )}
         </Panel>
         <Panel
+          info={{ figure: 'fiveYear' }}
           title={`五年累计与目标路径（${state.status === 'ready' ? `${state.data.fiveYear.from}—${state.data.fiveYear.to}` : ''}）`}
           unit="单位：家"
           state={state}
         >
-          {() => <Chart label="五年累计与目标路径" option={charts!.cumulative} />}
+          {() => (
+            <Chart
+              label="五年累计与目标路径"
+              option={charts!.cumulative}
+              onClick={(e) => {
+                const year = (e.data as { year?: number } | null)?.year;
+                if (year) drill?.open({ figure: 'fiveYear', key: String(year) });
+              }}
+            />
+          )}
         </Panel>
         <Panel
           title={`各地新引进总部企业完成情况${part}`}
@@ -101,8 +111,15 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           unit="单位：家"
           state={state}
           isEmpty={(d) => d.byOrigin.length === 0}
+          info={{ figure: 'newHq' }}
         >
-          {() => <Chart label="新引进总部企业来源" option={charts!.origin} />}
+          {() => (
+            <Chart
+              label="新引进总部企业来源"
+              option={charts!.origin}
+              onClick={(e) => e.name && drill?.open({ figure: 'newHqOrigin', key: e.name })}
+            />
+          )}
         </Panel>
         <PeriodComparison db={db} year={year} asOf={asOf} filters={filters} targetTypes={targetTypes} />
       </div>
