@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   // D: the date asked for, else the end of the newest tax month; the year defaults to D's.
   const asOf = asOfArg ?? defaultAsOf(await dataAsOf(db));
   const year = values.year ? Number(values.year) : Number(asOf.slice(0, 4));
-  const { weights, method, rules, thresholds } = caliber.settings;
+  const { weights, method, rules, thresholds, capCompletion } = caliber.settings;
   const report = await buildReport(db, {
     year,
     asOf,
@@ -71,6 +71,7 @@ async function main(): Promise<number> {
     method,
     rules,
     thresholds,
+    capCompletion,
   });
   const rejected = imported.files.flatMap((f) => f.rejected);
   const output = { ...report, caliber: { name: caliber.name, hash: caliber.hash }, rejected, skipped };

@@ -365,6 +365,7 @@ describe('figure 6: unit-area output', () => {
   it('computes output × 10,000 ÷ office area for enterprises with both figures in the year', async () => {
     // A: 1500 × 10,000 ÷ 1000 = 15,000 ✓; C: 2000 × 10,000 ÷ 2000 = 10,000 ✓ (exactly the bar)
     // B: 400 × 10,000 ÷ 500 = 8,000 ✗; D has no office area; E's row is of 2022
+    // A, B and C are counted 新引进 in 市区: in the office-subsidy scope (DOMAIN.md 14)
     expect(await unitAreaOutputs(db, { year: 2023 })).toEqual([
       {
         creditCode: C.A,
@@ -374,6 +375,7 @@ describe('figure 6: unit-area output', () => {
         officeArea: 1000,
         perSqm: 15000,
         meets: true,
+        applies: true,
       },
       {
         creditCode: C.C,
@@ -383,6 +385,7 @@ describe('figure 6: unit-area output', () => {
         officeArea: 2000,
         perSqm: 10000,
         meets: true,
+        applies: true,
       },
       {
         creditCode: C.B,
@@ -392,11 +395,13 @@ describe('figure 6: unit-area output', () => {
         officeArea: 500,
         perSqm: 8000,
         meets: false,
+        applies: true,
       },
     ]);
     // E: 300 × 10,000 ÷ 400 = 7,500
     expect(await unitAreaOutputs(db, { year: 2022 })).toMatchObject([
-      { creditCode: C.E, perSqm: 7500, meets: false },
+      // E's 新引进 is only 预认定, in 瑞安: outside the scope, 不适用
+      { creditCode: C.E, perSqm: 7500, meets: false, applies: false },
     ]);
   });
 });

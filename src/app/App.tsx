@@ -29,6 +29,11 @@ const KEPT_CONTEXT = cachedFigures<DataContext>('context', '{}');
 /** The screens whose figures are kept (src/domain/viewFigures.ts); the others wait for the engine. */
 const EARLY_SCREENS: readonly ScreenPath[] = ['overview', 'buildings', 'belts', 'ranking'];
 import { CaliberBar } from '../views/CaliberBar';
+import { DrillPanel } from '../views/DrillPanel';
+import { DrillContext, type DrillScope } from './drill';
+import { useSettings } from './settings';
+import { usableTargetTypes } from '../views/TargetTypesSwitch';
+import { usableThresholds } from '../views/projects/thresholds';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -188,6 +193,18 @@ function Screen({ db, context, source }: ScreenHostProps) {
   // so, rather than a subtitle highlighting a code nobody can find.
   const unknownUnit = filters.unit && !unitByCode(filters.unit) ? filters.unit : undefined;
   if (unknownUnit) delete filters.unit;
+  const settings = useSettings();
+  // The parameters every figure of the view ran with, for the ⓘ and the drill panel.
+  const drill: DrillScope = {
+    year,
+    asOf,
+    filters,
+    targetTypes: usableTargetTypes(settings.targetTypes),
+    thresholds: usableThresholds(settings.thresholds).thresholds,
+    capCompletion: settings.capCompletion === true,
+    open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
+  };
+  const drilled = route.extra.drill;
   return (
     <>
       <PrintHeader
@@ -217,19 +234,30 @@ function Screen({ db, context, source }: ScreenHostProps) {
         )}
         {/* Exported images and files carry the as-of date, year and scope of the screen. */}
         <ExportContext.Provider value={{ asOf, year, scope: scopeTitle(filters) }}>
-          {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen
+          <DrillContext.Provider value={drill}>
+            {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen
               reads the committed data meanwhile, and is rebuilt on the new data when it commits. */}
-          <Suspense fallback={<p className="state">正在打开页面…</p>}>
-            {createElement(screenComponent(route.screen), {
-              db: screenDb(db, version, route.screen),
-              year,
-              asOf,
-              filters,
-              extra: route.extra,
-              navigate,
-              source,
-            })}
-          </Suspense>
+            <Suspense fallback={<p className="state">正在打开页面…</p>}>
+              {createElement(screenComponent(route.screen), {
+                db: screenDb(db, version, route.screen),
+                year,
+                asOf,
+                filters,
+                extra: route.extra,
+                navigate,
+                source,
+              })}
+            </Suspense>
+            {drilled && (
+              <DrillPanel
+                db={db}
+                scope={drill}
+                figure={drilled}
+                drillKey={route.extra.drillKey}
+                onClose={() => navigate({ extra: { drill: undefined, drillKey: undefined } })}
+              />
+            )}
+          </DrillContext.Provider>
         </ExportContext.Provider>
       </main>
     </>

@@ -30,6 +30,8 @@ export interface Column<T> {
   unit?: '万元' | '亿元';
   /** Digits for 'number' and money columns. */
   digits?: number;
+  /** The cell opens something (the records behind a figure): it renders as a button. */
+  onClick?: (row: T) => void;
 }
 
 export interface DataTableProps<T> {
@@ -113,7 +115,25 @@ export function DataTable<T>({
         header: columnTitle(c),
         accessorFn: c.value,
         sortUndefined: 'last',
-        cell: (info) => formatCell(info.getValue(), c),
+        cell: (info) => {
+          const text = formatCell(info.getValue(), c);
+          const open = c.onClick;
+          if (!open) return text;
+          return (
+            <button
+              type="button"
+              className="cell-link"
+              title={`查看“${c.header}”背后的明细记录`}
+              onClick={(e) => {
+                // The row's own click (a drill-down row) is not the cell's.
+                e.stopPropagation();
+                open(info.row.original);
+              }}
+            >
+              {text}
+            </button>
+          );
+        },
         meta: { numeric: c.kind !== undefined && c.kind !== 'text' },
       })),
     [columns],

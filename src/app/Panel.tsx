@@ -5,6 +5,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { PanelContext } from '../export/context';
+import { FigureInfo, type DrillTarget } from './drill';
 import type { FigureState } from './useFigure';
 
 export interface PanelProps<T> {
@@ -17,21 +18,36 @@ export interface PanelProps<T> {
   /** Controls in the header (a metric switch, an export button). */
   actions?: ReactNode;
   wide?: boolean;
+  /** The figure this panel shows: an ⓘ with its 口径 beside the title (src/app/drill.tsx). */
+  info?: DrillTarget;
   children: (data: T) => ReactNode;
 }
 
-export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide, children }: PanelProps<T>) {
+export function Panel<T>({
+  title,
+  unit,
+  state,
+  isEmpty,
+  emptyText,
+  actions,
+  wide,
+  info,
+  children,
+}: PanelProps<T>) {
   const empty = state.status === 'ready' && isEmpty?.(state.data) === true;
   const pending = state.status === 'ready' && state.pending === true;
   // 'updating': figures kept from an earlier visit of the same data, until the engine confirms them.
   const status = empty ? 'empty' : pending ? 'updating' : state.status;
   // The charts inside put their 导出图片 buttons into this header slot and take title and unit.
   const [slot, setSlot] = useState<HTMLSpanElement | null>(null);
-  const info = useMemo(() => ({ title, unit, slot }), [title, unit, slot]);
+  const panelInfo = useMemo(() => ({ title, unit, slot }), [title, unit, slot]);
   return (
     <section className={wide ? 'panel wide' : 'panel'} data-panel={title} data-panel-status={status}>
       <header className="panel-head">
-        <h3>{title}</h3>
+        <h3>
+          {title}
+          {info && <FigureInfo target={info} />}
+        </h3>
         {unit && <span className="panel-unit">{unit}</span>}
         {pending && (
           <span className="panel-updating" title="上次打开时的数据，分析引擎正在重新计算">
@@ -46,7 +62,7 @@ export function Panel<T>({ title, unit, state, isEmpty, emptyText, actions, wide
         {state.status === 'failed' && <p className="state error">计算失败：{state.message}</p>}
         {empty && <p className="state empty">{emptyText ?? '该年度暂无数据'}</p>}
         {state.status === 'ready' && !empty && (
-          <PanelContext.Provider value={info}>{children(state.data)}</PanelContext.Provider>
+          <PanelContext.Provider value={panelInfo}>{children(state.data)}</PanelContext.Provider>
         )}
       </div>
     </section>

@@ -18,6 +18,7 @@ export const COLORS = {
   target: '#d08c34',
   good: '#4f8a5b',
   warn: '#c0392b',
+  amber: '#c98a12',
   muted: '#9aa8b5',
   text: '#1f2d3d',
   subtle: '#5a6b7d',

@@ -321,6 +321,8 @@ export interface BriefingParams {
   rules?: CertificationRules;
   thresholds?: ProjectThresholds;
   targetTypes?: TargetTypes;
+  /** Ranking ① capped at 100% (the 口径's option). */
+  capCompletion?: boolean;
 }
 
 /** How much of year Y is there by D, city-wide (whether to speak at all, not what the unit did). */
@@ -346,10 +348,10 @@ function scopeName(filters: Filters | undefined): string {
 }
 
 export async function briefingFigures(db: Db, params: BriefingParams): Promise<BriefingFigures> {
-  const { year, asOf, filters, weights, method, rules, thresholds, targetTypes } = params;
+  const { year, asOf, filters, weights, method, rules, thresholds, targetTypes, capCompletion } = params;
   const overview = await overviewFigures(db, { year, asOf, filters, targetTypes });
   const buildings = await buildingsScreenFigures(db, { year, asOf, filters });
-  const ranked = await ranking(db, { year, asOf, weights, method, targetTypes });
+  const ranked = await ranking(db, { year, asOf, weights, method, targetTypes, capCompletion });
   const pipeline = await projectPipeline(db, { year, asOf, thresholds, filters });
   const checks = await certificationChecks(db, { year, asOf, rules, filters });
 

@@ -35,6 +35,16 @@ export type TargetTypes = 'all' | 'named';
 export const TARGET_TYPES: readonly TargetTypes[] = ['all', 'named'];
 export const NAMED_HQ_TYPES = ['综合型总部', '功能型总部'] as const;
 
+/**
+ * Office-subsidy scope (DOMAIN.md 14, policy 三(三)1): the unit-area output check concerns new HQ in
+ * 市区 (鹿城, 龙湾, 瓯海, 洞头) and the industrial platforms (`policy`, the default; the others are
+ * 不适用), or every enterprise with output and office area (`all`).
+ */
+export type OfficeScope = 'policy' | 'all';
+export const OFFICE_SCOPES: readonly OfficeScope[] = ['policy', 'all'];
+/** 市区 of policy 三(三)1; the functional zones (kind 'zone') are the platforms. */
+export const OFFICE_SCOPE_COUNTIES = ['330302', '330303', '330304', '330305'] as const;
+
 /** Unit-area output that meets the office-subsidy requirement, 元/㎡. */
 export const UNIT_AREA_OUTPUT_THRESHOLD = 10_000;
 

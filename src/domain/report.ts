@@ -35,6 +35,8 @@ export interface ReportParams {
   method?: ScoreMethod;
   /** DOMAIN.md 13: what counts toward new HQ and the target (default all). */
   targetTypes?: TargetTypes;
+  /** Ranking ① capped at 100% (the 口径's option; default not capped). */
+  capCompletion?: boolean;
   /** Overdue thresholds of the 口径 (default 180 / 365 days). */
   thresholds?: ProjectThresholds;
 }
@@ -58,6 +60,7 @@ export async function buildReport(db: Db, params: ReportParams) {
   const ranked = await ranking(db, {
     ...at,
     targetTypes,
+    capCompletion: params.capCompletion,
     weights: params.weights,
     method: params.method,
   });

@@ -28,3 +28,17 @@ export function progressLight(task: number | null, time: number): Light {
   if (gap <= 1e-9) return 'green';
   return gap < RED_GAP - 1e-9 ? 'amber' : 'red';
 }
+
+/**
+ * Time progress of a plan window (2019—2023) at year Y as of D: whole years elapsed before Y plus
+ * Y's own time progress, over the window's years — the five-year card's yardstick.
+ */
+export function windowTimeProgress(
+  window: { from: number; to: number },
+  year: number,
+  yearProgress: number,
+): number {
+  const span = window.to - window.from + 1;
+  const before = Math.min(Math.max(year - window.from, 0), span);
+  return Math.min(1, (before + (year >= window.from && year <= window.to ? yearProgress : 0)) / span);
+}

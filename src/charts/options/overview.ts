@@ -1,5 +1,6 @@
 /** Option builders of the overview screen: pure functions of its figures. */
 import type { EChartsCoreOption } from 'echarts/core';
+import { LIGHT_LABEL, progressLight, type Light } from '../../domain/trafficLight';
 import { formatPercent } from '../../format/numbers';
 import { COLORS } from '../theme';
 import { percentAxis, tooltipHtml } from '../text';
@@ -25,7 +26,8 @@ export function cumulativeOption(years: readonly YearPoint[], target: number | n
       {
         name: '当年新引进',
         type: 'bar',
-        data: years.map((y) => y.actual),
+        // The year on each bar, so a click opens that year's new HQ.
+        data: years.map((y) => ({ value: y.actual, year: y.year })),
         color: COLORS.secondary,
         barMaxWidth: 36,
       },
@@ -68,8 +70,12 @@ export function completionByUnitOption(
   units: readonly UnitPoint[],
   selected?: string,
   forecast?: ReadonlyMap<string, number>,
+  timeProgress?: number,
 ): EChartsCoreOption {
   const shown = units.filter((u) => u.actual > 0 || (u.target ?? 0) > 0 || u.code === selected);
+  // 红/黄/绿 per unit (task progress against time progress) when the time progress is given.
+  const light = (u: UnitPoint): Light | null =>
+    timeProgress === undefined ? null : progressLight(u.target ? u.actual / u.target : null, timeProgress);
   return {
     tooltip: {
       trigger: 'axis',
@@ -80,6 +86,7 @@ export function completionByUnitOption(
           ['新引进', `${u.actual} 家`],
           ['目标', u.target === null ? '未下达' : `${u.target} 家`],
           ['完成率', u.target ? formatPercent(u.actual / u.target) : '—'],
+          ...(light(u) ? ([['红黄绿灯', LIGHT_LABEL[light(u)!]]] as [string, string][]) : []),
           ...(forecast
             ? ([['预计全年（预计）', `${forecast.get(u.code) ?? u.actual} 家`]] as [string, string][])
             : []),
@@ -104,7 +111,9 @@ export function completionByUnitOption(
         barMaxWidth: 28,
         data: shown.map((u) => ({
           value: u.actual,
-          itemStyle: { color: !selected || u.code === selected ? COLORS.secondary : COLORS.muted },
+          // The unit code, so a click on the bar opens that unit's records.
+          code: u.code,
+          itemStyle: barStyle(light(u), !selected || u.code === selected),
         })),
         label: { show: true, position: 'top' },
       },
@@ -136,6 +145,19 @@ export function completionByUnitOption(
         : []),
     ],
   };
+}
+
+const LIGHT_COLOR: Record<Light, string> = {
+  green: COLORS.good,
+  amber: COLORS.amber,
+  red: COLORS.warn,
+  none: COLORS.secondary,
+};
+
+/** A unit's bar: its light's colour (or the series blue), faded when another unit is chosen. */
+function barStyle(light: Light | null, chosen: boolean) {
+  if (light === null) return { color: chosen ? COLORS.secondary : COLORS.muted };
+  return { color: LIGHT_COLOR[light], opacity: chosen ? 1 : 0.35 };
 }
 
 /** 任务进度 vs 时间进度 (时间过半，任务过半): two bars on one percent axis. */

@@ -16,6 +16,8 @@ export interface CaliberChange {
 
 const METHOD = { ratio: '比值法', efficacy: '功效系数法' } as const;
 const TARGET_TYPES = { all: '全部类型', named: '综合型·功能型' } as const;
+const cap = (capped: boolean) => (capped ? '封顶100%' : '不封顶');
+const OFFICE_SCOPE = { policy: '市区及产业平台', all: '全部企业' } as const;
 const num = (n: number) => String(Number(n.toFixed(6)));
 const pct = (share: number) => `${num(share * 100)}%`;
 
@@ -38,6 +40,8 @@ export function diffCaliber(from: CaliberSettings, to: CaliberSettings): Caliber
   );
   add('标准化方法', METHOD[from.method], METHOD[to.method]);
   add('计入目标的总部类型', TARGET_TYPES[from.targetTypes], TARGET_TYPES[to.targetTypes]);
+  add('完成率封顶', cap(from.capCompletion), cap(to.capCompletion));
+  add('办公用房补助适用范围', OFFICE_SCOPE[from.officeScope], OFFICE_SCOPE[to.officeScope]);
   for (const unit of UNITS) {
     const a = ruleFor(from.rules, unit.code);
     const b = ruleFor(to.rules, unit.code);

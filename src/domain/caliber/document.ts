@@ -19,6 +19,7 @@ import {
   type RewardTier,
   type ScoreMethod,
   type ScoreWeights,
+  type OfficeScope,
   type TargetTypes,
 } from '../defaults';
 import { sha256Text } from './sha256';
@@ -33,6 +34,10 @@ export interface CaliberSettings {
   tiers: readonly RewardTier[];
   /** DOMAIN.md 13: every HQ type counts toward the target, or only 综合型 and 功能型. */
   targetTypes: TargetTypes;
+  /** Ranking ①: completion rate capped at 100% (an option of DOMAIN.md 10; default not capped). */
+  capCompletion: boolean;
+  /** DOMAIN.md 14: the office-subsidy output check's scope (default: 市区 and the platforms). */
+  officeScope: OfficeScope;
 }
 
 export const DEFAULT_CALIBER_SETTINGS: CaliberSettings = {
@@ -43,6 +48,8 @@ export const DEFAULT_CALIBER_SETTINGS: CaliberSettings = {
   shares: DEFAULT_LOCAL_SHARES,
   tiers: DEFAULT_REWARD_TIERS,
   targetTypes: 'all',
+  capCompletion: false,
+  officeScope: 'policy',
 };
 
 export const CALIBER_SCHEMA = 'hq-return-caliber';
@@ -74,6 +81,9 @@ export function caliberContent(s: CaliberSettings) {
     },
     localShares: { ...s.shares },
     rewardTiers: s.tiers.map((t) => ({ upTo: t.upTo, rate: t.rate })),
+    // Written only away from their defaults, so every 口径 written before them keeps its hash.
+    ...(s.capCompletion ? { capCompletion: true } : {}),
+    ...(s.officeScope !== 'policy' ? { officeScope: s.officeScope } : {}),
   };
 }
 

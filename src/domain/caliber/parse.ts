@@ -52,6 +52,11 @@ function number(value: unknown, where: string, min: number, max: number, integer
   return n;
 }
 
+function bool(value: unknown, where: string): boolean {
+  if (typeof value !== 'boolean') fail(where, '应为 true 或 false');
+  return value as boolean;
+}
+
 function oneOf<T extends string>(value: unknown, where: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
     fail(where, `应为 ${allowed.map((a) => `“${a}”`).join(' 或 ')} 之一`);
@@ -115,21 +120,31 @@ function tiers(value: unknown): RewardTier[] {
 }
 
 function settings(content: unknown): CaliberSettings {
-  const c = object(content, '口径内容', [
-    'weights',
-    'method',
-    'targetTypes',
-    'certificationRules',
-    'projectThresholds',
-    'localShares',
-    'rewardTiers',
-  ]);
+  const c = object(
+    content,
+    '口径内容',
+    [
+      'weights',
+      'method',
+      'targetTypes',
+      'certificationRules',
+      'projectThresholds',
+      'localShares',
+      'rewardTiers',
+    ],
+    ['capCompletion', 'officeScope'],
+  );
   const t = object(c.projectThresholds, '预警天数', ['signedToRegisteredDays', 'registeredToOperatingDays']);
   const s = object(c.localShares, '地方留成比例', TAX_TYPES);
   return {
     weights: weights(c.weights),
     method: oneOf(c.method, '标准化方法', ['ratio', 'efficacy'] as const),
     targetTypes: oneOf(c.targetTypes, '计入目标的总部类型', ['all', 'named'] as const),
+    capCompletion: c.capCompletion === undefined ? false : bool(c.capCompletion, '完成率封顶'),
+    officeScope:
+      c.officeScope === undefined
+        ? 'policy'
+        : oneOf(c.officeScope, '办公用房补助适用范围', ['policy', 'all'] as const),
     rules: rulesPerUnit(c.certificationRules),
     thresholds: {
       signedToRegisteredDays: number(t.signedToRegisteredDays, '预警天数“签约→注册”', 1, 3650, true),

@@ -64,10 +64,11 @@ export interface BeltsFigures {
 }
 
 /** Counted certifications by min(D, end of Y), one row per credit code and region, narrowed by attributes. */
+export const beltsHqWhere = (p: YearPeriod, filters: Filters | undefined) =>
+  sql`${COUNTED} AND ${datedBy(sql`certified_on`, p)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+
 const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
-  SELECT DISTINCT credit_code, region FROM certifications
-  WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
-    AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+  SELECT DISTINCT credit_code, region FROM certifications WHERE ${beltsHqWhere(p, filters)}`;
 
 const taxOfYear = (p: YearPeriod) => sql`SELECT credit_code, amount AS tax FROM (${taxThrough(p)})`;
 

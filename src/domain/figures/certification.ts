@@ -3,8 +3,16 @@
  * certification row, against the rules of its own unit, and unit-area output.
  */
 import { taxThrough } from '../rollups';
-import { sql, type Db } from '../../db';
-import { ruleFor, UNIT_AREA_OUTPUT_THRESHOLD, type CertificationRules } from '../defaults';
+import { joinSql, sql, type Db } from '../../db';
+import {
+  OFFICE_SCOPE_COUNTIES,
+  ruleFor,
+  UNIT_AREA_OUTPUT_THRESHOLD,
+  type CertificationRules,
+  type OfficeScope,
+} from '../defaults';
+import { UNITS } from '../units';
+import { COUNTED, endOfYear } from './common';
 import { attributesMatch, enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { periodOf, type AsOfParams } from './period';
 
@@ -114,6 +122,11 @@ export interface UnitAreaOutput {
   /** 元/㎡. */
   perSqm: number;
   meets: boolean;
+  /**
+   * In the office-subsidy scope (DOMAIN.md 14): a counted 新引进 certification by the end of Y in 市区
+   * or a platform — or any enterprise when the scope is `all`. Outside it the check is 不适用.
+   */
+  applies: boolean;
 }
 
 /**
@@ -122,11 +135,20 @@ export interface UnitAreaOutput {
  */
 export async function unitAreaOutputs(
   db: Db,
-  { year, filters }: { year: number; filters?: Filters },
+  { year, filters, scope = 'policy' }: { year: number; filters?: Filters; scope?: OfficeScope },
 ): Promise<UnitAreaOutput[]> {
+  const platforms = UNITS.filter((u) => u.kind === 'zone').map((u) => u.code);
+  const inScope = joinSql([...OFFICE_SCOPE_COUNTIES, ...platforms].map((code) => sql`${code}`));
   const rows = await db.query<Omit<UnitAreaOutput, 'meets'>>(sql`
     SELECT e.credit_code AS "creditCode", e.name, e.region, a.output, e.office_area AS "officeArea",
-      a.output * 10000 / e.office_area AS "perSqm"
+      a.output * 10000 / e.office_area AS "perSqm",
+      ${
+        scope === 'all'
+          ? sql`TRUE`
+          : sql`EXISTS (SELECT 1 FROM certifications AS c
+        WHERE c.credit_code = e.credit_code AND c.category = '新引进' AND ${COUNTED}
+          AND c.certified_on <= ${endOfYear(year)} AND c.region IN (${inScope}))`
+      } AS applies
     FROM annual AS a JOIN enterprises AS e USING (credit_code)
     WHERE a.year = ${year} AND e.office_area > 0 AND a.output IS NOT NULL
       AND ${unitMatches(filters, sql`e.region`)} AND ${attributesMatch(filters, 'e')}

@@ -26,7 +26,13 @@ export async function cockpitFigures(db: Db, p: Omit<DeckParams, 'filters' | 'ru
   const [overview, buildings, ranking, pipeline] = await Promise.all([
     overviewFigures(db, { ...at, filters: {}, targetTypes: p.targetTypes }),
     buildingsScreenFigures(db, { ...at, filters: {} }),
-    rankingWithChange(db, { ...at, weights: p.weights, method: p.method, targetTypes: p.targetTypes }),
+    rankingWithChange(db, {
+      ...at,
+      weights: p.weights,
+      method: p.method,
+      targetTypes: p.targetTypes,
+      capCompletion: p.capCompletion,
+    }),
     projectPipeline(db, { ...at, thresholds: p.thresholds, filters: {} }),
   ]);
   const { actual, target } = overview.newHq.city;

@@ -28,6 +28,8 @@ export interface DeckParams {
   thresholds?: ProjectThresholds;
   rules?: CertificationRules;
   targetTypes?: TargetTypes;
+  /** Ranking ① capped at 100% (the 口径's option). */
+  capCompletion?: boolean;
 }
 
 /** Every figure of the deck as of the same D as the screens. */
@@ -39,7 +41,13 @@ export async function deckFigures(db: Db, p: DeckParams) {
     buildingsScreenFigures(db, { ...at, filters }),
     // The map shows every unit; the chosen one is highlighted.
     beltsFigures(db, at),
-    ranking(db, { ...at, weights: p.weights, method: p.method, targetTypes: p.targetTypes }),
+    ranking(db, {
+      ...at,
+      weights: p.weights,
+      method: p.method,
+      targetTypes: p.targetTypes,
+      capCompletion: p.capCompletion,
+    }),
     projectPipeline(db, { ...at, thresholds: p.thresholds, filters }),
     certificationChecks(db, { ...at, rules: p.rules, filters }),
   ]);

@@ -18,6 +18,11 @@ export interface StockParams extends AsOfParams {
   filters?: Filters;
 }
 
+/** The 本土 stock's certifications (the drill-through reads the same rows). */
+export const localHqWhere = (p: YearPeriod, filters: Filters | undefined) =>
+  sql`category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
+    AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+
 export async function localHq(db: Db, params: StockParams): Promise<LocalHq> {
   const { year, filters } = params;
   const p = await periodOf(db, params);
@@ -25,9 +30,7 @@ export async function localHq(db: Db, params: StockParams): Promise<LocalHq> {
     db,
     sql`SELECT count(DISTINCT credit_code) AS stock,
           count(DISTINCT credit_code) FILTER (WHERE ${datedInYear(sql`certified_on`, p)}) AS flow
-        FROM certifications
-        WHERE category = '本土' AND ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
-          AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`,
+        FROM certifications WHERE ${localHqWhere(p, filters)}`,
   );
   return { year, ...row };
 }
@@ -44,20 +47,32 @@ export interface HqTax {
   months: string | null;
 }
 
+/** The enterprises whose tax is HQ tax: a counted certification by the period's effective date. */
+const hqTaxPayers = (p: YearPeriod, filters: Filters | undefined) => sql`
+  SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
+    AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
+
+/**
+ * Raw tax rows that HQ tax sums (the drill-through lists them): the period's months, no later than
+ * `throughMonth`, of the HQ tax payers. The figure reads the same months from the year-to-date
+ * rollup (`taxThrough`, proven equal to these rows by test/rollups.test.ts).
+ */
+export const hqTaxWhere = (p: YearPeriod, throughMonth: number, filters: Filters | undefined) =>
+  sql`${datedInYear(sql`period`, p)} AND month(period) <= ${throughMonth}
+    AND credit_code IN (${hqTaxPayers(p, filters)})`;
+
 /** Tax of the period's months of every enterprise with a counted certification by its effective date. */
 async function hqTaxOf(db: Db, p: YearPeriod, throughMonth: number, filters?: Filters): Promise<number> {
   const row = await one<{ tax: number | null }>(
     db,
     sql`SELECT sum(amount) AS tax FROM (${taxThrough(p, throughMonth)})
-        WHERE credit_code IN (
-          SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, p)}
-            AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`,
+        WHERE credit_code IN (${hqTaxPayers(p, filters)})`,
   );
   return row.tax ?? 0;
 }
 
 /** The last month of Y with tax rows loaded; 12 when Y has none (compare whole years). */
-async function loadedThrough(db: Db, year: number): Promise<number> {
+export async function loadedThrough(db: Db, year: number): Promise<number> {
   const row = await one<{ month: number | null }>(
     db,
     sql`SELECT max(last_month) AS month FROM rollup_tax_years WHERE year = ${year}`,

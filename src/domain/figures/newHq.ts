@@ -42,10 +42,15 @@ export interface NewHqFilter extends AsOfParams {
  * Counted 新引进 certifications certified in Y on or before D, one per credit code, narrowed by the
  * filters' attributes and by what counts toward the target.
  */
-const newInYear = (p: YearPeriod, filters: Filters | undefined, targetTypes: TargetTypes | undefined) => sql`
-  SELECT DISTINCT credit_code, region FROM certifications
-  WHERE category = '新引进' AND ${COUNTED} AND ${datedInYear(sql`certified_on`, p)}
+export const newHqWhere = (
+  p: YearPeriod,
+  filters: Filters | undefined,
+  targetTypes: TargetTypes | undefined,
+) => sql`category = '新引进' AND ${COUNTED} AND ${datedInYear(sql`certified_on`, p)}
     AND ${enterpriseMatches(filters, sql`credit_code`)} AND ${targetTypesMatch(targetTypes, sql`credit_code`)}`;
+
+const newInYear = (p: YearPeriod, filters: Filters | undefined, targetTypes: TargetTypes | undefined) => sql`
+  SELECT DISTINCT credit_code, region FROM certifications WHERE ${newHqWhere(p, filters, targetTypes)}`;
 
 export async function targetsFor(db: Db, year: string): Promise<Map<string, number>> {
   const rows = await db.query<{ region: string; target: number }>(sql`
@@ -141,6 +146,17 @@ export interface FiveYearParams extends NewHqFilter {
   window?: { from: number; to: number };
 }
 
+/** The certifications the plan window counts (the drill-through reads the same rows). */
+export const fiveYearWhere = (
+  window: { from: number; to: number },
+  p: YearPeriod,
+  filters: Filters | undefined,
+  targetTypes: TargetTypes | undefined,
+) => sql`category = '新引进' AND ${COUNTED} AND year(certified_on) BETWEEN ${window.from} AND ${window.to}
+      AND ${datedBy(sql`certified_on`, p)}
+      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
+      AND ${targetTypesMatch(targetTypes, sql`credit_code`)}`;
+
 /** The plan window's new HQ as of min(D, end of Y): a view of 2021 counts 2019–2021 only. */
 export async function fiveYear(db: Db, params: FiveYearParams): Promise<FiveYear> {
   const { filters, targetTypes } = params;
@@ -148,10 +164,7 @@ export async function fiveYear(db: Db, params: FiveYearParams): Promise<FiveYear
   const p = await periodOf(db, params);
   const perYear = await db.query<{ year: number; n: number }>(sql`
     SELECT year(certified_on) AS year, count(DISTINCT credit_code) AS n FROM certifications
-    WHERE category = '新引进' AND ${COUNTED} AND year(certified_on) BETWEEN ${window.from} AND ${window.to}
-      AND ${datedBy(sql`certified_on`, p)}
-      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
-      AND ${targetTypesMatch(targetTypes, sql`credit_code`)}
+    WHERE ${fiveYearWhere(window, p, filters, targetTypes)}
     GROUP BY 1`);
   const label = `${window.from}-${window.to}`;
   const target = scopeTarget(await targetsFor(db, label), label, filters);

@@ -81,11 +81,11 @@ export interface PipelineParams extends AsOfParams {
  * D) is not yet in the pipeline's counted stages; it is left out when its status is 已认定/已备案,
  * since what it was at D (申请, 县级审核 or 预认定) is not in the export.
  */
-const STAGE_AT = (at: string) => sql`
+export const STAGE_AT = (at: string) => sql`
   CASE WHEN status = '已备案' AND filed_on > ${at}::DATE THEN '已认定' ELSE status END`;
 
 /** A case exists by D when its first date is on or before D, or when it carries no date at all. */
-const CASE_BY = (at: string) => sql`
+export const CASE_BY = (at: string) => sql`
   coalesce(least(applied_on, certified_on, filed_on) <= ${at}::DATE, TRUE)
   AND NOT (status IN ('已认定', '已备案') AND coalesce(certified_on > ${at}::DATE, FALSE))`;
 

@@ -48,7 +48,12 @@ export interface RankChangeFigure {
 export async function rankingWithChange(db: Db, params: RankingParams): Promise<RankChangeFigure> {
   const p = await periodOf(db, params);
   const before = previousYearPeriod(p);
-  const same = { targetTypes: params.targetTypes, weights: params.weights, method: params.method };
+  const same = {
+    targetTypes: params.targetTypes,
+    capCompletion: params.capCompletion,
+    weights: params.weights,
+    method: params.method,
+  };
   const [current, previous] = await Promise.all([
     ranking(db, { ...same, year: p.year, asOf: p.asOf }),
     ranking(db, { ...same, year: before.year, asOf: before.asOf }),

@@ -27,6 +27,8 @@ export interface RankedUnit {
 export interface IndicatorParams extends AsOfParams {
   /** What counts toward the target (i1, i2): DOMAIN.md 13. */
   targetTypes?: TargetTypes;
+  /** i1 capped at 100% (a unit with target 1 and 3 new HQ counts 100%, not 300%); default not capped. */
+  capCompletion?: boolean;
 }
 
 export interface RankingParams extends IndicatorParams {
@@ -37,8 +39,8 @@ export interface RankingParams extends IndicatorParams {
 type Five = [number, number, number, number, number];
 
 export async function ranking(db: Db, params: RankingParams) {
-  const { year, asOf, targetTypes, weights = DEFAULT_WEIGHTS, method = 'ratio' } = params;
-  const rows = await rankingIndicators(db, { year, asOf, targetTypes });
+  const { year, asOf, targetTypes, capCompletion, weights = DEFAULT_WEIGHTS, method = 'ratio' } = params;
+  const rows = await rankingIndicators(db, { year, asOf, targetTypes, capCompletion });
   return scoreUnits(
     rows.map(({ code, name, indicators }) => ({ code, name, indicators })),
     weights,
@@ -73,7 +75,8 @@ export async function rankingIndicators(db: Db, params: IndicatorParams): Promis
   return UNITS.map((u) => {
     const count = hq.byRegion.find((r) => r.code === u.code)!;
     const project = projects.find((p) => p.region === u.code);
-    const completion = count.target ? count.actual / count.target : count.actual > 0 ? 1 : 0;
+    const ratio = count.target ? count.actual / count.target : count.actual > 0 ? 1 : 0;
+    const completion = params.capCompletion ? Math.min(1, ratio) : ratio;
     const indicators: Five = [
       completion,
       count.actual,

@@ -31,6 +31,8 @@ export interface ScorecardParams {
   weights?: ScoreWeights;
   method?: ScoreMethod;
   targetTypes?: TargetTypes;
+  /** Ranking ① capped at 100% (the 口径's option). */
+  capCompletion?: boolean;
   thresholds?: ProjectThresholds;
 }
 
@@ -60,6 +62,7 @@ export async function countyScorecard(db: Db, params: ScorecardParams): Promise<
     year: p.year,
     asOf: p.asOf,
     targetTypes: params.targetTypes,
+    capCompletion: params.capCompletion,
   });
   const all = scoreUnits(
     indicators.map(({ code, name, indicators }) => ({ code, name, indicators })),

@@ -70,9 +70,17 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
     [leads],
   );
 
-  /** Click a unit (map or table) to highlight it; click it again to go back to 全市. */
+  /**
+   * Click a unit (map, marker or table) to highlight it and open its HQ enterprises (drill-through);
+   * click it again to go back to 全市. One history entry: back undoes both.
+   */
   const toggleUnit = (code: string | undefined) =>
-    code && navigate({ filters: { unit: code === selected ? undefined : code } });
+    code &&
+    navigate(
+      code === selected
+        ? { filters: { unit: undefined }, extra: { drill: undefined, drillKey: undefined } }
+        : { filters: { unit: code }, extra: { drill: 'beltsHq', drillKey: code } },
+    );
   const onMapClick = (e: ChartClick) => {
     const data = e.data as { code?: string } | undefined;
     toggleUnit(data?.code ?? UNITS.find((u) => u.name === e.name)?.code);
@@ -110,6 +118,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
           state={belts}
           actions={switcher}
           isEmpty={(d) => d.city.hqCount === 0}
+          info={{ figure: 'beltsHq' }}
         >
           {(d) => (
             <>
@@ -130,7 +139,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
                 总部企业：{stockEnd(d)}认定（已认定 / 已备案，新引进与本土）的企业，按认定地计；税收为其{' '}
                 {d.year} 年{d.months ?? '全年'}入库税额。全市 {formatCount(d.city.hqCount, '家')}，税收{' '}
                 {formatYuan(d.city.hqTax)}。
-                底图早于龙港市设立，苍南县色块含龙港市范围但只计苍南县数值；龙港市（●）与三个功能区（◆）以点标注在所在位置。点击某地可高亮。
+                底图早于龙港市设立，苍南县色块含龙港市范围但只计苍南县数值；龙港市（●）与三个功能区（◆）以点标注在所在位置。点击某地可高亮并查看其总部企业明细。
               </p>
             </>
           )}

@@ -49,6 +49,8 @@ export function Briefing({ db, year, asOf, filters }: BriefingProps) {
     rules: settings.rules,
     thresholds,
     targetTypes: usableTargetTypes(settings.targetTypes),
+    // Only when on: the params of the default 口径 stay those its kept figures were keyed by.
+    ...(settings.capCompletion ? { capCompletion: true } : {}),
   };
   const state = useFigure(db, briefingFigures, params);
   const word = useAction();

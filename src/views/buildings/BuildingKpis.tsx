@@ -21,6 +21,7 @@ export function BuildingKpis({ summary: s, months }: { summary: BuildingsSummary
         label="亿元楼宇合计"
         value={s.billion}
         display={`${s.billion} 幢`}
+        drill={{ figure: 'billionBuildings' }}
         note={`${months ? `${months}税收` : '税收'} ≥ 1亿元 · 全部 ${s.buildings} 幢`}
       />
       {tiers.map((t) => (

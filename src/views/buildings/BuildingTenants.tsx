@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { FigureState } from '../../app/useFigure';
 import { useFigure } from '../../app/useFigure';
@@ -53,6 +54,7 @@ function TenantsOf({
   onClear,
 }: Omit<Props, 'selectedId'> & { building: BuildingFigure }) {
   const state = useFigure(db, buildingEnterprises, { year, asOf, buildingId: building.buildingId });
+  const drill = useDrill();
   const rows = useMemo<TenantRow[]>(
     () =>
       state.status === 'ready'
@@ -69,10 +71,21 @@ function TenantsOf({
       state={rowState}
       isEmpty={(d) => d.length === 0}
       emptyText="该楼宇暂无登记的入驻企业"
+      info={{ figure: 'buildingTax', key: building.buildingId }}
       actions={
-        <button type="button" className="link" onClick={onClear}>
-          取消选择
-        </button>
+        <>
+          <button
+            type="button"
+            className="link"
+            data-drill-target={`buildingTax:${building.buildingId}`}
+            onClick={() => drill?.open({ figure: 'buildingTax', key: building.buildingId })}
+          >
+            税收明细
+          </button>
+          <button type="button" className="link" onClick={onClear}>
+            取消选择
+          </button>
+        </>
       }
     >
       {(data) => <DataTable rows={data} columns={TENANT_COLUMNS} label="楼宇入驻企业" pageSize={10} />}

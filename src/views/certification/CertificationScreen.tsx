@@ -8,7 +8,8 @@ import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
-import { useCaliber } from '../../app/settings';
+import { updateSettings, useCaliber } from '../../app/settings';
+import { OFFICE_SCOPES, type OfficeScope } from '../../domain/defaults';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import {
@@ -33,12 +34,46 @@ import { RewardEditor } from './RewardEditor';
 import { RuleEditor } from './RuleEditor';
 import './certification.css';
 
+const OFFICE_SCOPE_TEXT = { policy: '市区及平台', all: '全部' } as const;
+
+/**
+ * Office-subsidy scope (DOMAIN.md 14, policy 三(三)1): the output check concerns new HQ in 市区
+ * (鹿城、龙湾、瓯海、洞头) and the three platforms; a 口径 setting like the weights.
+ */
+function OfficeScopeSwitch({ value }: { value: OfficeScope }) {
+  return (
+    <span className="segmented" role="group" aria-label="办公用房补助适用范围">
+      {OFFICE_SCOPES.map((s) => (
+        <button
+          key={s}
+          type="button"
+          aria-pressed={value === s}
+          title={
+            s === 'policy'
+              ? '政策三(三)1：市区（鹿城、龙湾、瓯海、洞头）及产业平台的新引进总部（默认）'
+              : '所有有总产出和办公面积的企业'
+          }
+          onClick={() => updateSettings({ officeScope: s })}
+        >
+          {OFFICE_SCOPE_TEXT[s]}
+        </button>
+      ))}
+    </span>
+  );
+}
+
 export function CertificationScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const { effective, revision } = useCaliber();
   const { rules, shares, tiers } = effective.settings;
   const checks = useFigure(db, certificationChecks, { year, asOf, rules, filters });
   // Annual output is a whole-year figure of its own table: it does not move with D.
-  const areas = useFigure(db, unitAreaOutputs, { year, filters });
+  // DOMAIN.md 14: outside 市区 and the platforms the output check is 不适用, unless the 口径 says all.
+  const officeScope = effective.settings.officeScope === 'all' ? 'all' : 'policy';
+  const areas = useFigure(db, unitAreaOutputs, {
+    year,
+    filters,
+    ...(officeScope === 'all' ? { scope: officeScope } : {}),
+  });
   const rewards = useFigure(db, localRewards, { year, asOf, shares, tiers, filters });
   // '1—9月' while D falls inside the year: tax and contribution are sums so far, the reward base the same months.
   const months = partYearLabel(year, asOf);
@@ -56,8 +91,8 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       areas.status !== 'ready'
         ? null
         : filters.unit
-          ? unitAreaHistogramOption(areas.data)
-          : unitAreaByUnitOption(areas.data),
+          ? unitAreaHistogramOption(areas.data.filter((r) => r.applies))
+          : unitAreaByUnitOption(areas.data.filter((r) => r.applies)),
     [areas, filters.unit],
   );
   // 全市: reward per certifying unit; one unit: its rewarded enterprises.
@@ -142,12 +177,20 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           state={areas}
           isEmpty={(d) => d.length === 0}
           emptyText={`暂无 ${year} 年有总产出和办公面积的企业`}
+          actions={<OfficeScopeSwitch value={officeScope} />}
         >
           {(d) => (
             <>
-              <p className="cert-outcome">
-                <span className="cert-pass">达标 {formatCount(d.filter((r) => r.meets).length)} 家</span>
-                <span className="note">共 {formatCount(d.length)} 家有产出和办公面积</span>
+              <p className="cert-outcome" data-office-scope={officeScope}>
+                <span className="cert-pass">
+                  达标 {formatCount(d.filter((r) => r.applies && r.meets).length)} 家
+                </span>
+                <span className="note">
+                  共 {formatCount(d.length)} 家有产出和办公面积
+                  {officeScope === 'policy'
+                    ? `，其中 ${formatCount(d.filter((r) => !r.applies).length)} 家不在市区及产业平台的新引进总部之列（不适用）`
+                    : '（口径：全部企业，非默认）'}
+                </span>
               </p>
               <Chart label="单位面积产出" option={areaChart!} height={280} />
             </>
@@ -226,7 +269,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
               rows={d}
               columns={areaColumns}
               pageSize={10}
-              rowClass={(r) => (r.meets ? undefined : 'warn')}
+              rowClass={(r) => (r.applies && !r.meets ? 'warn' : undefined)}
             />
           )}
         </Panel>

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { Navigate } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
@@ -79,6 +80,7 @@ interface Props {
 export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Props) {
   const unfiledDays = unfiledDaysOf(extra.unfiled);
   const pipeline = useFigure(db, certificationPipeline, { year, asOf, filters, unfiledDays });
+  const drill = useDrill();
   const chart = useMemo(
     () => (pipeline.status === 'ready' ? pipelineByUnitOption(pipeline.data.byUnit) : null),
     [pipeline],
@@ -97,9 +99,16 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
           <>
             <p className="cert-outcome" data-stages={Object.values(d.stages).join('/')}>
               {Object.entries(d.stages).map(([stage, n]) => (
-                <span key={stage} className={stage === '已认定' ? 'cert-fail' : 'note'}>
+                <button
+                  key={stage}
+                  type="button"
+                  className={`link ${stage === '已认定' ? 'cert-fail' : 'note'}`}
+                  data-drill-target={`pipelineStage:${stage}`}
+                  title={`查看“${stage}”环节的认定案件`}
+                  onClick={() => drill?.open({ figure: 'pipelineStage', key: stage })}
+                >
                   {stage} {formatCount(n)}
-                </span>
+                </button>
               ))}
             </p>
             <Chart label="各属地认定案件所处环节" option={chart!} height={380} />

@@ -35,7 +35,7 @@ export const areaColumns: Column<UnitAreaOutput>[] = [
   { key: 'output', header: '总产出（万元）', kind: 'number', value: (r) => r.output },
   { key: 'area', header: '办公面积（㎡）', kind: 'number', value: (r) => r.officeArea },
   { key: 'perSqm', header: '单位面积产出（元/㎡）', kind: 'number', digits: 0, value: (r) => r.perSqm },
-  { key: 'meets', header: '≥ 1万元/㎡', value: (r) => (r.meets ? '达标' : '未达标') },
+  { key: 'meets', header: '≥ 1万元/㎡', value: (r) => (!r.applies ? '不适用' : r.meets ? '达标' : '未达标') },
 ];
 
 /** `months` ('1—9月') for a part year: the contribution and its base cover the same months. */

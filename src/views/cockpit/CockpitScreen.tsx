@@ -42,6 +42,8 @@ export function CockpitScreen({ db, year, asOf, extra, navigate }: ScreenProps) 
     weights: usableWeights(settings.weights).weights,
     method: usableMethod(settings.method),
     thresholds: usableThresholds(settings.thresholds).thresholds,
+    // Only when on: the params of the default 口径 stay those its kept figures were keyed by.
+    ...(settings.capCompletion ? { capCompletion: true } : {}),
   });
   const rotate = rotationSeconds(extra.rotate);
   useEffect(() => {

@@ -112,7 +112,16 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
   const method = usableMethod(settings.method);
   const targetTypes = usableTargetTypes(settings.targetTypes);
   const unit = scorecardUnit(filters.unit);
-  const state = useFigure(db, countyScorecard, { year, asOf, unit: unit.code, weights, method, targetTypes });
+  const state = useFigure(db, countyScorecard, {
+    year,
+    asOf,
+    unit: unit.code,
+    weights,
+    method,
+    targetTypes,
+    // Only when on: the params of the default 口径 stay those its kept figures were keyed by.
+    ...(settings.capCompletion ? { capCompletion: true } : {}),
+  });
   // The React Compiler memoizes these on state and weights.
   const chart = state.status === 'ready' ? scorecardPointsOption(state.data.ranked, weights) : null;
   const full = fullMarks(weights);

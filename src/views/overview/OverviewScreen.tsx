@@ -5,7 +5,8 @@ import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { useFigure } from '../../app/useFigure';
-import { Chart } from '../../charts/Chart';
+import { useDrill } from '../../app/drill';
+import { Chart, type ChartClick } from '../../charts/Chart';
 import {
   completionByUnitOption,
   cumulativeOption,
@@ -14,6 +15,7 @@ import {
 } from '../../charts/options/overview';
 import { newHqForecast, type NewHqForecast } from '../../domain/figures/forecast';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
+import { progressLight, windowTimeProgress } from '../../domain/trafficLight';
 import { formatMoney, formatPercent } from '../../format/numbers';
 import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
@@ -27,6 +29,12 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   // '（1—9月）' on every figure counted or summed within a year D falls inside.
   const part = partSuffix(year, asOf);
+  const drill = useDrill();
+  // A bar of the completion chart opens that unit's new HQ (its data item carries the unit code).
+  const openUnit = (e: ChartClick) => {
+    const code = (e.data as { code?: string } | null)?.code;
+    if (code) drill?.open({ figure: 'newHq', key: code });
+  };
   const charts = useMemo(
     () => (state.status === 'ready' ? chartOptions(state.data, filters.unit, forecast) : null),
     [state, filters.unit, forecast],
@@ -63,27 +71,55 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
           )}
         </Panel>
         <Panel
+          info={{ figure: 'fiveYear' }}
           title={`五年累计与目标路径（${state.status === 'ready' ? `${state.data.fiveYear.from}—${state.data.fiveYear.to}` : ''}）`}
           unit="单位：家"
           state={state}
         >
-          {() => <Chart label="五年累计与目标路径" option={charts!.cumulative} />}
+          {() => (
+            <Chart
+              label="五年累计与目标路径"
+              option={charts!.cumulative}
+              onClick={(e) => {
+                const year = (e.data as { year?: number } | null)?.year;
+                if (year) drill?.open({ figure: 'fiveYear', key: String(year) });
+              }}
+            />
+          )}
         </Panel>
         <Panel
           title={`各地新引进总部企业完成情况${part}`}
           unit="单位：家"
           state={state}
           isEmpty={(d) => d.newHq.byRegion.every((u) => u.actual === 0 && !u.target)}
+          info={{ figure: 'newHq' }}
         >
-          {() => <Chart label="各地新引进总部企业完成情况" option={charts!.completion} />}
+          {() => (
+            <>
+              <Chart label="各地新引进总部企业完成情况" option={charts!.completion} onClick={openUnit} />
+              <p className="note light-legend">
+                柱色为红黄绿灯（任务进度对时间进度）：<span className="light light-green">达序时</span>
+                <span className="light light-amber">略滞后</span>
+                <span className="light light-red">滞后</span>
+                <span className="light light-none">无目标</span> 点击柱查看该地新引进企业明细。
+              </p>
+            </>
+          )}
         </Panel>
         <Panel
           title={`新引进总部企业来源${part}`}
           unit="单位：家"
           state={state}
           isEmpty={(d) => d.byOrigin.length === 0}
+          info={{ figure: 'newHq' }}
         >
-          {() => <Chart label="新引进总部企业来源" option={charts!.origin} />}
+          {() => (
+            <Chart
+              label="新引进总部企业来源"
+              option={charts!.origin}
+              onClick={(e) => e.name && drill?.open({ figure: 'newHqOrigin', key: e.name })}
+            />
+          )}
         </Panel>
         <PeriodComparison db={db} year={year} asOf={asOf} filters={filters} targetTypes={targetTypes} />
       </div>
@@ -104,6 +140,7 @@ export function chartOptions(
       f.newHq.byRegion,
       unit,
       forecast ? new Map(forecast.byRegion.map((u) => [u.code, u.forecast])) : undefined,
+      f.timeProgress,
     ),
     origin: originOption(f.byOrigin),
   };
@@ -131,6 +168,8 @@ export function Kpis({
         display={`${actual} / ${target ?? '—'} 家`}
         note={`任务进度 ${formatPercent(progress)} · 时间进度 ${formatPercent(f.timeProgress)}`}
         tone={progress === null ? undefined : progress >= f.timeProgress ? 'good' : 'warn'}
+        drill={{ figure: 'newHq' }}
+        light={target ? progressLight(progress, f.timeProgress) : undefined}
       />
       <KpiCard
         name="fiveYear"
@@ -138,6 +177,15 @@ export function Kpis({
         value={f.fiveYear.actual}
         target={f.fiveYear.target}
         display={`${f.fiveYear.actual} / ${f.fiveYear.target ?? '—'} 家`}
+        drill={{ figure: 'fiveYear' }}
+        light={
+          f.fiveYear.target
+            ? progressLight(
+                f.fiveYear.actual / f.fiveYear.target,
+                windowTimeProgress(f.fiveYear, f.year, f.timeProgress),
+              )
+            : undefined
+        }
         note={`完成 ${formatPercent(f.fiveYear.target ? f.fiveYear.actual / f.fiveYear.target : null)}${
           inWindow ? ` · 含${f.year}年${f.months}` : ''
         }`}
@@ -147,6 +195,7 @@ export function Kpis({
         label="本土总部企业"
         value={f.localHq.stock}
         display={`${f.localHq.stock} 家`}
+        drill={{ figure: 'localHq' }}
         note={
           f.months
             ? `截至 ${f.at} · ${f.months}新认定 ${f.localHq.flow} 家`
@@ -158,6 +207,7 @@ export function Kpis({
         label="亿元楼宇"
         value={f.billionBuildings}
         display={`${f.billionBuildings} 幢`}
+        drill={{ figure: 'billionBuildings' }}
         note={f.months ? `${f.months}累计税收 ≥ 1亿元` : '楼宇税收 ≥ 1亿元'}
       />
       <KpiCard
@@ -166,6 +216,7 @@ export function Kpis({
         value={f.hqTax.tax}
         // Always 亿元: a filter that narrows the tax must not switch the card to 万元.
         display={formatMoney(f.hqTax.tax, '亿元')}
+        drill={{ figure: 'hqTax' }}
         note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
       />
       {forecast && <ForecastCard forecast={forecast} />}
@@ -189,6 +240,9 @@ function ForecastCard({ forecast: f }: { forecast: NewHqForecast }) {
       display={`预计 ${forecast} / ${target ?? '—'} 家`}
       note={basis}
       tone={target === null ? undefined : forecast >= target ? 'good' : 'warn'}
+      drill={{ figure: 'newHq' }}
+      // 预计全年 against the whole year's target: time progress is 100%.
+      light={target ? progressLight(forecast / target, 1) : undefined}
     />
   );
 }

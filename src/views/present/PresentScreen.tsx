@@ -72,6 +72,8 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
     method: usableMethod(settings.method),
     thresholds: usableThresholds(settings.thresholds).thresholds,
     rules: settings.rules,
+    // Only when on: the params of the default 口径 stay those its kept figures were keyed by.
+    ...(settings.capCompletion ? { capCompletion: true } : {}),
   });
   const charts = useMemo(
     () => (state.status === 'ready' ? slideCharts(state.data, filters.unit) : null),

@@ -262,6 +262,7 @@ function Kpis({ view: v, year }: { view: View; year: number }) {
         label="逾期预警"
         value={v.overdue.length}
         display={`${v.overdue.length} 个`}
+        drill={{ figure: 'overdueProjects' }}
         note={`占在库 ${formatPercent(shareOf(v.overdue.length, total))}`}
         tone={v.overdue.length > 0 ? 'warn' : 'good'}
       />

@@ -6,9 +6,10 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
-import { useCaliber } from '../../app/settings';
+import { updateSettings, useCaliber } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
 import { scoreBreakdownOption } from '../../charts/options/ranking';
@@ -26,13 +27,24 @@ import { RunningYearButton } from '../RunningYearButton';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 import './ranking.css';
 
+/** The 口径 line of the capped completion rate (DOMAIN.md 10's option), when it is on. */
+const CAP_TEXT = '①完成率超过 100% 的按 100% 计（完成率封顶，非默认）。';
+
 export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps) {
   const caliber = useCaliber();
+  const drill = useDrill();
   const settings = caliber.effective.settings;
   const { weights, fellBack } = usableWeights(settings.weights);
   const method = usableMethod(settings.method);
   const targetTypes = usableTargetTypes(settings.targetTypes);
-  const state = useFigure(db, rankingIndicators, { year, asOf, targetTypes }, 'ranking');
+  const capCompletion = settings.capCompletion === true;
+  // capCompletion only when on: the default 口径's params stay those its kept figures were keyed by.
+  const state = useFigure(
+    db,
+    rankingIndicators,
+    { year, asOf, targetTypes, ...(capCompletion ? { capCompletion } : {}) },
+    'ranking',
+  );
   const forecastState = useFigure(db, newHqForecast, { year, asOf, targetTypes });
   const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   const scored = useMemo((): FigureState<RankingRow[]> => {
@@ -78,8 +90,17 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
             <span className="panel-unit">当前：{METHOD_NAMES[method]}</span>
           </header>
           <WeightEditor key={caliber.revision} weights={weights} method={method} fellBack={fellBack} />
+          <label className="cap-switch" data-cap-completion={capCompletion}>
+            <input
+              type="checkbox"
+              checked={capCompletion}
+              onChange={(e) => updateSettings({ capCompletion: e.target.checked })}
+            />{' '}
+            ①完成率封顶 100%（超额完成按 100% 计；默认不封顶）
+          </label>
           <p className="note rules" data-rules>
             {rulesText(weights, method)}
+            {capCompletion ? CAP_TEXT : ''}
           </p>
         </section>
         {selected && (
@@ -94,6 +115,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
           title="各地考核指标与得分"
           state={scored}
           wide
+          info={{ figure: 'ranking' }}
           isEmpty={allZero}
           actions={
             <AssessmentExport
@@ -105,7 +127,7 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
                       indicators: INDICATORS,
                       weights,
                       methodName: METHOD_NAMES[method],
-                      rules: `${rulesText(weights, method)}${targetTypesCaliber(targetTypes)}。`,
+                      rules: `${rulesText(weights, method)}${capCompletion ? CAP_TEXT : ''}${targetTypesCaliber(targetTypes)}。`,
                       caliber: {
                         name: caliber.effective.name,
                         hash: caliber.effective.hash,
@@ -123,7 +145,9 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
               label="考核排名"
               exportName={`考核排名_${year}_全市`}
               rows={rows}
-              columns={rankingColumns(forecast !== null)}
+              columns={rankingColumns(forecast !== null, (code, k) =>
+                drill?.open({ figure: 'ranking', key: `${code}:${k}` }),
+              )}
               pageSize={20}
               rowClass={(r) => (r.code === filters.unit ? 'selected' : undefined)}
             />

@@ -72,8 +72,23 @@ const FORECAST_COLUMN: Column<RankingRow> = {
   value: (r) => r.forecast ?? null,
 };
 
-export function rankingColumns(running: boolean): readonly Column<RankingRow>[] {
-  if (!running) return RANKING_COLUMNS;
-  const at = RANKING_COLUMNS.findIndex((c) => c.key === 'newHq') + 1;
-  return [...RANKING_COLUMNS.slice(0, at), FORECAST_COLUMN, ...RANKING_COLUMNS.slice(at)];
+/** The raw indicator columns ①…⑤ by their position k. */
+const INDICATOR_KEYS = ['completion', 'newHq', 'projects', 'investment', 'tax'];
+
+/**
+ * The table's columns; `open(code, k)` makes each raw indicator cell open the records behind it.
+ */
+export function rankingColumns(
+  running: boolean,
+  open?: (code: string, k: number) => void,
+): readonly Column<RankingRow>[] {
+  const columns = open
+    ? RANKING_COLUMNS.map((c) => {
+        const k = INDICATOR_KEYS.indexOf(c.key);
+        return k < 0 ? c : { ...c, onClick: (r: RankingRow) => open(r.code, k) };
+      })
+    : RANKING_COLUMNS;
+  if (!running) return columns;
+  const at = columns.findIndex((c) => c.key === 'newHq') + 1;
+  return [...columns.slice(0, at), FORECAST_COLUMN, ...columns.slice(at)];
 }

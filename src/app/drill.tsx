@@ -1,0 +1,89 @@
+/**
+ * Drill-through in the shell: the view's parameters every figure ran with (year, as-of date, filters,
+ * the 口径 switches) and a way to open the records behind a figure, which writes `drill=<figure>`
+ * (and `drillKey=<clicked element>`) into the link — so a copied link reopens the same records and
+ * back closes them. `FigureInfo` is the ⓘ beside a figure: its 口径 in words (src/domain/drill).
+ */
+import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ProjectThresholds, TargetTypes } from '../domain/defaults';
+import { figureCaliber } from '../domain/drill/caliber';
+import type { Filters } from '../domain/filters';
+
+export interface DrillTarget {
+  figure: string;
+  key?: string;
+}
+
+export interface DrillScope {
+  year: number;
+  asOf: string;
+  filters: Filters;
+  targetTypes: TargetTypes;
+  thresholds: ProjectThresholds;
+  capCompletion: boolean;
+  open: (target: DrillTarget) => void;
+}
+
+export const DrillContext = createContext<DrillScope | null>(null);
+
+export const useDrill = () => useContext(DrillContext);
+
+/** Props that make an element open a figure's records by click, Enter or space. */
+export function drillProps(scope: DrillScope | null, target: DrillTarget | undefined, label: string) {
+  if (!scope || !target) return {};
+  const open = () => scope.open(target);
+  return {
+    role: 'button',
+    tabIndex: 0,
+    title: `查看“${label}”背后的明细记录`,
+    'data-drill-target': target.key ? `${target.figure}:${target.key}` : target.figure,
+    onClick: (e: MouseEvent) => {
+      // A click inside the ⓘ reads the 口径; it does not open the records.
+      if ((e.target as HTMLElement).closest('.figure-info')) return;
+      open();
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
+        e.preventDefault();
+        open();
+      }
+    },
+  };
+}
+
+/** ⓘ: the figure's 口径 — definition, tables, filters and switches, as-of date. */
+export function FigureInfo({ target }: { target: DrillTarget }) {
+  const scope = useDrill();
+  if (!scope) return null;
+  const c = figureCaliber({ ...scope, ...target });
+  return (
+    <details className="figure-info no-print" data-info={target.figure}>
+      <summary aria-label={`${c.title}的口径`} title="口径说明">
+        ⓘ
+      </summary>
+      <div className="figure-info-body" role="note">
+        <CaliberText caliber={c} />
+      </div>
+    </details>
+  );
+}
+
+export function CaliberText({ caliber: c }: { caliber: ReturnType<typeof figureCaliber> }) {
+  return (
+    <div className="caliber-text" data-caliber-text>
+      <p>
+        <b>口径：</b>
+        {c.definition}
+      </p>
+      <p>
+        <b>数据表：</b>
+        {c.tables.join('、')}
+      </p>
+      <ul>
+        {c.conditions.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

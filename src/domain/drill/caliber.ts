@@ -1,0 +1,84 @@
+/**
+ * A figure's 口径 in words, for its ⓘ and the drill panel: what it counts (DOMAIN.md), the tables it
+ * reads, the filters and switches in force (and those that do not apply to it), the as-of date, and
+ * for a figure with a target the traffic light's thresholds. Pure: built from the same parameters
+ * the figure ran with.
+ */
+import { yearPeriod } from '../asOf';
+import { DEFAULT_PROJECT_THRESHOLDS, NAMED_HQ_TYPES } from '../defaults';
+import { RED_GAP } from '../trafficLight';
+import { unitByCode, unitName } from '../units';
+import { figureDef, type DrillParams } from './figures';
+
+export interface FigureCaliber {
+  title: string;
+  definition: string;
+  tables: readonly string[];
+  /** One line per filter, switch or rule in force: '属地 = 鹿城区（unit=330302）'. */
+  conditions: string[];
+  /** The as-of date and the effective date min(D, end of Y). */
+  asOf: string;
+  at: string;
+}
+
+/** Switches of the 口径 that some figures follow (not every screen passes them). */
+export interface CaliberSwitches {
+  /** Ranking ①: completion rate capped at 100% (DOMAIN.md 10 option; default off). */
+  capCompletion?: boolean;
+}
+
+const FILTER_TEXT = { unit: '属地', hqType: '总部类型', origin: '企业来源', industry: '行业' } as const;
+
+/** The traffic light's rule, said the same way in every ⓘ. */
+export const LIGHT_RULE = `红黄绿灯：任务进度（完成数 ÷ 目标）不低于时间进度为绿（达序时）；落后不足 ${RED_GAP * 100} 个百分点为黄（略滞后）；落后 ${RED_GAP * 100} 个百分点及以上为红（滞后）；未下达目标不亮灯。`;
+
+export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
+  const def = figureDef(p.figure);
+  if (!def) throw new Error(`无法识别的指标：${p.figure}`);
+  const period = yearPeriod(p.year, p.asOf);
+  const conditions = [
+    `年度：${p.year}年${period.label ? `（${period.label}，年度未结束）` : ''}`,
+    `数据截至：${p.asOf}${period.at !== p.asOf ? `（按 ${period.at} 计）` : ''}`,
+  ];
+  const unitKey = p.key && unitByCode(p.key) ? p.key : undefined;
+  if (unitKey) conditions.push(`属地 = ${unitName(unitKey)}（所点击的元素，unit=${unitKey}）`);
+  for (const name of ['unit', 'hqType', 'origin', 'industry'] as const) {
+    const value = p.filters?.[name];
+    if (!value || (name === 'unit' && unitKey)) continue;
+    const shown = name === 'unit' ? `${unitName(value)}（unit=${value}）` : `${value}（${name}=${value}）`;
+    conditions.push(
+      def.filters.includes(name)
+        ? `${FILTER_TEXT[name]} = ${shown}`
+        : `${FILTER_TEXT[name]}筛选（${shown}）不适用于本指标`,
+    );
+  }
+  if (def.target) {
+    conditions.push(
+      p.targetTypes === 'named'
+        ? `计入目标的总部类型：仅${NAMED_HQ_TYPES.join('、')}（非默认，政策二(一)）`
+        : '计入目标的总部类型：全部类型（默认）',
+    );
+  }
+  if (p.figure === 'ranking') {
+    conditions.push(
+      p.capCompletion
+        ? '完成率封顶：①完成率超过100%按100%计（非默认）'
+        : '完成率封顶：不封顶（默认，超额完成按实际比例计）',
+    );
+  }
+  if (p.figure === 'overdueProjects') {
+    const t = p.thresholds ?? DEFAULT_PROJECT_THRESHOLDS;
+    conditions.push(
+      `预警天数：签约→注册 ${t.signedToRegisteredDays} 天，注册→投产 ${t.registeredToOperatingDays} 天`,
+    );
+  }
+  if (def.target && p.figure !== 'ranking') conditions.push(LIGHT_RULE);
+  return {
+    title: def.title(p.key),
+    definition: def.definition,
+    tables: def.tables,
+    conditions,
+    asOf: p.asOf,
+    at: period.at,
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * The figures a reader can open (drill-through): for each figure id, its 口径 in words (definition
+ * from DOMAIN.md, the tables it reads, which filters narrow it) and the records behind it, read with
+ * the figure's own WHERE (exported by the figure module), so the count of records is the figure.
+ * A figure may take a key: the clicked element (a unit's bar, a building, a ranking cell, a stage).
+ */
+import { sql, type Db } from '../../db';
+import { previousYearPeriod } from '../asOf';
+import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds, type TargetTypes } from '../defaults';
+import { enterpriseMatches, unitMatches, type AttributeFilter, type Filters } from '../filters';
+import { COUNTED } from '../figures/common';
+import { beltsHqWhere } from '../figures/belts';
+import { billionBuildings, buildingTaxes } from '../figures/buildings';
+import { hqTaxWhere, loadedThrough, localHqWhere } from '../figures/hqStock';
+import { fiveYearWhere, newHqWhere, planWindow } from '../figures/newHq';
+import { CASE_BY, STAGE_AT } from '../figures/pipeline';
+import { projectPipeline } from '../figures/projects';
+import { datedBy, datedInYear, periodOf } from '../figures/period';
+import { INDICATORS } from '../figures/ranking';
+import { unitByCode, unitName } from '../units';
+import {
+  buildingRecords,
+  caseRecords,
+  enterpriseRecords,
+  projectRecords,
+  taxRecords,
+  type RecordSet,
+} from './records';
+
+export interface DrillParams {
+  figure: string;
+  /** The clicked element: a unit code, a building id, `unit:k` of a ranking cell, a stage. */
+  key?: string;
+  year: number;
+  asOf: string;
+  filters?: Filters;
+  targetTypes?: TargetTypes;
+  thresholds?: ProjectThresholds;
+}
+
+type FilterName = 'unit' | AttributeFilter;
+
+export interface FigureDef {
+  title: (key: string | undefined) => string;
+  /** DOMAIN.md's definition, in Chinese. */
+  definition: string;
+  tables: readonly string[];
+  /** The global filters that narrow this figure; the others are named as not applying. */
+  filters: readonly FilterName[];
+  /** Counts toward the new-HQ target (the target-types switch applies, and the traffic light). */
+  target?: boolean;
+  /** What the figure adds up: a count of records, or the sum of their money. */
+  measure: 'count' | 'sum';
+  records: (db: Db, p: DrillParams) => Promise<RecordSet>;
+}
+
+const ALL_ATTRIBUTES: readonly FilterName[] = ['unit', 'hqType', 'origin', 'industry'];
+const ATTRIBUTES_ONLY: readonly FilterName[] = ['hqType', 'origin', 'industry'];
+
+/** A unit key replaces the unit filter (a unit's bar is that unit whatever the filter). */
+const scoped = (p: DrillParams): Filters => ({ ...p.filters, ...(p.key ? { unit: p.key } : {}) });
+const ofUnit = (key: string | undefined, what: string) => (key ? `${unitName(key)} · ${what}` : what);
+
+async function overdueRecords(db: Db, p: DrillParams) {
+  const thresholds = p.thresholds ?? DEFAULT_PROJECT_THRESHOLDS;
+  const pipeline = await projectPipeline(db, { ...p, filters: scoped(p), thresholds });
+  const overdue = pipeline.projects.filter((x) => x.overdue !== null);
+  return projectRecords(
+    db,
+    overdue.map((x) => x.projectId),
+    new Map(overdue.map((x) => [x.projectId, `${x.overdue}（${x.stageDays}天）`])),
+    '预警原因',
+  );
+}
+
+/** The origin of an enterprise the directory gives none (newHqByOrigin's 未登记). */
+const UNREGISTERED_ORIGIN = '未登记';
+
+/** `330302:4` → the unit and the indicator (0…4). */
+export function rankingCell(key: string | undefined): { unit: string; k: number } | null {
+  const m = /^([^:]+):([0-4])$/.exec(key ?? '');
+  return m && unitByCode(m[1]!) ? { unit: m[1]!, k: Number(m[2]) } : null;
+}
+
+export const FIGURES: Record<string, FigureDef> = {
+  newHq: {
+    title: (key) => ofUnit(key, '新引进总部企业'),
+    definition:
+      '当年认定（认定日期在年度内、不晚于数据截至日）且状态为已认定或已备案的“新引进”类总部认定，按统一社会信用代码去重，计入认定地。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises：总部类型等属性）'],
+    filters: ALL_ATTRIBUTES,
+    target: true,
+    measure: 'count',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const f = scoped(p);
+      const unit = f.unit ? sql`region = ${f.unit}` : sql`TRUE`;
+      return enterpriseRecords(db, sql`${newHqWhere(period, f, p.targetTypes)} AND ${unit}`);
+    },
+  },
+  fiveYear: {
+    title: (key) => (key ? `${key}年新引进总部企业（五年累计）` : '五年累计新引进总部企业'),
+    definition:
+      '规划期（默认2019—2023年）内各年认定的“新引进”类总部（已认定或已备案，认定日期不晚于数据截至日），按信用代码去重后逐年相加，对照五年目标。',
+    tables: ['总部认定台账（certifications）', '目标任务（targets）'],
+    filters: ALL_ATTRIBUTES,
+    target: true,
+    measure: 'count',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const window = await planWindow(db, p.year);
+      // A year's bar of the cumulative chart: that year of the window.
+      const year = p.key && /^\d{4}$/.test(p.key) ? sql`year(certified_on) = ${Number(p.key)}` : sql`TRUE`;
+      return enterpriseRecords(
+        db,
+        sql`${fiveYearWhere(window, period, p.filters, p.targetTypes)} AND ${year}`,
+      );
+    },
+  },
+  newHqOrigin: {
+    title: (key) => `新引进总部企业 · 来源：${key ?? ''}`,
+    definition:
+      '当年认定的“新引进”类总部（同“新引进总部企业”），按企业名录中的企业来源归类；名录中无来源的计为“未登记”。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises：企业来源）'],
+    filters: ALL_ATTRIBUTES,
+    target: true,
+    measure: 'count',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const origin =
+        p.key === UNREGISTERED_ORIGIN
+          ? sql`credit_code NOT IN (SELECT credit_code FROM enterprises WHERE origin IS NOT NULL)`
+          : sql`credit_code IN (SELECT credit_code FROM enterprises WHERE origin = ${p.key ?? ''})`;
+      return enterpriseRecords(
+        db,
+        sql`${newHqWhere(period, p.filters, p.targetTypes)} AND ${unitMatches(p.filters, sql`region`)} AND ${origin}`,
+      );
+    },
+  },
+  localHq: {
+    title: () => '本土总部企业（存量）',
+    definition:
+      '认定日期不晚于数据截至日（已结束年度为年末）且状态为已认定或已备案的“本土”类总部，按信用代码去重。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: async (db, p) => enterpriseRecords(db, localHqWhere(await periodOf(db, p), p.filters)),
+  },
+  hqTax: {
+    title: () => '总部企业税收',
+    definition:
+      '截至数据截至日已认定（已认定或已备案，任一类别）的总部企业，当年各月（至截至日所在月份）的税收明细合计；同比按上年同期、同一口径。',
+    tables: ['税收明细（tax）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const through = Math.min(period.months, await loadedThrough(db, p.year));
+      return taxRecords(db, hqTaxWhere(period, through, p.filters));
+    },
+  },
+  hqTaxPrevious: {
+    title: () => '总部企业税收（上年同期）',
+    definition: '上年同一截至日已认定的总部企业，上年同期各月的税收明细合计（同比的分母）。',
+    tables: ['税收明细（tax）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const through = Math.min(period.months, await loadedThrough(db, p.year));
+      return taxRecords(db, hqTaxWhere(previousYearPeriod(period), through, p.filters));
+    },
+  },
+  billionBuildings: {
+    title: (key) => ofUnit(key, '亿元楼宇'),
+    definition:
+      '楼宇税收（入驻企业当年各月税收合计，按企业名录的所在楼宇编号归集）≥ 1亿元的楼宇；年度未结束时按1月至截至月份累计额计。',
+    tables: ['楼宇清单（buildings）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: ['unit'],
+    measure: 'count',
+    records: async (db, p) => {
+      const unit = scoped(p).unit;
+      const all = await buildingTaxes(db, { year: p.year, asOf: p.asOf });
+      const shown = billionBuildings(all).filter((b) => !unit || b.region === unit);
+      return buildingRecords(db, new Map(shown.map((b) => [b.buildingId, { tax: b.tax, tier: b.tier }])));
+    },
+  },
+  buildingTax: {
+    title: (key) => `楼宇税收${key ? `（${key}）` : ''}`,
+    definition:
+      '该楼宇全部入驻企业（企业名录中所在楼宇编号为该楼宇）当年各月（至截至日所在月份）的税收明细合计。',
+    tables: ['税收明细（tax）', '企业名录（enterprises）'],
+    filters: [],
+    measure: 'sum',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      return taxRecords(
+        db,
+        sql`${datedInYear(sql`period`, period)} AND credit_code IN (
+          SELECT credit_code FROM enterprises WHERE building_id = ${p.key ?? ''})`,
+      );
+    },
+  },
+  beltsHq: {
+    title: (key) => ofUnit(key, '总部企业'),
+    definition:
+      '截至数据截至日（已结束年度为年末）已认定（已认定或已备案，任一类别）的总部企业，按认定地归属、信用代码去重；税收为其当年各月税收合计。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: ATTRIBUTES_ONLY,
+    measure: 'count',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      const unit = p.key ? sql`region = ${p.key}` : sql`TRUE`;
+      return enterpriseRecords(
+        db,
+        sql`${beltsHqWhere(period, p.filters)} AND ${unit}`,
+        datedInYear(sql`period`, period),
+      );
+    },
+  },
+  ranking: {
+    title: (key) => {
+      const cell = rankingCell(key);
+      return cell ? `${unitName(cell.unit)} · 考核指标${'①②③④⑤'[cell.k]}${INDICATORS[cell.k]}` : '考核指标';
+    },
+    definition:
+      '①完成率 = 新引进总部 ÷ 年度目标（无目标时有新引进为1、否则为0）；②新引进总部（同“新引进总部企业”）；③当年签约项目数；④当年签约项目计划投资合计；⑤截至年末已认定“新引进”总部企业的当年税收。各指标除以各属地最大值标准化（或功效系数法），按权重加权得分。',
+    tables: ['总部认定台账', '目标任务', '总部项目台账', '税收明细'],
+    filters: [],
+    target: true,
+    measure: 'count',
+    records: async (db, p) => {
+      const cell = rankingCell(p.key);
+      if (!cell) throw new Error(`无法识别的考核指标：${p.key ?? ''}`);
+      const period = await periodOf(db, p);
+      if (cell.k <= 1) {
+        return enterpriseRecords(
+          db,
+          sql`${newHqWhere(period, undefined, p.targetTypes)} AND region = ${cell.unit}`,
+        );
+      }
+      if (cell.k <= 3) {
+        const rows = await db.query<{ id: string }>(sql`
+          SELECT project_id AS id FROM projects
+          WHERE ${datedInYear(sql`signed_on`, period)} AND region = ${cell.unit}`);
+        return projectRecords(
+          db,
+          rows.map((r) => r.id),
+        );
+      }
+      return taxRecords(
+        db,
+        sql`${datedInYear(sql`period`, period)} AND credit_code IN (
+          SELECT credit_code FROM certifications WHERE category = '新引进' AND ${COUNTED}
+            AND ${datedBy(sql`certified_on`, period)} AND region = ${cell.unit})`,
+      );
+    },
+  },
+  overdueProjects: {
+    title: (key) => ofUnit(key, '逾期预警项目'),
+    definition:
+      '截至数据截至日（已结束年度为年末）已签约、未销号的项目中：签约超过规定天数仍未注册，或注册超过规定天数仍未投产的项目（阶段日期晚于截至日的视为尚未发生）。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: overdueRecords,
+  },
+  pipelineStage: {
+    title: (key) => `认定流程 · ${key ?? ''}`,
+    definition:
+      '截至数据截至日的认定案件（首个日期不晚于截至日；已认定、已备案案件按认定日期），环节为其状态，备案日期晚于截至日的已备案案件计为已认定。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: async (db, p) => {
+      const at = (await periodOf(db, p)).at;
+      const f = p.filters;
+      return caseRecords(
+        db,
+        sql`${CASE_BY(at)} AND ${unitMatches(f, sql`region`)} AND ${enterpriseMatches(f, sql`credit_code`)}
+          AND ${STAGE_AT(at)} = ${p.key ?? ''}`,
+        STAGE_AT(at),
+      );
+    },
+  },
+};
+
+export function figureDef(id: string): FigureDef | undefined {
+  return Object.hasOwn(FIGURES, id) ? FIGURES[id] : undefined;
+}
+
+/** The records behind a figure (the drill panel's one query). */
+export async function drillRecords(db: Db, p: DrillParams): Promise<RecordSet> {
+  const def = figureDef(p.figure);
+  if (!def) throw new Error(`无法识别的指标：${p.figure}`);
+  return def.records(db, p);
+}

@@ -1,0 +1,156 @@
+/**
+ * Drill-through in the built app on the sample data, on one page: a KPI card, a bar of the
+ * completion chart and a region of the belts map each open the records behind them in the drill
+ * panel, whose count equals the figure clicked; the drill link reproduces after a reload; the ⓘ of a
+ * filtered figure names the filter; the county scorecard prints on A4.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { settled, watch, type Watch } from './page';
+import { pdfPageSizes } from './pdf';
+
+const YEAR = 2024;
+let browser: Browser;
+let page: Page;
+let watched: Watch;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  watched = watch(page, inject('baseUrl'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const open = async (hash: string) => {
+  await page.goto(`${inject('baseUrl')}#/${hash}`);
+  await settled(page);
+};
+
+/** The drill panel once its records are read: figure, key and total. */
+async function drillShown(figure: string) {
+  const panel = page.locator(`[data-drill="${figure}"][data-drill-status="ready"]`);
+  await panel.waitFor({ timeout: 120_000 });
+  return {
+    key: await panel.getAttribute('data-drill-key'),
+    total: Number(await panel.getAttribute('data-drill-total')),
+    summary: await panel.locator('[data-drill-summary]').innerText(),
+  };
+}
+
+/**
+ * Moves the mouse over a chart until its tooltip names what `wanted` matches, and returns that
+ * point and the tooltip text. Canvas charts have no DOM per bar or region: the tooltip says what is
+ * under the pointer, so the test clicks where a user would see it.
+ */
+const tooltipText = (chart: ReturnType<Page['locator']>) =>
+  chart.evaluate((el) => (el as HTMLElement).innerText);
+
+async function findInChart(label: string, wanted: RegExp, rows: readonly number[]) {
+  const chart = page.locator(`[data-chart="${label}"]`);
+  const box = (await chart.boundingBox())!;
+  const textAt = async (x: number, y: number) => {
+    await page.mouse.move(x, y);
+    // The tooltip follows the pointer a frame later.
+    await page.waitForTimeout(40);
+    return tooltipText(chart);
+  };
+  for (const fy of rows) {
+    const y = box.y + box.height * fy;
+    for (let x = box.x + 20; x < box.x + box.width - 20; x += 6) {
+      const first = await textAt(x, y);
+      if (!wanted.test(first)) continue;
+      // The run of points that show the same tooltip (a bar's column, a region's width): click its middle.
+      let end = x;
+      while (end + 6 < box.x + box.width && (await textAt(end + 6, y)) === first) end += 6;
+      const mid = Math.round((x + end) / 2);
+      await page.mouse.move(mid + 1, y);
+      await page.mouse.move(mid, y);
+      await page.waitForTimeout(300);
+      const text = await tooltipText(chart);
+      if (wanted.test(text)) return { x: mid, y, text };
+    }
+  }
+  throw new Error(`no point of “${label}” shows ${String(wanted)}`);
+}
+
+describe('drill-through on the sample data', () => {
+  it('a KPI card opens its records, and their count is the card', async () => {
+    await open(`overview?year=${YEAR}`);
+    const card = page.locator('[data-kpi="newHqAnnual"]');
+    const value = Number(await card.getAttribute('data-value'));
+    await card.click();
+    const shown = await drillShown('newHq');
+    expect(shown.total).toBe(value);
+    expect(shown.summary).toContain(`共 ${value} 条企业记录`);
+    expect(page.url()).toContain('drill=newHq');
+  });
+
+  it('the drill link reproduces after a reload, and back closes it', async () => {
+    const value = Number(await page.getAttribute('[data-kpi="newHqAnnual"]', 'data-value'));
+    await page.reload();
+    expect((await drillShown('newHq')).total).toBe(value);
+    await page.goBack();
+    await page.locator('[data-drill]').waitFor({ state: 'detached' });
+    expect(page.url()).not.toContain('drill=');
+  });
+
+  it('a bar of the completion chart opens that unit’s new HQ', async () => {
+    await open(`overview?year=${YEAR}`);
+    const label = '各地新引进总部企业完成情况';
+    await page.locator(`[data-chart="${label}"]`).scrollIntoViewIfNeeded();
+    // Just above the axis, where every bar with a count is drawn.
+    const point = await findInChart(label, /新引进：\s*[1-9]\d*\s*家/, [0.8, 0.76]);
+    const count = Number(/新引进：\s*(\d+)\s*家/.exec(point.text)![1]);
+    await page.mouse.click(point.x, point.y);
+    const shown = await drillShown('newHq');
+    expect(shown.key).not.toBe('');
+    expect(shown.total).toBe(count);
+  });
+
+  it('a region of the belts map opens its HQ enterprises', async () => {
+    await open(`belts?year=${YEAR}`);
+    const point = await findInChart('各地总部企业分布图', /^瑞安市\n总部企业：\d+家/, [0.5, 0.6, 0.7]);
+    const count = Number(/总部企业：(\d+)家/.exec(point.text)![1]);
+    await page.mouse.click(point.x, point.y);
+    const shown = await drillShown('beltsHq');
+    expect(shown.key).toBe('330381');
+    expect(shown.total).toBe(count);
+  });
+
+  it('the ⓘ of a filtered figure names the filter', async () => {
+    await open(`overview?year=${YEAR}&unit=330302`);
+    const info = page.locator('[data-kpi="newHqAnnual"] [data-info="newHq"]');
+    await info.locator('summary').click();
+    const text = await info.locator('[data-caliber-text]').innerText();
+    expect(text).toContain('属地 = 鹿城区（unit=330302）');
+    expect(text).toContain(`数据截至`);
+    expect(text).toMatch(/红黄绿灯/);
+    // Reading the 口径 does not open the records.
+    expect(await page.locator('[data-drill]').count()).toBe(0);
+  });
+
+  it('the county scorecard prints on A4', async () => {
+    await open(`county?year=${YEAR}&unit=330302`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    const sizes = pdfPageSizes(pdf);
+    expect(sizes.length).toBeGreaterThanOrEqual(1);
+    expect(sizes.length).toBeLessThanOrEqual(6);
+    for (const s of sizes) {
+      // A4 in points, portrait or landscape.
+      expect([Math.round(Math.min(s.width, s.height)), Math.round(Math.max(s.width, s.height))]).toEqual([
+        595, 842,
+      ]);
+    }
+  });
+
+  it('logs no console error and requests nothing from outside', () => {
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
+  });
+});
