@@ -45,6 +45,18 @@ describe('overview option builders', () => {
     expect(series(option)[1]!.data).toEqual([5, null]);
     // The legend swatch is the series colour: the same blue as the chosen unit's bar.
     expect((series(option)[0] as unknown as { color: string }).color).toBe(bars[0]!.itemStyle.color);
+    expect((option.legend as { data: string[] }).data).toEqual(['新引进', '目标']);
+  });
+
+  it('with lights, colour each bar by its unit and leave 新引进 out of the legend (no bar is its blue)', () => {
+    const units = [
+      { code: '330302', name: '鹿城区', actual: 6, target: 5 },
+      { code: '330303', name: '龙湾区', actual: 1, target: 4 },
+    ];
+    const option = completionByUnitOption(units, undefined, undefined, 0.75) as Record<string, unknown>;
+    const bars = series(option)[0]!.data as { itemStyle: { color: string } }[];
+    expect(bars[0]!.itemStyle.color).not.toBe(bars[1]!.itemStyle.color);
+    expect((option.legend as { data: string[] }).data).toEqual(['目标']);
   });
 
   it('escape names from files in tooltips', () => {

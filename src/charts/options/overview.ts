@@ -93,7 +93,12 @@ export function completionByUnitOption(
         ]);
       },
     },
-    legend: { top: 0, data: ['新引进', '目标', ...(forecast ? ['预计全年'] : [])] },
+    // With lights, each bar takes its unit's 红/黄/绿 (keyed under the chart): one blue swatch for
+    // 新引进 would then name a colour no bar has, so the legend keeps only the marks.
+    legend: {
+      top: 0,
+      data: [...(timeProgress === undefined ? ['新引进'] : []), '目标', ...(forecast ? ['预计全年'] : [])],
+    },
     grid: { left: 40, right: 16, top: 36, bottom: 56 },
     xAxis: {
       type: 'category',
