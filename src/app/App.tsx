@@ -28,6 +28,7 @@ const KEPT_CONTEXT = cachedFigures<DataContext>('context', '{}');
 /** The screens whose figures are kept (src/domain/viewFigures.ts); the others wait for the engine. */
 const EARLY_SCREENS: readonly ScreenPath[] = ['overview', 'buildings', 'belts', 'ranking'];
 import { CaliberBar } from '../views/CaliberBar';
+import { PhoneOffer } from './PhoneOffer';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -80,6 +81,7 @@ export function App() {
   const wall = route.screen === 'cockpit';
   return (
     <div className={presenting ? 'app presenting' : wall ? 'app wall' : 'app'}>
+      <PhoneOffer year={route.year} unit={route.filters.unit} />
       <header className="topbar">
         <h1>温州市总部回归监测</h1>
         <nav aria-label="页面">

@@ -2,7 +2,7 @@
  * The page's look: the light report theme, or 大屏 (a dark theme for wall displays). The choice is
  * remembered in localStorage and set as `data-theme` on <html>, which switches the CSS custom
  * properties in app.css; charts read it through `useTheme()` and re-init with the matching echarts
- * theme (src/charts/Chart.tsx). main.tsx applies the stored theme before the first render, so a
+ * theme (src/charts/Chart.tsx). desk.tsx applies the stored theme before the first render, so a
  * dark page never flashes white.
  */
 import { useSyncExternalStore } from 'react';
@@ -37,7 +37,7 @@ export function readCockpitTheme(
   }
 }
 
-/** Whether a hash opens the cockpit, so main.tsx applies its theme before the first render. */
+/** Whether a hash opens the cockpit, so desk.tsx applies its theme before the first render. */
 export const isCockpitHash = (hash: string) => /^#\/?cockpit(\?|$)/.test(hash);
 
 /** Remembers the theme; a full or disabled storage only loses the memory, never throws. */
