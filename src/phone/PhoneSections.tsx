@@ -1,6 +1,7 @@
 /** The phone's figures, one card each, every card naming its as-of date and 口径 (./PhoneApp.tsx). */
 import { useState, type ReactNode } from 'react';
 import type { PhoneFigures } from '../domain/figures/phone';
+import { forecastBasisText } from '../domain/forecastBasis';
 import { LIGHT_LABEL, type Light } from '../domain/trafficLight';
 import { formatCount, formatInUnit, formatPercent } from '../format/numbers';
 
@@ -72,7 +73,8 @@ function Progress({ f }: { f: PhoneFigures }) {
       </p>
       {p.forecast !== null && (
         <p data-forecast={p.forecast}>
-          预计全年 <b>{formatCount(p.forecast)}</b> 家（按前三年同期进度推算）
+          预计全年 <b>{formatCount(p.forecast)}</b> 家
+          {f.season && <span className="m-sub">{forecastBasisText(f.season)}</span>}
         </p>
       )}
     </div>

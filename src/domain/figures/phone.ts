@@ -11,6 +11,7 @@ import type { Db } from '../../db';
 import { briefingFigures, briefingSections, briefingTitle, type BriefingSection } from '../briefing';
 import type { CaliberSettings } from '../caliber';
 import { BILLION } from '../defaults';
+import type { SeasonBasis } from '../forecastBasis';
 import type { Light } from '../trafficLight';
 import { CITY_NAME, unitName } from '../units';
 import { cockpitFigures, type CockpitFigures } from './cockpit';
@@ -47,6 +48,8 @@ export interface PhoneFigures {
   /** '全市' or the unit's name. */
   scope: string;
   timeProgress: number;
+  /** How 预计全年 is reached (figure 15), while the year is running; else null. */
+  season: SeasonBasis | null;
   /** The year's new HQ against the target, for the scope: 任务进度, light and 预计全年. */
   progress: Omit<PhoneUnit, 'code' | 'name'>;
   /** Every unit's completion, highest 完成率 first (no target last). */
@@ -133,6 +136,13 @@ export async function phoneFiguresOf(db: Db, shared: PhoneYear, p: PhoneParams):
     unit: p.unit ?? null,
     scope: p.unit ? unitName(p.unit) : CITY_NAME,
     timeProgress: o.timeProgress,
+    season: running
+      ? {
+          basis: forecast.season.basis,
+          share: forecast.season.share,
+          years: forecast.season.years.map(({ year }) => ({ year })),
+        }
+      : null,
     progress,
     units,
     ranking: {
