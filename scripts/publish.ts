@@ -1,5 +1,6 @@
 /**
- * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]`:
+ * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]
+ * [--phone-years 3]`:
  * imports the exports with the app's importer (on the wasm engine, or native DuckDB for data beyond
  * a tab) and writes a published dataset (src/domain/published.ts) that
  * `dist/` opens read-only for every viewer when it is copied to `dist/dataset/`
@@ -31,10 +32,10 @@ import { ImportRefused } from '../src/ingest';
 import { readCaliberFile } from './lib/caliberFile';
 import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { localIso } from './lib/localIso';
-import { writeFiguresCache, writePhoneFigures } from './lib/publishFigures';
+import { PHONE_YEARS, writeFiguresCache, writePhoneFigures } from './lib/publishFigures';
 
 const USAGE =
-  'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]';
+  'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native] [--phone-years 3]';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
       rules: { type: 'string' },
       name: { type: 'string' },
       engine: { type: 'string' },
+      'phone-years': { type: 'string' },
     },
   });
   const folder = positionals[0];
@@ -75,6 +77,9 @@ async function main(): Promise<number> {
   const engine = values.engine ?? 'wasm';
   if (!(ENGINES as readonly string[]).includes(engine))
     return fail(`--engine 应为 wasm 或 native：${engine}`);
+  const phoneYears = Number(values['phone-years'] ?? PHONE_YEARS);
+  if (!Number.isInteger(phoneYears) || phoneYears < 0)
+    return fail(`--phone-years 应为 0 或正整数：${values['phone-years']}`);
   const caliber = readCaliberFile(values.rules);
   const previous = previousDataset(out);
 
@@ -94,12 +99,12 @@ async function main(): Promise<number> {
     const viewParams = { asOf: defaultAsOf(asOf), caliber: caliber.settings };
     const figures = await writeFiguresCache(db, staging, viewParams);
     // The 掌上驾驶舱's figures per year and unit (docs/PHONE.md): a phone reads them, never the database.
-    const phoneFiles = await writePhoneFigures(db, staging, {
-      ...viewParams,
-      name,
-      caliberRef: { name: caliber.name, hash: caliber.hash },
-      publishedAt: at,
-    });
+    const phoneFiles = await writePhoneFigures(
+      db,
+      staging,
+      { ...viewParams, name, caliberRef: { name: caliber.name, hash: caliber.hash }, publishedAt: at },
+      phoneYears,
+    );
     await writeSnapshot(
       db,
       database,

@@ -70,11 +70,11 @@ export interface PhoneIndexParams extends ViewFiguresParams {
 }
 
 /**
- * Years a phone offers, newest first: between meetings a leader asks about this year and the last
- * few, and each year costs publish a 简报 per unit (≈ 2 s a year on the sample). Older years are a
- * tap away on the full dashboard.
+ * Years a phone offers by default, newest first (`publish --phone-years`): between meetings a leader
+ * asks about this year and the last two, and each year costs publish a 简报 per unit (≈ 0.5–1.5 s
+ * each on the wasm engine). Older years are on the full dashboard.
  */
-export const PHONE_YEARS = 5;
+export const PHONE_YEARS = 3;
 
 /**
  * Writes the 掌上驾驶舱's figures (issue 16, docs/PHONE.md): `m/index.json` (dataset, 口径, as-of
@@ -93,6 +93,7 @@ export async function writePhoneFigures(
     .filter((y) => y <= last)
     .sort((a, b) => b - a)
     .slice(0, maxYears);
+  if (years.length === 0) return 0;
   const root = path.join(dir, PHONE_DIR);
   let written = 0;
   let units: { code: string; name: string }[] = [];

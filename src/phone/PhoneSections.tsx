@@ -17,8 +17,8 @@ interface Props {
 export function PhoneFiguresView({ figures: f, caliber, chooseUnit }: Props) {
   const span = `${f.year}年${f.months ? `（${f.months}）` : ''}`;
   const names = new Map(f.units.map((u) => [u.code, u.name]));
-  const card = (name: string, title: ReactNode, body: ReactNode) => (
-    <Card name={name} title={title} asOf={f.asOf} caliber={caliber}>
+  const card = (name: string, title: ReactNode, body: ReactNode, count?: number) => (
+    <Card name={name} title={title} asOf={f.asOf} caliber={caliber} count={count}>
       {body}
     </Card>
   );
@@ -31,20 +31,29 @@ export function PhoneFiguresView({ figures: f, caliber, chooseUnit }: Props) {
         'buildings',
         `${f.scope}亿元楼宇 ${formatCount(f.buildings.length)} 幢`,
         <Buildings f={f} names={names} />,
+        f.buildings.length,
       )}
       {card(
         'overdue',
         `${f.scope}逾期预警项目 ${formatCount(f.overdue.length)} 个`,
         <Overdue f={f} names={names} />,
+        f.overdue.length,
       )}
       {card('briefing', '简报', <Briefing f={f} />)}
     </main>
   );
 }
 
-function Card(props: { name: string; title: ReactNode; asOf: string; caliber: string; children: ReactNode }) {
+function Card(props: {
+  name: string;
+  title: ReactNode;
+  asOf: string;
+  caliber: string;
+  count?: number;
+  children: ReactNode;
+}) {
   return (
-    <section className="m-card" data-phone-figure={props.name} aria-label={props.name}>
+    <section className="m-card" data-phone-figure={props.name} data-count={props.count}>
       <h2>{props.title}</h2>
       {props.children}
       <p className="m-asof">
@@ -94,7 +103,7 @@ function Units({ f, chooseUnit }: { f: PhoneFigures; chooseUnit: (code: string) 
               onClick={() => chooseUnit(u.code)}
             >
               <span className="m-name">{u.name}</span>
-              <span className="m-num" data-count>
+              <span className="m-num">
                 {u.actual} / {u.target ?? '—'}
               </span>
               <span className="m-num">{formatPercent(u.task)}</span>
