@@ -3,8 +3,8 @@
  * before loading either, so a phone downloads neither the desktop's code nor the engine (issue 16).
  * The bare address on a narrow screen opens the phone view.
  */
-import { findPhoneSource } from './phone/data';
-import { isPhoneHash, opensOnPhone } from './phone/mode';
+import { findPhoneSource, prefetchPhoneFigures } from './phone/data';
+import { isPhoneHash, opensOnPhone, parsePhoneRoute } from './phone/mode';
 
 const phone = opensOnPhone(window.location.hash, window.innerWidth);
 
@@ -18,6 +18,8 @@ if (phone) {
   if (!isPhoneHash(window.location.hash)) window.history.replaceState(null, '', '#/m');
   // The figures' index is fetched while the page's code arrives, not after.
   const source = findPhoneSource();
+  const link = parsePhoneRoute(window.location.hash);
+  if (link.year) prefetchPhoneFigures(link.year, link.unit ?? null);
   import('./phone/boot').then((m) => m.bootPhone(source)).catch(failed);
 } else {
   import('./desk').then((m) => m.bootDesk()).catch(failed);

@@ -64,7 +64,10 @@ describe('the phone files publish writes', () => {
       year: 2023,
       years: [2023, 2022],
     });
+    expect(index.opening.year).toBe(2023);
     expect(index.units.map((u) => u.code)).toContain(UNIT);
+    // The opening figures ride in the index: the same as the city file of the opening year.
+    expect(index.opening).toEqual(read(phoneFile(2023, null)));
     for (const year of index.years)
       for (const unit of [null, ...index.units.map((u) => u.code)])
         expect(fs.existsSync(path.join(dir, phoneFile(year, unit))), `${year} ${unit}`).toBe(true);

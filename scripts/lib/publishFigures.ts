@@ -13,7 +13,7 @@ import { defaultYear } from '../../src/app/route';
 import type { CaliberSettings } from '../../src/domain/caliber';
 import { dataContext } from '../../src/domain/figures/dataStatus';
 import { viewFigures } from '../../src/domain/viewFigures';
-import { phoneFiguresOf, phoneYear } from '../../src/domain/figures/phone';
+import { phoneFiguresOf, phoneYear, type PhoneFigures } from '../../src/domain/figures/phone';
 import { PHONE_CITY, PHONE_DIR, PHONE_FORMAT, PHONE_INDEX, type PhoneIndex } from '../../src/domain/phone';
 
 export interface ViewFiguresParams {
@@ -97,14 +97,17 @@ export async function writePhoneFigures(
   const root = path.join(dir, PHONE_DIR);
   let written = 0;
   let units: { code: string; name: string }[] = [];
-  for (const year of years) {
-    fs.mkdirSync(path.join(root, String(year)), { recursive: true });
-    const params = { year, asOf: p.asOf, caliber: p.caliber };
+  const year = defaultYear('overview', p.asOf, context.years);
+  let opening: PhoneFigures | undefined;
+  for (const y of years) {
+    fs.mkdirSync(path.join(root, String(y)), { recursive: true });
+    const params = { year: y, asOf: p.asOf, caliber: p.caliber };
     const shared = await phoneYear(db, params);
     units = shared.cockpit.units.map(({ code, name }) => ({ code, name }));
     for (const unit of [undefined, ...units.map((u) => u.code)]) {
       const figures = await phoneFiguresOf(db, shared, { ...params, unit });
-      fs.writeFileSync(path.join(root, String(year), `${unit ?? PHONE_CITY}.json`), JSON.stringify(figures));
+      if (!unit && (y === year || !opening)) opening = figures;
+      fs.writeFileSync(path.join(root, String(y), `${unit ?? PHONE_CITY}.json`), JSON.stringify(figures));
       written++;
     }
   }
@@ -114,9 +117,10 @@ export async function writePhoneFigures(
     asOf: p.asOf,
     publishedAt: p.publishedAt,
     caliber: p.caliberRef,
-    year: defaultYear('overview', p.asOf, context.years),
+    year: opening!.year,
     years,
     units,
+    opening: opening!,
   };
   fs.writeFileSync(path.join(dir, PHONE_INDEX), JSON.stringify(index));
   return written;

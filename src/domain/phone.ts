@@ -6,6 +6,8 @@
  * - `figures/m/<year>/<code>.json`    PhoneFigures (src/domain/figures/phone.ts) of a unit, and
  * - `figures/m/<year>/city.json`      of 全市.
  */
+import type { PhoneFigures } from './figures/phone';
+
 export const PHONE_DIR = 'figures/m';
 /** The index of the phone's files, under the dataset folder. */
 export const PHONE_INDEX = `${PHONE_DIR}/index.json`;
@@ -28,6 +30,11 @@ export interface PhoneIndex {
   years: number[];
   /** Units with figure files, in the units' order. */
   units: { code: string; name: string }[];
+  /**
+   * The figures a phone opens on (`year`, 全市), the same as that year's city file: carried in the
+   * index so the first screen needs one request, not two in a row.
+   */
+  opening: PhoneFigures;
 }
 
 /** The path of a figure file under the dataset folder. */

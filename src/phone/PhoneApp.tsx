@@ -51,9 +51,12 @@ function Cockpit({ source }: { source: PhoneSource }) {
   const year = route.year && index.years.includes(route.year) ? route.year : index.year;
   const unit = route.unit && index.units.some((u) => u.code === route.unit) ? route.unit : null;
   const unknown = (route.year && route.year !== year) || (route.unit && route.unit !== unit);
+  // The opening figures come with the index: the first screen needs no second request.
+  const opening = year === index.opening.year && unit === null ? index.opening : undefined;
   const [state, setState] = useState<Loaded<PhoneFigures> & { key?: string }>({ status: 'loading' });
   const key = `${year}:${unit ?? ''}`;
   useEffect(() => {
+    if (opening) return;
     let live = true;
     fetchPhoneFigures(source, year, unit).then(
       (data) => live && setState({ status: 'ready', data, key }),
@@ -62,8 +65,12 @@ function Cockpit({ source }: { source: PhoneSource }) {
     return () => {
       live = false;
     };
-  }, [source, year, unit, key]);
-  const current = state.key === key ? state : { status: 'loading' as const };
+  }, [source, year, unit, key, opening]);
+  const current = opening
+    ? { status: 'ready' as const, data: opening }
+    : state.key === key
+      ? state
+      : { status: 'loading' as const };
   const choose = (r: PhoneRoute) => go({ year: r.year ?? year, ...(r.unit ? { unit: r.unit } : {}) });
   return (
     <div className="m-app" data-phone-year={year} data-phone-unit={unit ?? ''}>

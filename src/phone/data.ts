@@ -24,10 +24,19 @@ const SOURCES = [
 const real = (r: Response | undefined): r is Response =>
   !!r?.ok && !r.headers.get('content-type')?.includes('html');
 
-async function fetchJson(url: string): Promise<unknown> {
-  // no-cache: revalidated every time, so a new publish is seen at once (304s keep it cheap).
-  const response = await fetch(url, { cache: 'no-cache' }).catch(() => undefined);
-  return real(response) ? response.json().catch(() => undefined) : undefined;
+/** Each URL fetched once per page: main.tsx starts the fetches the first screen needs early. */
+const fetched = new Map<string, Promise<unknown>>();
+
+function fetchJson(url: string): Promise<unknown> {
+  let json = fetched.get(url);
+  if (!json) {
+    // no-cache: revalidated every time, so a new publish is seen at once (304s keep it cheap).
+    json = fetch(url, { cache: 'no-cache' })
+      .then((r) => (real(r) ? r.json() : undefined))
+      .catch(() => undefined);
+    fetched.set(url, json);
+  }
+  return json;
 }
 
 const isIndex = (json: unknown): json is PhoneIndex =>
@@ -38,20 +47,27 @@ const isIndex = (json: unknown): json is PhoneIndex =>
  * (a dataset published before the phone view, or a build without the sample).
  */
 export async function findPhoneSource(): Promise<PhoneSource | undefined> {
-  for (const source of SOURCES) {
-    const index = await fetchJson(`${source.dir}/${PHONE_INDEX}`);
-    if (isIndex(index)) return { ...source, index };
-    // A published dataset without phone figures is not replaced by the sample's figures.
-    if (source.dir === DATASET_DIR && (await fetchJson(`${DATASET_DIR}/manifest.json`))) return undefined;
-  }
-  return undefined;
+  const published = await fetchJson(`${DATASET_DIR}/${PHONE_INDEX}`);
+  if (isIndex(published)) return { ...SOURCES[0], index: published };
+  // A published dataset without phone figures is not replaced by the sample's figures.
+  if (await fetchJson(`${DATASET_DIR}/manifest.json`)) return undefined;
+  const sample = await fetchJson(`${SOURCES[1].dir}/${PHONE_INDEX}`);
+  return isIndex(sample) ? { ...SOURCES[1], index: sample } : undefined;
 }
+
+/**
+ * A deep link's figures, fetched from the published dataset while the page's code loads; the page
+ * gets the same answer from fetchPhoneFigures. Never rejects (fetchJson answers undefined).
+ */
+export const prefetchPhoneFigures = (year: number, unit: string | null): Promise<unknown> =>
+  fetchJson(`${DATASET_DIR}/${phoneFile(year, unit)}`);
 
 export async function fetchPhoneFigures(
   source: PhoneSource,
   year: number,
   unit: string | null,
 ): Promise<PhoneFigures> {
+  if (year === source.index.opening.year && unit === null) return source.index.opening;
   const json = await fetchJson(`${source.dir}/${phoneFile(year, unit)}`);
   if (!json || typeof json !== 'object') throw new Error(`没有${year}年的掌上驾驶舱数据`);
   return json as PhoneFigures;
