@@ -3,10 +3,11 @@
  * and the 简报 on a phone, from the published figure files (./data.ts) — no engine. The year and
  * unit are chosen by tap and live in the address (`#/m?year=2024&unit=330302`).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PhoneFigures } from '../domain/figures/phone';
 import { fetchPhoneFigures, type PhoneSource } from './data';
 import { deskHash, parsePhoneRoute, phoneHash, type PhoneRoute } from './mode';
+import { isOnline, subscribeOnline } from './offline';
 import { PhoneFiguresView } from './PhoneSections';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; message: string };
@@ -71,6 +72,7 @@ function Cockpit({ source }: { source: PhoneSource }) {
     : state.key === key
       ? state
       : { status: 'loading' as const };
+  const online = useSyncExternalStore(subscribeOnline, isOnline);
   const choose = (r: PhoneRoute) => go({ year: r.year ?? year, ...(r.unit ? { unit: r.unit } : {}) });
   return (
     <div className="m-app" data-phone-year={year} data-phone-unit={unit ?? ''}>
@@ -80,6 +82,11 @@ function Cockpit({ source }: { source: PhoneSource }) {
           {source.label === '样例数据' ? '样例数据' : `「${index.name}」`} · 数据截至 {index.asOf} · 口径「
           {index.caliber.name}」
         </p>
+        {!online && (
+          <p className="m-warning" role="status" data-phone-offline>
+            离线：显示本机上次保存的数据（数据截至 {index.asOf}），联网后自动更新。
+          </p>
+        )}
       </header>
       <nav className="m-choose" aria-label="年度与属地">
         <div className="m-years" role="group" aria-label="年度">

@@ -314,4 +314,41 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
     expect(phoneWatch.foreignRequests).toEqual([]);
     expect(phoneWatch.consoleErrors).toEqual([]);
   });
+
+  it('opens offline after a visit, with the figures it last saw and their as-of date', async () => {
+    const link = `${base}#/m?year=2023&unit=330302`;
+    await phone.goto(link);
+    await ready(phone);
+    // Until the service worker controls the page and holds the page, its scripts and this file.
+    await phone.waitForFunction(async () => {
+      const cache = await caches.open('hq-phone-v1');
+      const entry = document.querySelector<HTMLScriptElement>('script[type="module"]')!.src;
+      const held = await Promise.all(
+        [
+          new URL('./', location.href).href,
+          entry,
+          new URL('dataset/figures/m/2023/330302.json', location.href).href,
+        ].map((u) => cache.match(u)),
+      );
+      return !!navigator.serviceWorker.controller && held.every(Boolean);
+    });
+    const online = await phoneFigures(phone);
+    await phone.context().setOffline(true);
+    try {
+      await phone.reload();
+      await ready(phone);
+      expect(await phone.locator('[data-phone-offline]').textContent()).toContain('数据截至 2023-12-31');
+      expect(await phoneFigures(phone)).toEqual(online);
+      // Offline indeed, for the page and its worker: a file never seen is not there.
+      const unseen = await phone.evaluate(() =>
+        fetch('dataset/figures/m/2023/330303.json').then(
+          () => 'fetched',
+          () => 'failed',
+        ),
+      );
+      expect(unseen).toBe('failed'); // (the console says so: this test runs last)
+    } finally {
+      await phone.context().setOffline(false);
+    }
+  });
 });
