@@ -17,6 +17,8 @@ import { launchChromium } from '../test/browser/chromium';
 import { untilServing } from '../test/browser/serve';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** CPU slow-down (4 as the issue asks; CPU_RATE=1 shows how much of the time is the CPU). */
+const CPU_RATE = Number(process.env.CPU_RATE ?? 4);
 const PORT = Number(process.env.HQ_BENCH_PORT ?? 5429);
 const SITE = path.resolve(process.argv[2] ?? 'dist');
 const CARDS = ['progress', 'units', 'ranking', 'buildings', 'overdue', 'briefing'];
@@ -41,7 +43,7 @@ async function throttle(cdp: CDPSession) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', FAST_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
 }
 
 /** The kind a response counts under: js, css, json, html, font, wasm, other. */
@@ -87,6 +89,8 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
   const times = (await (
     await page.waitForFunction(
       (n) => {
+        // A site without phone figures (a `vite build` without the sample snapshot) says so.
+        if (document.querySelector('[data-phone-missing]')) return { missing: 1 };
         const seen = (window as unknown as { phoneCards: Record<string, number> }).phoneCards;
         return Object.keys(seen).length === n && seen;
       },
@@ -94,6 +98,8 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
       { timeout: 120_000 },
     )
   ).jsonValue()) as Record<string, number>;
+  if ('missing' in times)
+    throw new Error(`${url} 没有掌上驾驶舱数据：先 npm run build，或指定含发布数据集的站点文件夹`);
   const first = Math.min(...Object.values(times));
   const all = Math.max(...Object.values(times));
   if (process.env.VERBOSE)
@@ -136,7 +142,7 @@ try {
   const engine = runs.flatMap((r) => r.urls).filter((u) => /\.wasm|worker|duckdb/i.test(u));
   const last = runs.at(-1)!;
   console.log(
-    `掌上驾驶舱 #/m（${SITE}），390×844 触屏，CPU 降速 4 倍，快速 4G（9 Mbps / 60 ms），冷缓存，${RUNS} 次中位数：`,
+    `掌上驾驶舱 #/m（${SITE}），390×844 触屏，CPU 降速 ${CPU_RATE} 倍，快速 4G（9 Mbps / 60 ms），冷缓存，${RUNS} 次中位数：`,
   );
   console.log(`  第一个图表出现：${Math.round(median(runs.map((r) => r.first)))} ms（目标 ≤ 1000 ms）`);
   console.log(`  全部图表出现：  ${Math.round(median(runs.map((r) => r.all)))} ms（目标 ≤ 1500 ms）`);
