@@ -3,16 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreen } from './app/App';
 import { startLoading } from './app/useData';
-import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/theme';
 // The bundled Chinese font after the system's own (see ./app/fonts.ts).
 import '@fontsource/noto-sans-sc/400.css';
 import './app/app.css';
 import './app/print.css';
 
 export function bootDesk() {
-  // The remembered theme (大屏) before anything renders, so a dark wall display never flashes white.
-  applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
-
   // The engine, the data and the opening screen's code load in parallel, before the first render.
   startLoading();
   preloadScreen(window.location.hash);

@@ -3,6 +3,7 @@
  * before loading either, so a phone downloads neither the desktop's code nor the engine (issue 16).
  * The bare address on a narrow screen opens the phone view.
  */
+import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
 import { findPhoneSource, prefetchPhoneFigures } from './phone/data';
 import { isPhoneHash, opensOnPhone, parsePhoneRoute } from './phone/mode';
 
@@ -22,6 +23,8 @@ if (phone) {
   if (link.year) prefetchPhoneFigures(link.year, link.unit ?? null);
   import('./phone/boot').then((m) => m.bootPhone(source)).catch(failed);
 } else {
+  // The remembered theme (大屏) before the desktop's code arrives, so a dark wall never flashes white.
+  applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
   import('./desk').then((m) => m.bootDesk()).catch(failed);
 }
 
