@@ -48,6 +48,11 @@ export default tseslint.config(
     },
   },
   {
+    // The phone's service worker: plain JS served as is from public/.
+    files: ['public/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['src/charts/**', 'scripts/build-maps.ts'],
     rules: {
       'no-restricted-imports': [

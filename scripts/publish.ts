@@ -1,5 +1,6 @@
 /**
- * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]`:
+ * `npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]
+ * [--phone-years 3]`:
  * imports the exports with the app's importer (on the wasm engine, or native DuckDB for data beyond
  * a tab) and writes a published dataset (src/domain/published.ts) that
  * `dist/` opens read-only for every viewer when it is copied to `dist/dataset/`
@@ -30,22 +31,13 @@ import { TABLES } from '../src/domain/schema';
 import { ImportRefused } from '../src/ingest';
 import { readCaliberFile } from './lib/caliberFile';
 import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
-import { writeFiguresCache } from './lib/publishFigures';
+import { localIso } from './lib/localIso';
+import { PHONE_YEARS, writeFiguresCache, writePhoneFigures } from './lib/publishFigures';
 
 const USAGE =
-  'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native]';
+  'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native] [--phone-years 3]';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Now as ISO 8601 in the machine's time zone (+08:00 on the bureau's machines), to the second. */
-export function localIso(date = new Date()): string {
-  const offset = -date.getTimezoneOffset();
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
-}
 
 /** What a previous dataset in `out` hands on: its audit trail and its 口径 (undefined when none). */
 function previousDataset(out: string): { audit: AuditEntry[]; caliber?: Caliber } {
@@ -76,6 +68,7 @@ async function main(): Promise<number> {
       rules: { type: 'string' },
       name: { type: 'string' },
       engine: { type: 'string' },
+      'phone-years': { type: 'string' },
     },
   });
   const folder = positionals[0];
@@ -84,6 +77,9 @@ async function main(): Promise<number> {
   const engine = values.engine ?? 'wasm';
   if (!(ENGINES as readonly string[]).includes(engine))
     return fail(`--engine 应为 wasm 或 native：${engine}`);
+  const phoneYears = Number(values['phone-years'] ?? PHONE_YEARS);
+  if (!Number.isInteger(phoneYears) || phoneYears < 0)
+    return fail(`--phone-years 应为 0 或正整数：${values['phone-years']}`);
   const caliber = readCaliberFile(values.rules);
   const previous = previousDataset(out);
 
@@ -99,17 +95,22 @@ async function main(): Promise<number> {
     const asOf = await dataAsOf(db);
     // The views' figures before the snapshot: the snapshot moves the session onto the dataset file,
     // which must hold the tables as imported and nothing a figure query builds on the way.
-    const figures = await writeFiguresCache(db, staging, {
-      asOf: defaultAsOf(asOf),
-      caliber: caliber.settings,
-    });
+    const name = values.name?.trim() || `温州市总部回归数据（截至 ${defaultAsOf(asOf)}）`;
+    const viewParams = { asOf: defaultAsOf(asOf), caliber: caliber.settings };
+    const figures = await writeFiguresCache(db, staging, viewParams);
+    // The 掌上驾驶舱's figures per year and unit (docs/PHONE.md): a phone reads them, never the database.
+    const phoneFiles = await writePhoneFigures(
+      db,
+      staging,
+      { ...viewParams, name, caliberRef: { name: caliber.name, hash: caliber.hash }, publishedAt: at },
+      phoneYears,
+    );
     await writeSnapshot(
       db,
       database,
       TABLES.map((t) => t.name),
     );
     const rows = await rowCounts(db);
-    const name = values.name?.trim() || `温州市总部回归数据（截至 ${defaultAsOf(asOf)}）`;
     await db.close();
 
     const hashes = new Map(files.map((f) => [f.name, { sha256: sha256(f.bytes), bytes: f.bytes.length }]));
@@ -184,6 +185,7 @@ async function main(): Promise<number> {
     process.stdout.write(
       `已发布「${name}」到 ${out}：数据截至 ${asOf ?? '无税收数据'}，口径「${caliber.name}」（${caliber.hash}），` +
         `${Object.values(rows).reduce((a, b) => a + b, 0)} 行，数据库 ${(size / 1e6).toFixed(1)} MB，` +
+        `掌上驾驶舱 ${phoneFiles} 个图表文件，` +
         `用时 ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     return 0;

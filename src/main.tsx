@@ -1,22 +1,34 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, preloadScreen } from './app/App';
-import { startLoading } from './app/useData';
-import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/theme';
-// The bundled Chinese font after the system's own (see ./app/fonts.ts).
-import '@fontsource/noto-sans-sc/400.css';
-import './app/app.css';
-import './app/print.css';
+/**
+ * The entry: decides between the 掌上驾驶舱 (`#/m`, src/phone) and the desktop app (./desk.tsx)
+ * before loading either, so a phone downloads neither the desktop's code nor the engine (issue 16).
+ * The bare address on a narrow screen opens the phone view.
+ */
+import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
+import { findPhoneSource, prefetchPhoneFigures } from './phone/data';
+import { isPhoneHash, opensOnPhone, parsePhoneRoute } from './phone/mode';
 
-// The remembered theme (大屏) before anything renders, so a dark wall display never flashes white.
-applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
+const phone = opensOnPhone(window.location.hash, window.innerWidth);
 
-// The engine, the data and the opening screen's code load in parallel, before the first render.
-startLoading();
-preloadScreen(window.location.hash);
+function failed(error: unknown) {
+  const root = document.getElementById('root');
+  if (root)
+    root.textContent = `页面载入失败，请刷新重试（${error instanceof Error ? error.message : String(error)}）`;
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (phone) {
+  if (!isPhoneHash(window.location.hash)) window.history.replaceState(null, '', '#/m');
+  // The figures' index is fetched while the page's code arrives, not after.
+  const source = findPhoneSource();
+  const link = parsePhoneRoute(window.location.hash);
+  if (link.year) prefetchPhoneFigures(link.year, link.unit ?? null);
+  import('./phone/boot').then((m) => m.bootPhone(source)).catch(failed);
+} else {
+  // The remembered theme (大屏) before the desktop's code arrives, so a dark wall never flashes white.
+  applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
+  import('./desk').then((m) => m.bootDesk()).catch(failed);
+}
+
+// Moving between the phone view and the desktop in one tab loads the other page's code afresh.
+window.addEventListener('hashchange', () => {
+  if (isPhoneHash(window.location.hash) !== phone) window.location.reload();
+});

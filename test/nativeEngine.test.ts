@@ -56,7 +56,12 @@ describe('report on the native engine', () => {
     const out = path.join(dir, 'dataset');
     await run(
       'npx',
-      ['tsx', 'scripts/publish.ts', 'test/fixtures/exports-2023', '--out', out, '--engine', 'native'],
+      [
+        'tsx',
+        'scripts/publish.ts',
+        'test/fixtures/exports-2023',
+        ...['--out', out, '--engine', 'native', '--phone-years', '1'],
+      ],
       {
         cwd: ROOT,
       },

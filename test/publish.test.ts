@@ -71,6 +71,9 @@ describe('npm run publish', () => {
       rulesFile,
       '--name',
       '测试数据集',
+      // One year of the 掌上驾驶舱's files: each year costs a 简报 per unit.
+      '--phone-years',
+      '1',
     );
     expect(published.stderr).not.toMatch(/Error/);
     expect(published.code).toBe(0);
@@ -91,7 +94,15 @@ describe('npm run publish', () => {
       expect(sha256(fs.readFileSync(path.join(out, file)))).toBe(hash);
     }
     expect(Object.keys(manifest.files)).toEqual(
-      expect.arrayContaining(['dataset.duckdb', 'import-report.json', 'rules.json', 'audit.json']),
+      expect.arrayContaining([
+        'dataset.duckdb',
+        'import-report.json',
+        'rules.json',
+        'audit.json',
+        // The 掌上驾驶舱's files (issue 16), hashed like the rest.
+        'figures/m/index.json',
+        'figures/m/2023/city.json',
+      ]),
     );
     expect(parseCaliber(fs.readFileSync(path.join(out, 'rules.json'), 'utf8'))).toEqual({
       ok: true,
@@ -171,7 +182,16 @@ describe('npm run publish', () => {
   it('hands the audit trail on to the next publish, with the 口径 change old → new', async () => {
     const second = path.join(dir, 'second.json');
     fs.writeFileSync(second, caliberFileText(SECOND));
-    const result = await run('scripts/publish.ts', EXPORTS, '--out', out, '--rules', second);
+    const result = await run(
+      'scripts/publish.ts',
+      EXPORTS,
+      '--out',
+      out,
+      '--rules',
+      second,
+      '--phone-years',
+      '0',
+    );
     expect(result.code).toBe(0);
     const audit = readJson<AuditTrail>(path.join(out, 'audit.json'));
     expect(audit.entries.map((e) => e.kind)).toEqual(['import', 'publish', 'rules', 'import', 'publish']);
@@ -183,7 +203,7 @@ describe('npm run publish', () => {
     const other = path.join(dir, 'dist');
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, 'index.html'), '<!doctype html>');
-    const result = await run('scripts/publish.ts', EXPORTS, '--out', other);
+    const result = await run('scripts/publish.ts', EXPORTS, '--out', other, '--phone-years', '0');
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/不是空文件夹，也不是已发布的数据集/);
     expect(fs.readdirSync(other)).toEqual(['index.html']);

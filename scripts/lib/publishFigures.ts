@@ -13,6 +13,8 @@ import { defaultYear } from '../../src/app/route';
 import type { CaliberSettings } from '../../src/domain/caliber';
 import { dataContext } from '../../src/domain/figures/dataStatus';
 import { viewFigures } from '../../src/domain/viewFigures';
+import { phoneFiguresOf, phoneYear, type PhoneFigures } from '../../src/domain/figures/phone';
+import { PHONE_CITY, PHONE_DIR, PHONE_FORMAT, PHONE_INDEX, type PhoneIndex } from '../../src/domain/phone';
 
 export interface ViewFiguresParams {
   /** The data's end (数据截至): the as-of date the views open on. */
@@ -58,4 +60,68 @@ export async function writeFiguresCache(
     fs.writeFileSync(path.join(dir, 'figures', `${view}.json`), JSON.stringify(data));
   }
   return Object.keys(views).sort();
+}
+
+/** What the phone's index names besides the years: the dataset, its 口径 and when it was published. */
+export interface PhoneIndexParams extends ViewFiguresParams {
+  name: string;
+  caliberRef: { name: string; hash: string };
+  publishedAt: string;
+}
+
+/**
+ * Years a phone offers by default, newest first (`publish --phone-years`): between meetings a leader
+ * asks about this year and the last two, and each year costs publish a 简报 per unit (≈ 0.5–1.5 s
+ * each on the wasm engine). Older years are on the full dashboard.
+ */
+export const PHONE_YEARS = 3;
+
+/**
+ * Writes the 掌上驾驶舱's figures (issue 16, docs/PHONE.md): `m/index.json` (dataset, 口径, as-of
+ * date, years, units) and `m/<year>/<unit code | city>.json`, each the phoneFigures of that year and
+ * scope as of the data's end, for the newest `maxYears` years. Returns the number of figure files.
+ */
+export async function writePhoneFigures(
+  db: Db,
+  dir: string,
+  p: PhoneIndexParams,
+  maxYears = PHONE_YEARS,
+): Promise<number> {
+  const context = await dataContext(db);
+  const last = Number(p.asOf.slice(0, 4));
+  const years = context.years
+    .filter((y) => y <= last)
+    .sort((a, b) => b - a)
+    .slice(0, maxYears);
+  if (years.length === 0) return 0;
+  const root = path.join(dir, PHONE_DIR);
+  let written = 0;
+  let units: { code: string; name: string }[] = [];
+  const year = defaultYear('overview', p.asOf, context.years);
+  let opening: PhoneFigures | undefined;
+  for (const y of years) {
+    fs.mkdirSync(path.join(root, String(y)), { recursive: true });
+    const params = { year: y, asOf: p.asOf, caliber: p.caliber };
+    const shared = await phoneYear(db, params);
+    units = shared.cockpit.units.map(({ code, name }) => ({ code, name }));
+    for (const unit of [undefined, ...units.map((u) => u.code)]) {
+      const figures = await phoneFiguresOf(db, shared, { ...params, unit });
+      if (!unit && (y === year || !opening)) opening = figures;
+      fs.writeFileSync(path.join(root, String(y), `${unit ?? PHONE_CITY}.json`), JSON.stringify(figures));
+      written++;
+    }
+  }
+  const index: PhoneIndex = {
+    format: PHONE_FORMAT,
+    name: p.name,
+    asOf: p.asOf,
+    publishedAt: p.publishedAt,
+    caliber: p.caliberRef,
+    year: opening!.year,
+    years,
+    units,
+    opening: opening!,
+  };
+  fs.writeFileSync(path.join(dir, PHONE_INDEX), JSON.stringify(index));
+  return written;
 }

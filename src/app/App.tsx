@@ -34,6 +34,7 @@ import { DrillContext, type DrillScope } from './drill';
 import { useSettings } from './settings';
 import { usableTargetTypes } from '../views/TargetTypesSwitch';
 import { usableThresholds } from '../views/projects/thresholds';
+import { PhoneOffer } from './PhoneOffer';
 
 /** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
 const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
@@ -86,6 +87,7 @@ export function App() {
   const wall = route.screen === 'cockpit';
   return (
     <div className={presenting ? 'app presenting' : wall ? 'app wall' : 'app'}>
+      <PhoneOffer year={route.year} unit={route.filters.unit} />
       <header className="topbar">
         <h1>温州市总部回归监测</h1>
         <nav aria-label="页面">

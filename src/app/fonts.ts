@@ -8,7 +8,7 @@
  * Canvas text (charts, PNG exports) never makes the browser fetch a font chunk, so `loadGlyphs`
  * asks for the chunks covering a text before (or, for charts, right after) it is drawn.
  */
-// The chunks' @font-face rules are imported by src/main.tsx, so this module stays importable from
+// The chunks' @font-face rules are imported by src/desk.tsx (the phone page uses the system fonts), so this module stays importable from
 // Node (option builders under test, the report command).
 
 export const BUNDLED_FONT = 'Noto Sans SC';

@@ -2,71 +2,24 @@
  * The page's look: the light report theme, or 大屏 (a dark theme for wall displays). The choice is
  * remembered in localStorage and set as `data-theme` on <html>, which switches the CSS custom
  * properties in app.css; charts read it through `useTheme()` and re-init with the matching echarts
- * theme (src/charts/Chart.tsx). main.tsx applies the stored theme before the first render, so a
+ * theme (src/charts/Chart.tsx). main.tsx applies the stored theme before the desktop's code loads (./storedTheme.ts), so a
  * dark page never flashes white.
  */
 import { useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 
-export type Theme = 'light' | 'dark';
+import {
+  applyTheme,
+  COCKPIT_THEME_KEY,
+  THEME_KEY,
+  readCockpitTheme,
+  readTheme,
+  storeCockpitTheme,
+  storeTheme,
+  type Theme,
+} from './storedTheme';
 
-export const THEME_KEY = 'hq-dashboard.theme';
-/**
- * The 驾驶舱 (#/cockpit) is for the meeting-room wall: dark unless the user chose light there. Its
- * choice is remembered apart from the other screens', which it never changes.
- */
-export const COCKPIT_THEME_KEY = 'hq-dashboard.cockpit-theme';
-
-/** The stored theme; anything else (nothing stored, storage disabled, an old value) is light. */
-export function readTheme(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Theme {
-  try {
-    return storage?.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
-  } catch {
-    return 'light';
-  }
-}
-
-/** The cockpit's stored theme: dark unless light was chosen there. */
-export function readCockpitTheme(
-  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
-): Theme {
-  try {
-    return storage?.getItem(COCKPIT_THEME_KEY) === 'light' ? 'light' : 'dark';
-  } catch {
-    return 'dark';
-  }
-}
-
-/** Whether a hash opens the cockpit, so main.tsx applies its theme before the first render. */
-export const isCockpitHash = (hash: string) => /^#\/?cockpit(\?|$)/.test(hash);
-
-/** Remembers the theme; a full or disabled storage only loses the memory, never throws. */
-export function storeTheme(
-  theme: Theme,
-  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
-) {
-  try {
-    storage?.setItem(THEME_KEY, theme);
-  } catch {
-    // The theme still applies to this page.
-  }
-}
-
-function storeCockpitTheme(theme: Theme) {
-  try {
-    globalThis.localStorage?.setItem(COCKPIT_THEME_KEY, theme);
-  } catch {
-    // The theme still applies to this page.
-  }
-}
-
-/** Sets the attribute the CSS custom properties in app.css switch on. */
-export function applyTheme(
-  theme: Theme,
-  root: HTMLElement | undefined = globalThis.document?.documentElement,
-) {
-  if (root) root.dataset.theme = theme;
-}
+export * from './storedTheme';
 
 const listeners = new Set<() => void>();
 let cached: Theme | undefined;

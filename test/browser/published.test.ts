@@ -54,6 +54,9 @@ beforeAll(async () => {
       rules,
       '--name',
       '浏览器测试数据集',
+      // The 掌上驾驶舱's files of 2023 only (each year costs a 简报 per unit).
+      '--phone-years',
+      '1',
     ),
     tsx('scripts/report.ts', EXPORTS, '--year', '2023', '--rules', rules, '--json'),
   ]);
@@ -167,5 +170,185 @@ describe('a published dataset on a fresh profile', () => {
   it('loads nothing from outside its origin and logs no error', () => {
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+/** The phone's view of the page: what its cards show, as the test compares them. */
+async function phoneFigures(phone: Page) {
+  return phone.evaluate(() => {
+    const card = (name: string) => document.querySelector(`[data-phone-figure="${name}"]`)!;
+    const progress = card('progress').querySelector<HTMLElement>('[data-actual]')!.dataset;
+    const text = (e: Element | null | undefined) => e?.textContent?.trim() ?? '';
+    return {
+      progress: { actual: progress.actual, target: progress.target, light: progress.light },
+      units: Array.from(card('units').querySelectorAll<HTMLElement>('li[data-unit]'))
+        .map((li) => ({
+          name: text(li.querySelector('.m-name')),
+          count: text(li.querySelector('.m-num')),
+          light: li.dataset.light,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      ranking: Array.from(card('ranking').querySelectorAll('li')).map((li) => ({
+        rank: text(li.querySelector('.m-rank')),
+        name: text(li.querySelector('.m-name')),
+        move: text(li.querySelector('.m-move')),
+      })),
+      buildings: Number(card('buildings').getAttribute('data-count')),
+      overdue: Number(card('overdue').getAttribute('data-count')),
+    };
+  });
+}
+
+/** The desktop 驾驶舱's figures, read the same way. */
+async function cockpitFigures() {
+  return page.evaluate(() => {
+    const text = (e: Element | null | undefined) => e?.textContent?.trim() ?? '';
+    const tile = (name: string) => document.querySelector<HTMLElement>(`[data-kpi="${name}"]`)!;
+    const [actual, target] = text(tile('newHqAnnual').querySelector('.cockpit-tile-value'))
+      .replace(/家$/, '')
+      .split(' / ');
+    const rows = (panel: string) =>
+      Array.from(document.querySelectorAll(`.${panel} tbody tr`)).map((tr) =>
+        Array.from(tr.querySelectorAll('td')),
+      );
+    return {
+      progress: { actual, target: target === '—' ? '' : target, light: tile('newHqAnnual').dataset.light },
+      units: rows('cockpit-units')
+        .map(([name, count, , light]) => ({
+          name: text(name),
+          count: text(count),
+          light: light?.querySelector<HTMLElement>('[data-light]')?.dataset.light,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      ranking: rows('cockpit-ranking').map(([rank, name, , move]) => ({
+        rank: text(rank),
+        name: text(name),
+        move: text(move),
+      })),
+      buildings: Number(
+        text(tile('billionBuildings').querySelector('.cockpit-tile-value')).replace(/幢$/, ''),
+      ),
+      overdue: Number(text(tile('overdue').querySelector('.cockpit-tile-value')).replace(/个$/, '')),
+    };
+  });
+}
+
+describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
+  let phone: Page;
+  let phoneWatch: Watch;
+  const requests: string[] = [];
+  const ready = (p: Page) => p.waitForSelector('[data-phone-figure="briefing"]');
+
+  beforeAll(async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+    });
+    phone = await context.newPage();
+    phone.on('request', (r) => requests.push(r.url()));
+    phoneWatch = watch(phone, base);
+  });
+
+  it('opens from the bare address with the desktop cockpit’s figures, its as-of date and 口径', async () => {
+    await phone.goto(base);
+    await ready(phone);
+    expect(new URL(phone.url()).hash).toBe('#/m');
+    expect(await phone.locator('[data-phone-year]').getAttribute('data-phone-year')).toBe('2023');
+    const meta = await phone.locator('[data-phone-meta]').textContent();
+    expect(meta).toContain('浏览器测试数据集');
+    expect(meta).toContain('数据截至 2023-12-31');
+    expect(meta).toContain(CALIBER.name);
+    for (const asOf of await phone.locator('.m-asof').allTextContents())
+      expect(asOf).toBe(`数据截至 2023-12-31 · 口径「${CALIBER.name}」`);
+    await page.goto(`${base}#/cockpit?year=2023`);
+    await page.waitForSelector('[data-cockpit-status="ready"]');
+    const desk = await cockpitFigures();
+    expect(desk.units).toHaveLength(15);
+    expect(await phoneFigures(phone)).toEqual(desk);
+  });
+
+  it('fits 360 px without scrolling sideways, with 16 px text and 44 px tap targets', async () => {
+    await phone.setViewportSize({ width: 360, height: 780 });
+    const fit = await phone.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      smallestText: Math.min(
+        ...Array.from(document.querySelectorAll('.m-app *'))
+          .filter((e) => Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()))
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ),
+      smallestTap: Math.min(
+        ...Array.from(document.querySelectorAll('.m-app button, .m-app select, .m-app a')).map(
+          (e) => e.getBoundingClientRect().height,
+        ),
+      ),
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.width);
+    expect(fit.smallestText).toBeGreaterThanOrEqual(16);
+    expect(fit.smallestTap).toBeGreaterThanOrEqual(44);
+  });
+
+  it('chooses a unit by tap, and the link it makes reproduces the view', async () => {
+    await phone.locator('[data-phone-figure="units"] li[data-unit="330302"] button').tap();
+    await phone.waitForSelector('[data-phone-unit="330302"] [data-phone-figure="briefing"]');
+    expect(new URL(phone.url()).hash).toBe('#/m?year=2023&unit=330302');
+    const chosen = await phoneFigures(phone);
+    const row = (await cockpitFigures()).units.find((u) => u.name === '鹿城区')!;
+    expect(chosen.progress.light).toBe(row.light);
+    expect(`${chosen.progress.actual} / ${chosen.progress.target || '—'}`).toBe(row.count);
+    const again = await phone.context().newPage();
+    await again.goto(`${base}#/m?year=2023&unit=330302`);
+    await ready(again);
+    expect(await phoneFigures(again)).toEqual(chosen);
+    expect(await again.locator('[data-phone-figure="progress"] h2').textContent()).toBe(
+      await phone.locator('[data-phone-figure="progress"] h2').textContent(),
+    );
+    await again.close();
+  });
+
+  it('never asks for the engine: no wasm, no worker, nothing from outside, no error', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => /\.wasm|worker|duckdb/i.test(u))).toEqual([]);
+    expect(phoneWatch.foreignRequests).toEqual([]);
+    expect(phoneWatch.consoleErrors).toEqual([]);
+  });
+
+  it('opens offline after a visit, with the figures it last saw and their as-of date', async () => {
+    const link = `${base}#/m?year=2023&unit=330302`;
+    await phone.goto(link);
+    await ready(phone);
+    // Until the service worker controls the page and holds the page, its scripts and this file.
+    await phone.waitForFunction(async () => {
+      const cache = await caches.open('hq-phone-v1');
+      const entry = document.querySelector<HTMLScriptElement>('script[type="module"]')!.src;
+      const held = await Promise.all(
+        [
+          new URL('./', location.href).href,
+          entry,
+          new URL('dataset/figures/m/2023/330302.json', location.href).href,
+        ].map((u) => cache.match(u)),
+      );
+      return !!navigator.serviceWorker.controller && held.every(Boolean);
+    });
+    const online = await phoneFigures(phone);
+    await phone.context().setOffline(true);
+    try {
+      await phone.reload();
+      await ready(phone);
+      expect(await phone.locator('[data-phone-offline]').textContent()).toContain('数据截至 2023-12-31');
+      expect(await phoneFigures(phone)).toEqual(online);
+      // Offline indeed, for the page and its worker: a file never seen is not there.
+      const unseen = await phone.evaluate(() =>
+        fetch('dataset/figures/m/2023/330303.json').then(
+          () => 'fetched',
+          () => 'failed',
+        ),
+      );
+      expect(unseen).toBe('failed'); // (the console says so: this test runs last)
+    } finally {
+      await phone.context().setOffline(false);
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   progressOption,
 } from '../../charts/options/overview';
 import { newHqForecast, type NewHqForecast } from '../../domain/figures/forecast';
+import { forecastBasisText } from '../../domain/forecastBasis';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
 import { progressLight, windowTimeProgress } from '../../domain/trafficLight';
 import { formatMoney, formatPercent } from '../../format/numbers';
@@ -227,10 +228,7 @@ export function Kpis({
 /** 预计全年 beside the actual, marked 预计 and with its basis, never in the actual's place. */
 function ForecastCard({ forecast: f }: { forecast: NewHqForecast }) {
   const { forecast, target } = f.city;
-  const basis =
-    f.season.basis === 'history'
-      ? `按${f.season.years.map((y) => y.year).join('、')}年同期进度（${formatPercent(f.season.share)}）测算`
-      : '无往年数据，按时间进度测算';
+  const basis = forecastBasisText(f.season);
   return (
     <KpiCard
       name="newHqForecast"

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:phone [-- <site folder>]`: the 掌上驾驶舱 (#/m) as a leader's phone meets it, in
+ * headless Chromium with mobile emulation (390×844, touch, 3× pixels), the CPU slowed 4× and the
+ * network at "fast 4G" (9 Mbps down, 1.5 Mbps up, 60 ms latency), from a cold cache, each run in a
+ * fresh context. Reports as medians: navigation → the first figure on screen, → every figure card on
+ * screen; the bytes transferred (encoded, as on the wire) by type; whether any wasm or DuckDB worker
+ * was requested (issue 16's goals: ≤ 1 s, ≤ 1.5 s, ≤ 400 KB, none).
+ *
+ * Serves dist/ (build first; the phone then reads the build's sample figures) or a copy of dist/ with
+ * a published dataset in it (`<site>/dataset`, see docs/PHONE.md) with `vite preview`, which sends
+ * the deployment's headers and compresses as nginx's gzip does.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import { launchChromium } from '../test/browser/chromium';
+import { untilServing } from '../test/browser/serve';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+/** CPU slow-down (4 as the issue asks; CPU_RATE=1 shows how much of the time is the CPU). */
+const CPU_RATE = Number(process.env.CPU_RATE ?? 4);
+const PORT = Number(process.env.HQ_BENCH_PORT ?? 5429);
+const SITE = path.resolve(process.argv[2] ?? 'dist');
+const CARDS = ['progress', 'units', 'ranking', 'buildings', 'overdue', 'briefing'];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** DevTools' "fast 4G". */
+const FAST_4G = {
+  offline: false,
+  latency: 60,
+  downloadThroughput: (9_000 * 1000) / 8,
+  uploadThroughput: (1_500 * 1000) / 8,
+};
+
+interface Run {
+  first: number;
+  all: number;
+  bytes: Map<string, number>;
+  urls: string[];
+}
+
+async function throttle(cdp: CDPSession) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+}
+
+/** The kind a response counts under: js, css, json, html, font, wasm, other. */
+function kind(url: string, type: string): string {
+  const ext = /\.([a-z0-9]+)(?:$|\?)/.exec(new URL(url).pathname)?.[1] ?? '';
+  if (['js', 'css', 'json', 'wasm'].includes(ext)) return ext;
+  if (/woff2?|ttf/.test(ext)) return 'font';
+  return type === 'Document' ? 'html' : ext || 'other';
+}
+
+async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await throttle(cdp);
+  const urls = new Map<string, { url: string; type: string }>();
+  const bytes = new Map<string, number>();
+  cdp.on('Network.requestWillBeSent', (e) =>
+    urls.set(e.requestId, { url: e.request.url, type: e.type ?? '' }),
+  );
+  cdp.on('Network.loadingFinished', (e) => {
+    const request = urls.get(e.requestId);
+    if (!request) return;
+    const k = kind(request.url, request.type);
+    bytes.set(k, (bytes.get(k) ?? 0) + e.encodedDataLength);
+  });
+  // When each card enters the page, from the navigation's start (performance.now() is 0 there):
+  // recorded in the page as it happens, not by polling from outside.
+  await page.addInitScript((cards: string[]) => {
+    const seen: Record<string, number> = {};
+    (window as unknown as { phoneCards: Record<string, number> }).phoneCards = seen;
+    new MutationObserver(() => {
+      for (const c of cards)
+        if (!(c in seen) && document.querySelector(`[data-phone-figure="${c}"]`)) seen[c] = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  }, CARDS);
+  await page.goto(`${url}#/m`, { waitUntil: 'commit' });
+  const times = (await (
+    await page.waitForFunction(
+      (n) => {
+        // A site without phone figures (a `vite build` without the sample snapshot) says so.
+        if (document.querySelector('[data-phone-missing]')) return { missing: 1 };
+        const seen = (window as unknown as { phoneCards: Record<string, number> }).phoneCards;
+        return Object.keys(seen).length === n && seen;
+      },
+      CARDS.length,
+      { timeout: 120_000 },
+    )
+  ).jsonValue()) as Record<string, number>;
+  if ('missing' in times)
+    throw new Error(`${url} 没有掌上驾驶舱数据：先 npm run build，或指定含发布数据集的站点文件夹`);
+  const first = Math.min(...Object.values(times));
+  const all = Math.max(...Object.values(times));
+  if (process.env.VERBOSE)
+    console.log(
+      await page.evaluate(() =>
+        [
+          ...performance
+            .getEntriesByType('resource')
+            .map(
+              (e) =>
+                `${e.name.replace(/^.*\//, '')} ${Math.round(e.startTime)}→${Math.round((e as PerformanceResourceTiming).responseEnd)}`,
+            ),
+          ...performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`),
+        ].join('\n'),
+      ),
+    );
+  // Let late requests (favicon) finish before counting.
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { first, all, bytes, urls: [...urls.values()].map((r) => r.url) };
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', SITE, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  { stdio: 'ignore', detached: true },
+);
+const base = `http://127.0.0.1:${PORT}/`;
+try {
+  await untilServing(base);
+  const browser = await launchChromium();
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) runs.push(await coldOpen(browser, base));
+  } finally {
+    await browser.close();
+  }
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const total = (r: Run) => [...r.bytes.values()].reduce((a, b) => a + b, 0);
+  const engine = runs.flatMap((r) => r.urls).filter((u) => /\.wasm|worker|duckdb/i.test(u));
+  const last = runs.at(-1)!;
+  console.log(
+    `掌上驾驶舱 #/m（${SITE}），390×844 触屏，CPU 降速 ${CPU_RATE} 倍，快速 4G（9 Mbps / 60 ms），冷缓存，${RUNS} 次中位数：`,
+  );
+  console.log(`  第一个图表出现：${Math.round(median(runs.map((r) => r.first)))} ms（目标 ≤ 1000 ms）`);
+  console.log(`  全部图表出现：  ${Math.round(median(runs.map((r) => r.all)))} ms（目标 ≤ 1500 ms）`);
+  console.log(`  传输字节（编码后）：${kb(median(runs.map(total)))}（目标 ≤ 400 KB）`);
+  console.log(
+    `    ${[...last.bytes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${kb(n)}`)
+      .join('，')}`,
+  );
+  console.log(`  请求 ${last.urls.length} 个：${last.urls.map((u) => new URL(u).pathname).join(' ')}`);
+  console.log(`  wasm / DuckDB worker 请求：${engine.length ? engine.join(' ') : '无'}`);
+  if (engine.length) process.exitCode = 1;
+} finally {
+  if (server.pid) process.kill(-server.pid);
+}

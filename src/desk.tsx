@@ -1,0 +1,21 @@
+/** The desktop app's entry (loaded by ./main.tsx for every route but the phone's `#/m`). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, preloadScreen } from './app/App';
+import { startLoading } from './app/useData';
+// The bundled Chinese font after the system's own (see ./app/fonts.ts).
+import '@fontsource/noto-sans-sc/400.css';
+import './app/app.css';
+import './app/print.css';
+
+export function bootDesk() {
+  // The engine, the data and the opening screen's code load in parallel, before the first render.
+  startLoading();
+  preloadScreen(window.location.hash);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

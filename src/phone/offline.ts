@@ -1,0 +1,30 @@
+/**
+ * Offline after a first visit (docs/PHONE.md): the phone registers its service worker
+ * (public/phone-sw.js) and hands it the files this page loaded — the page's scripts and styles and
+ * the figure files — so the next open without a network shows the figures last seen, each with its
+ * 数据截至 date. Service workers need a secure context (HTTPS, or localhost): on a plain-HTTP
+ * intranet address there is none, and the phone view simply stays online-only.
+ */
+const KEPT = /\/assets\/[^/]+\.(js|css)$|\/figures\/m\/.+\.json$/;
+
+export async function keepForOffline(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.register('./phone-sw.js');
+  const worker = (await navigator.serviceWorker.ready).active;
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((u) => new URL(u).origin === window.location.origin && KEPT.test(new URL(u).pathname));
+  worker?.postMessage({ type: 'keep', urls });
+}
+
+/** Whether the phone has a network, following its online/offline events. */
+export function subscribeOnline(change: () => void): () => void {
+  window.addEventListener('online', change);
+  window.addEventListener('offline', change);
+  return () => {
+    window.removeEventListener('online', change);
+    window.removeEventListener('offline', change);
+  };
+}
+export const isOnline = () => navigator.onLine;

@@ -1,0 +1,30 @@
+/** Which page a load opens (src/phone/mode.ts): the phone's links and the narrow-screen rule. */
+import { describe, expect, it } from 'vitest';
+import { deskHash, isPhoneHash, opensOnPhone, parsePhoneRoute, phoneHash } from '../src/phone/mode';
+
+describe('phone routes', () => {
+  it('recognises #/m with or without a query, and nothing else', () => {
+    for (const hash of ['#/m', '#/m/', '#/m?year=2024', '#/m?year=2024&unit=330302'])
+      expect(isPhoneHash(hash), hash).toBe(true);
+    for (const hash of ['', '#/', '#/overview', '#/mobile', '#/m2?x=1'])
+      expect(isPhoneHash(hash), hash).toBe(false);
+  });
+
+  it('opens the bare address on a narrow screen as the phone view, never a desktop route', () => {
+    expect(opensOnPhone('', 390)).toBe(true);
+    expect(opensOnPhone('#/', 599)).toBe(true);
+    expect(opensOnPhone('', 600)).toBe(false);
+    expect(opensOnPhone('#/overview?year=2024', 390)).toBe(false);
+    expect(opensOnPhone('#/m?year=2024', 1920)).toBe(true);
+  });
+
+  it('round-trips year and unit through the link, dropping what is not a year or a unit code', () => {
+    expect(parsePhoneRoute(phoneHash({ year: 2024, unit: '330302' }))).toEqual({
+      year: 2024,
+      unit: '330302',
+    });
+    expect(phoneHash({})).toBe('#/m');
+    expect(parsePhoneRoute('#/m?year=abc&unit=<script>')).toEqual({});
+    expect(deskHash({ year: 2023, unit: 'ZN01' })).toBe('#/overview?year=2023&unit=ZN01');
+  });
+});
