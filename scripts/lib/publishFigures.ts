@@ -34,7 +34,13 @@ export const VIEW_FIGURES: ViewFigures = async (db, { asOf, caliber }) => {
     overview: { year: year('overview'), asOf, filters: {}, targetTypes },
     buildings: { year: year('overview'), asOf, filters: {} },
     belts: { year: year('overview'), asOf, filters: {} },
-    ranking: { year: year('ranking'), asOf, targetTypes },
+    // capCompletion only when on, as the ranking screen asks (its kept figures are keyed by the params).
+    ranking: {
+      year: year('ranking'),
+      asOf,
+      targetTypes,
+      ...(caliber.capCompletion ? { capCompletion: true } : {}),
+    },
   };
   return {
     context: { params: {}, figures: context },

@@ -84,6 +84,8 @@ export async function phoneYear(db: Db, p: Omit<PhoneParams, 'unit'>): Promise<P
     weights: c.weights,
     method: c.method,
     thresholds: c.thresholds,
+    // The ranking's ① capped at 100% when the published 口径 says so, as on the desktop.
+    ...(c.capCompletion ? { capCompletion: true } : {}),
   });
   const forecast = await newHqForecast(db, { year, asOf, filters: {}, targetTypes: c.targetTypes });
   return { cockpit, forecast };
@@ -128,6 +130,7 @@ export async function phoneFiguresOf(db: Db, shared: PhoneYear, p: PhoneParams):
     rules: p.caliber.rules,
     thresholds: p.caliber.thresholds,
     targetTypes: p.caliber.targetTypes,
+    ...(p.caliber.capCompletion ? { capCompletion: true } : {}),
   });
   return {
     year: p.year,
