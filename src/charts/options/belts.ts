@@ -280,20 +280,7 @@ export function unitMapOption(
         }),
         // Named (龙港 20, 经开区 20): a bare number beside a marker says nothing. Moved out to sea
         // by labelLayout (LabelLayout, registered by src/charts/maps.ts) with a leader line.
-        label: {
-          show: true,
-          position: 'right',
-          fontSize: 11,
-          color: COLORS.text,
-          backgroundColor: 'rgba(255,255,255,0.9)',
-          borderColor: '#c5ced8',
-          borderWidth: 1,
-          padding: [2, 4],
-          borderRadius: 2,
-          formatter: (p: { data: { value: number[]; short: string } }) =>
-            `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
-        },
-        labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
+        ...boxedLabel(unit),
         labelLayout: (p: { dataIndex: number }) => {
           const [dx, dy] = POINT_LABEL_SHIFT[points[p.dataIndex]?.code ?? ''] ?? [0, 0];
           return { dx, dy };
@@ -301,6 +288,26 @@ export function unitMapOption(
       },
       centralLabels(central, metric, unit, selected),
     ],
+  };
+}
+
+/** A marker's name and figure in a box, joined to it by a leader line (moved by a labelLayout). */
+function boxedLabel(unit: '家' | '万元' | '亿元') {
+  return {
+    label: {
+      show: true,
+      position: 'right',
+      fontSize: 11,
+      color: COLORS.text,
+      backgroundColor: 'rgba(255,255,255,0.9)',
+      borderColor: '#c5ced8',
+      borderWidth: 1,
+      padding: [2, 4],
+      borderRadius: 2,
+      formatter: (p: { data: { value: number[]; short: string } }) =>
+        `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
+    },
+    labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
   };
 }
 
@@ -325,20 +332,7 @@ function centralLabels(
       short: unitByCode(u.code)?.short ?? u.name,
       label: u.code === selected ? { fontWeight: 'bold', borderColor: COLORS.secondary } : {},
     })),
-    label: {
-      show: true,
-      position: 'right',
-      fontSize: 11,
-      color: COLORS.text,
-      backgroundColor: 'rgba(255,255,255,0.9)',
-      borderColor: '#c5ced8',
-      borderWidth: 1,
-      padding: [2, 4],
-      borderRadius: 2,
-      formatter: (p: { data: { value: number[]; short: string } }) =>
-        `${p.data.short} ${mapNumber(p.data.value[2] ?? 0, unit)}`,
-    },
-    labelLine: { show: true, lineStyle: { color: COLORS.subtle, width: 1 } },
+    ...boxedLabel(unit),
     labelLayout: (p: { dataIndex: number }) => {
       const [dx, dy] = CENTRAL_LABEL_SHIFT[central[p.dataIndex]?.code ?? ''] ?? [0, 0];
       return { dx, dy };
