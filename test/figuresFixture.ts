@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openNodeDb } from '../src/db/node';
 import type { Db } from '../src/db';
-import { importFiles, type ImportReport } from '../src/ingest';
+import {
+  commitWithHistory,
+  fileChecksum,
+  importFiles,
+  prepareImport,
+  type ImportReport,
+} from '../src/ingest';
 
 export const FIGURES_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'figures');
 /** The messy 2023 exports shaped like the bureau's (a copy of ../shared/examples). */
@@ -48,3 +54,11 @@ export const csv = (name: string, ...lines: string[]) => ({
   name,
   bytes: new TextEncoder().encode(lines.join('\n') + '\n'),
 });
+
+/** Checks and commits `files` as one import with its history entry, as the desk does. */
+export async function commitFiles(db: Db, ...files: { name: string; bytes: Uint8Array }[]) {
+  const checksums = Object.fromEntries(
+    await Promise.all(files.map(async (f) => [f.name, await fileChecksum(f)])),
+  );
+  return commitWithHistory(db, await prepareImport(db, files), checksums);
+}

@@ -6,15 +6,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raw, type Db } from '../src/db';
 import { buildReport } from '../src/domain/report';
-import {
-  commitWithHistory,
-  fileChecksum,
-  importHistory,
-  prepareImport,
-  rollbackTo,
-  undoLast,
-} from '../src/ingest';
-import { C, openFiguresFixture } from './figuresFixture';
+import { importHistory, rollbackTo, undoLast } from '../src/ingest';
+import { C, openFiguresFixture, commitFiles } from './figuresFixture';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const RENAME = {
@@ -33,12 +26,7 @@ let db: Db;
 const rowsOf = (table: string) =>
   db.query(raw(`SELECT * EXCLUDE (extra), CAST(extra AS VARCHAR) AS extra FROM ${table} ORDER BY ALL`));
 const report = () => buildReport(db, { year: 2023, asOf: '2023-12-31' });
-const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
-  const checksums = Object.fromEntries(
-    await Promise.all(files.map(async (f) => [f.name, await fileChecksum(f)])),
-  );
-  return commitWithHistory(db, await prepareImport(db, files), checksums);
-};
+const commit = (...files: { name: string; bytes: Uint8Array }[]) => commitFiles(db, ...files);
 
 beforeAll(async () => {
   db = (await openFiguresFixture()).db;

@@ -12,15 +12,8 @@ import { buildingTaxes } from '../src/domain/figures/buildings';
 import { dataAsOf, orphanTaxRows } from '../src/domain/figures/dataStatus';
 import { hqTax } from '../src/domain/figures/hqStock';
 import { ensureRollups, taxThrough } from '../src/domain/rollups';
-import {
-  commitWithHistory,
-  fileChecksum,
-  importFiles,
-  prepareImport,
-  rollbackTo,
-  undoLast,
-} from '../src/ingest';
-import { C, fixtureFiles, openFiguresFixture } from './figuresFixture';
+import { importFiles, rollbackTo, undoLast } from '../src/ingest';
+import { C, fixtureFiles, openFiguresFixture, commitFiles } from './figuresFixture';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Replaces A's 2023-02 VAT, adds a month of B and a row of an enterprise on no list. */
@@ -119,12 +112,7 @@ async function expectYearToDateEqualRaw() {
     }
 }
 
-const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
-  const checksums = Object.fromEntries(
-    await Promise.all(files.map(async (f) => [f.name, await fileChecksum(f)])),
-  );
-  return commitWithHistory(db, await prepareImport(db, files), checksums);
-};
+const commit = (...files: { name: string; bytes: Uint8Array }[]) => commitFiles(db, ...files);
 
 beforeAll(async () => {
   db = (await openFiguresFixture()).db;
