@@ -30,6 +30,14 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   // '（1—9月）' on every figure counted or summed within a year D falls inside.
   const part = partSuffix(year, asOf);
+  // In a running year the 预计全年 card says it is coming or why it is missing: a print or a
+  // screenshot taken before it arrives must not pass for a page without one.
+  const forecastNote =
+    part && forecastState.status === 'loading'
+      ? '正在计算…'
+      : part && forecastState.status === 'failed'
+        ? `计算失败：${forecastState.message}`
+        : null;
   const drill = useDrill();
   // A bar of the completion chart opens that unit's new HQ (its data item carries the unit code).
   const openUnit = (e: ChartClick) => {
@@ -56,7 +64,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
       </h2>
       <TargetTypesSwitch value={targetTypes} />
       {state.status === 'ready' ? (
-        <Kpis figures={state.data} forecast={forecast} />
+        <Kpis figures={state.data} forecast={forecast} forecastNote={forecastNote} />
       ) : (
         <p className={state.status === 'failed' ? 'state error' : 'state'}>
           {state.status === 'failed' ? `计算失败：${state.message}` : `正在计算 ${year} 年指标…`}
@@ -150,9 +158,12 @@ export function chartOptions(
 export function Kpis({
   figures: f,
   forecast,
+  forecastNote,
 }: {
   figures: OverviewFigures;
   forecast?: NewHqForecast | null;
+  /** Where 预计全年 is still computing or failed: shown in its place. */
+  forecastNote?: string | null;
 }) {
   const { actual, target } = f.newHq.city;
   const progress = target ? actual / target : null;
@@ -221,6 +232,12 @@ export function Kpis({
         note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
       />
       {forecast && <ForecastCard forecast={forecast} />}
+      {!forecast && forecastNote && (
+        <div className="kpi" data-kpi-pending="newHqForecast">
+          <div className="kpi-label">{f.year}年新引进总部企业（预计全年）</div>
+          <div className="kpi-note">{forecastNote}</div>
+        </div>
+      )}
     </div>
   );
 }
