@@ -28,11 +28,11 @@ import {
   type DatasetManifest,
 } from '../src/domain/published';
 import { TABLES } from '../src/domain/schema';
-import { ImportRefused } from '../src/ingest';
 import { readCaliberFile } from './lib/caliberFile';
 import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { localIso } from './lib/localIso';
 import { PHONE_YEARS, writeFiguresCache, writePhoneFigures } from './lib/publishFigures';
+import { runCommand, usageError } from './lib/command';
 
 const USAGE =
   'usage: npm run publish -- <exports folder> --out <dir> [--rules rules.json] [--name 名称] [--engine wasm|native] [--phone-years 3]';
@@ -73,13 +73,13 @@ async function main(): Promise<number> {
   });
   const folder = positionals[0];
   const out = values.out;
-  if (!folder || !out) return fail(USAGE);
+  if (!folder || !out) return usageError(USAGE);
   const engine = values.engine ?? 'wasm';
   if (!(ENGINES as readonly string[]).includes(engine))
-    return fail(`--engine 应为 wasm 或 native：${engine}`);
+    return usageError(`--engine 应为 wasm 或 native：${engine}`);
   const phoneYears = Number(values['phone-years'] ?? PHONE_YEARS);
   if (!Number.isInteger(phoneYears) || phoneYears < 0)
-    return fail(`--phone-years 应为 0 或正整数：${values['phone-years']}`);
+    return usageError(`--phone-years 应为 0 或正整数：${values['phone-years']}`);
   const caliber = readCaliberFile(values.rules);
   const previous = previousDataset(out);
 
@@ -203,17 +203,4 @@ function swapIn(staging: string, out: string) {
   if (had) fs.rmSync(old, { recursive: true, force: true });
 }
 
-function fail(message: string): number {
-  process.stderr.write(message + '\n');
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      (error instanceof ImportRefused || error instanceof Error ? error.message : String(error)) + '\n',
-    );
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -9,11 +9,11 @@ import { defaultAsOf, isIsoDate } from '../src/domain/asOf';
 import { TARGET_TYPES, type TargetTypes } from '../src/domain/defaults';
 import { buildReport } from '../src/domain/report';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
-import { ImportRefused } from '../src/ingest';
 import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { readCaliberFile } from './lib/caliberFile';
 import type { Caliber } from '../src/domain/caliber';
 import { formatReport } from './lib/formatReport';
+import { runCommand, usageError } from './lib/command';
 
 const USAGE =
   'usage: npm run report -- <folder> [--year YYYY] [--as-of YYYY-MM-DD] [--target-types all|named] [--rules rules.json] [--engine wasm|native] [--json]';
@@ -31,30 +31,31 @@ async function main(): Promise<number> {
     },
   });
   const folder = positionals[0];
-  if (!folder) return fail(USAGE);
+  if (!folder) return usageError(USAGE);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
-    return fail(`--year 应为四位年份：${values.year}`);
+    return usageError(`--year 应为四位年份：${values.year}`);
   const asOfArg = values['as-of'];
-  if (asOfArg !== undefined && !isIsoDate(asOfArg)) return fail(`--as-of 应为 YYYY-MM-DD 日期：${asOfArg}`);
+  if (asOfArg !== undefined && !isIsoDate(asOfArg))
+    return usageError(`--as-of 应为 YYYY-MM-DD 日期：${asOfArg}`);
   let caliber: Caliber;
   try {
     caliber = readCaliberFile(values.rules);
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    return usageError(error instanceof Error ? error.message : String(error));
   }
   const targetTypes = values['target-types'] ?? caliber.settings.targetTypes;
   if (!(TARGET_TYPES as readonly string[]).includes(targetTypes))
-    return fail(`--target-types 应为 all 或 named：${targetTypes}`);
+    return usageError(`--target-types 应为 all 或 named：${targetTypes}`);
   // The 口径 file names what counts toward the target; a flag saying otherwise is a contradiction,
   // not an override (the printed hash would no longer describe the figures).
   if (values.rules !== undefined && targetTypes !== caliber.settings.targetTypes)
-    return fail(
+    return usageError(
       `--target-types ${targetTypes} 与口径文件（targetTypes 为 ${caliber.settings.targetTypes}）不一致：请只用其中一个`,
     );
 
   const engine = values.engine ?? 'wasm';
   if (!(ENGINES as readonly string[]).includes(engine))
-    return fail(`--engine 应为 wasm 或 native：${engine}`);
+    return usageError(`--engine 应为 wasm 或 native：${engine}`);
   const { db, imported, skipped } = await loadFolder(folder, engine as EngineName);
   // Never in silence: every file of the folder not read is named, with why (on stderr, so --json
   // stays one object on stdout; the JSON carries them too).
@@ -80,15 +81,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function fail(message: string): number {
-  process.stderr.write(message + '\n');
-  return 2;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write((error instanceof ImportRefused ? error.message : String(error)) + '\n');
-    process.exit(1);
-  },
-);
+runCommand(main);
