@@ -90,7 +90,16 @@ export function Chart({
       element.setAttribute('data-chart-status', 'drawing');
       instance.setOption(themed(shown.current.option, theme, shown.current.label), { notMerge: true });
     }
-    const resize = new ResizeObserver(() => instance.resize());
+    // Only a real change of the box: an observer reports every box once when it starts observing,
+    // and a resize lays out and paints the whole chart at once, a second draw of every chart that
+    // mounts (docs/PERFORMANCE.md, third round).
+    let size = [element.clientWidth, element.clientHeight];
+    const resize = new ResizeObserver(() => {
+      const now = [element.clientWidth, element.clientHeight];
+      if (now[0] === size[0] && now[1] === size[1]) return;
+      size = now;
+      instance.resize();
+    });
     resize.observe(element);
     return () => {
       resize.disconnect();
@@ -160,7 +169,8 @@ export function Chart({
 /** Every text the chart drew (labels, axis names, legend), for loading the glyphs it needs. */
 function drawnText(instance: ReturnType<typeof echarts.init>): string {
   const seen = new Set<string>();
-  for (const element of instance.getZr().storage.getDisplayList(true)) {
+  // As painted: 'finished' comes after the frame, so the list is current (no second sort of it).
+  for (const element of instance.getZr().storage.getDisplayList()) {
     const text = (element as { style?: { text?: unknown } }).style?.text;
     if (typeof text === 'string' && text) seen.add(text);
   }
