@@ -191,8 +191,8 @@ let firstFrameDrawn = false;
 
 /**
  * Runs `task` after the page's next frame the first time (the screen's text paints before the
- * charts are laid out; `deferred` true), at once ever after; returns a cancel. A hidden tab draws no frames, so a
- * timer runs it too.
+ * charts are laid out; `deferred` true), at once ever after; returns a cancel. A hidden tab draws
+ * no frames, so a timer runs it too.
  */
 function afterFirstFrame(task: (deferred: boolean) => void): () => void {
   if (firstFrameDrawn) {
