@@ -1,7 +1,7 @@
 /** The desktop app's entry (loaded by ./main.tsx for every route but the phone's `#/m`). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadScreen } from './app/App';
+import { App } from './app/App';
 import { startLoading } from './app/useData';
 // The bundled Chinese font after the system's own (see ./app/fonts.ts).
 import '@fontsource/noto-sans-sc/400.css';
@@ -9,9 +9,9 @@ import './app/app.css';
 import './app/print.css';
 
 export function bootDesk() {
-  // The engine, the data and the opening screen's code load in parallel, before the first render.
+  // The engine and the data load before the first render (the opening screen's code was started
+  // by ./main.tsx).
   startLoading();
-  preloadScreen(window.location.hash);
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -6,6 +6,7 @@
 import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
 import { findPhoneSource, prefetchPhoneFigures } from './phone/data';
 import { isPhoneHash, opensOnPhone, parsePhoneRoute } from './phone/mode';
+import { preloadScreen } from './app/screenChunks';
 
 const phone = opensOnPhone(window.location.hash, window.innerWidth);
 
@@ -25,6 +26,9 @@ if (phone) {
 } else {
   // The remembered theme (大屏) before the desktop's code arrives, so a dark wall never flashes white.
   applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
+  // The opening screen's code beside the desktop's, not after it has run (a revisit's kept figures
+  // wait for it).
+  preloadScreen(window.location.hash);
   import('./desk').then((m) => m.bootDesk()).catch(failed);
 }
 

@@ -28,6 +28,20 @@ describe('numbers as the bureau reads them', () => {
     expect(formatCount(162385)).toBe('162,385');
   });
 
+  it('kept formatters write what toLocaleString wrote (the formatter is kept for speed, not changed)', () => {
+    const values = [0, -0, 1, -1, 0.005, 0.015, 12.345, 999.995, 1234.5, -98765.4321, 1.2e8, 3.3e12];
+    for (const v of values) {
+      const as = (digits: number) =>
+        v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      expect(formatCount(v)).toBe(as(0));
+      expect(formatInUnit(v * 1e4, '万元', 1)).toBe(
+        ((v * 1e4) / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      );
+      expect(formatCell(v, { kind: 'number', digits: 2 })).toBe(as(2));
+      expect(formatCell(v, { kind: 'number' })).toBe(v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+    }
+  });
+
   it('axes pick 亿元 once values reach 1亿', () => {
     expect(moneyUnit([5e7, 9e7])).toBe('万元');
     expect(moneyUnit([5e7, 1.2e8])).toBe('亿元');

@@ -9,7 +9,8 @@ import { ExportContext } from '../export/context';
 import { scopeTitle } from '../views/labels';
 import { FilterBar, SCREEN_FILTERS } from './FilterBar';
 import { PrintHeader } from './PrintHeader';
-import { defaultYear, parseRoute, SCREENS, type ScreenPath } from './route';
+import { defaultYear, SCREENS, type ScreenPath } from './route';
+import { loadedScreens, loadScreen } from './screenChunks';
 import type { ScreenProps } from './screen';
 import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
@@ -36,34 +37,9 @@ import { usableTargetTypes } from '../views/TargetTypesSwitch';
 import { usableThresholds } from '../views/projects/thresholds';
 import { PhoneOffer } from './PhoneOffer';
 
-/** Each screen's chunk; import() caches, so loading one early makes its lazy component instant. */
-const SCREEN_LOADERS: Record<ScreenPath, () => Promise<ComponentType<ScreenProps>>> = {
-  overview: () => import('../views/overview/OverviewScreen').then((m) => m.OverviewScreen),
-  buildings: () => import('../views/buildings/BuildingsScreen').then((m) => m.BuildingsScreen),
-  belts: () => import('../views/belts/BeltsScreen').then((m) => m.BeltsScreen),
-  ranking: () => import('../views/ranking/RankingScreen').then((m) => m.RankingScreen),
-  county: () => import('../views/county/CountyScreen').then((m) => m.CountyScreen),
-  projects: () => import('../views/projects/ProjectsScreen').then((m) => m.ProjectsScreen),
-  certification: () =>
-    import('../views/certification/CertificationScreen').then((m) => m.CertificationScreen),
-  data: () => import('../views/data/DataScreen').then((m) => m.DataScreen),
-  present: () => import('../views/present/PresentScreen').then((m) => m.PresentScreen),
-  cockpit: () => import('../views/cockpit/CockpitScreen').then((m) => m.CockpitScreen),
-};
-
-/** Screens whose code has arrived: rendered directly, since a lazy component would first suspend. */
-const loadedScreens = new Map<ScreenPath, ComponentType<ScreenProps>>();
-
 const lazyScreens = new Map<ScreenPath, ComponentType<ScreenProps>>(
   SCREENS.map(({ path }) => [path, lazy(() => loadScreen(path).then((c) => ({ default: c })))]),
 );
-
-function loadScreen(path: ScreenPath) {
-  return SCREEN_LOADERS[path]().then((component) => {
-    loadedScreens.set(path, component);
-    return component;
-  });
-}
 
 /**
  * The screen's component. React shows a Suspense fallback for at least 300 ms once something
@@ -71,12 +47,6 @@ function loadScreen(path: ScreenPath) {
  */
 function screenComponent(path: ScreenPath) {
   return loadedScreens.get(path) ?? lazyScreens.get(path)!;
-}
-
-/** Fetch the opening screen's code while the engine starts, not after the data is ready. */
-export function preloadScreen(hash: string) {
-  // A failed preload is met again, and shown, when the screen itself loads.
-  loadScreen(parseRoute(hash).screen).catch(() => undefined);
 }
 
 export function App() {

@@ -17,7 +17,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { TableExport } from '../export/TableExport';
-import { formatCount, formatInUnit, formatPercent } from '../format/numbers';
+import { formatCount, formatInUnit, formatPercent, numberFormat } from '../format/numbers';
 
 export type CellKind = 'text' | 'count' | 'yuan' | 'percent' | 'number';
 
@@ -63,10 +63,7 @@ export function formatCell(
       return formatCount(value);
     case 'number':
       // Digits given: every row shows them (10.16 above 4.70, not 4.7), so a column reads evenly.
-      return value.toLocaleString('zh-CN', {
-        minimumFractionDigits: column.digits ?? 0,
-        maximumFractionDigits: column.digits ?? 2,
-      });
+      return numberFormat(column.digits ?? 0, column.digits ?? 2).format(value);
     default:
       return String(value);
   }

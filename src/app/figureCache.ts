@@ -29,13 +29,24 @@ function entryKey(view: ViewName, params: string): string {
   return `${PREFIX}${version}:${view}:${params}`;
 }
 
+/**
+ * What was read back, by entry: a screen renders several times while its kept figures show, and
+ * each render must get the same object (a new one would make every chart draw again).
+ */
+let parsed = new Map<string, { text: string; value: unknown }>();
+
 /** The figures of `view` for `params` (JSON) kept for the current data version, if any. */
 export function cachedFigures<T>(view: ViewName, params: string): T | undefined {
   if (version === undefined) return undefined;
-  const text = read(entryKey(view, params));
+  const key = entryKey(view, params);
+  const text = read(key);
   if (text === null) return undefined;
+  const known = parsed.get(key);
+  if (known?.text === text) return known.value as T;
   try {
-    return JSON.parse(text) as T;
+    const value = JSON.parse(text) as T;
+    parsed.set(key, { text, value });
+    return value;
   } catch {
     return undefined;
   }
@@ -58,6 +69,7 @@ export function keepFigures(view: ViewName, params: string, data: unknown): void
 export function setFiguresVersion(next: string): void {
   if (next === version) return;
   version = next;
+  parsed = new Map();
   try {
     localStorage.setItem(VERSION_KEY, next);
     for (const key of ownKeys())

@@ -8,9 +8,18 @@ import { memoizeReads } from '../db/readMemo';
 import type { ScreenPath } from './route';
 
 let current: { db: Db; version: number; reads: Db } | undefined;
+/** Every database `screenDb` made: reads of one data version (src/app/useFigure.ts keeps answers of them). */
+const made = new WeakSet<Db>();
+
+export function isVersionReads(db: Db): boolean {
+  return made.has(db);
+}
 
 export function screenDb(db: Db, version: number, screen: ScreenPath): Db {
   if (screen === 'data') return db;
-  if (current?.db !== db || current.version !== version) current = { db, version, reads: memoizeReads(db) };
+  if (current?.db !== db || current.version !== version) {
+    current = { db, version, reads: memoizeReads(db) };
+    made.add(current.reads);
+  }
   return current.reads;
 }

@@ -57,10 +57,11 @@ export function Chart({
     click.current = onClick;
   }, [onClick]);
 
-  // Created again when the theme changes (echarts applies a theme only at init), and the option it
-  // showed drawn at once into the new chart, so a switch (or a print) never shows an empty frame.
-  useEffect(() => {
-    const element = box.current!;
+  /**
+   * The echarts instance in `element`, drawing what the chart shows (on the next frame when `lazy`,
+   * as after the page's first frame: the charts then lay out together); returns its disposal.
+   */
+  function createChart(element: HTMLDivElement, theme: Theme, lazy: boolean): () => void {
     const instance = echarts.init(element, theme === 'dark' ? DARK_THEME : LIGHT_THEME, {
       renderer: 'canvas',
       // Screen readers get ECharts' own description of the data (aria, below) in Chinese.
@@ -88,14 +89,42 @@ export function Chart({
     instance.on('click', (event) => click.current?.(event as ECElementEvent));
     if (shown.current.option) {
       element.setAttribute('data-chart-status', 'drawing');
-      instance.setOption(themed(shown.current.option, theme, shown.current.label), { notMerge: true });
+      instance.setOption(themed(shown.current.option, theme, shown.current.label), {
+        notMerge: true,
+        lazyUpdate: lazy,
+      });
     }
-    const resize = new ResizeObserver(() => instance.resize());
+    // Only a real change of the box: an observer reports every box once when it starts observing,
+    // and a resize lays out and paints the whole chart at once, a second draw of every chart that
+    // mounts (docs/PERFORMANCE.md, third round).
+    let size = [element.clientWidth, element.clientHeight];
+    const resize = new ResizeObserver(() => {
+      const now = [element.clientWidth, element.clientHeight];
+      if (now[0] === size[0] && now[1] === size[1]) return;
+      size = now;
+      instance.resize();
+    });
     resize.observe(element);
     return () => {
       resize.disconnect();
       instance.dispose();
       chart.current = undefined;
+    };
+  }
+
+  // Created again when the theme changes (echarts applies a theme only at init), and the option it
+  // showed drawn at once into the new chart, so a switch (or a print) never shows an empty frame.
+  // The page's first charts are created after its first frame: the figures and KPI cards they
+  // open with paint first (a revisit shows its kept figures, docs/PERFORMANCE.md third round).
+  useEffect(() => {
+    const element = box.current!;
+    let stop: (() => void) | undefined;
+    const cancel = afterFirstFrame((deferred) => {
+      stop = createChart(element, theme, deferred);
+    });
+    return () => {
+      cancel();
+      stop?.();
     };
   }, [theme]);
 
@@ -157,10 +186,39 @@ export function Chart({
   );
 }
 
+/** Set once the page has drawn a frame after its first charts mounted. */
+let firstFrameDrawn = false;
+
+/**
+ * Runs `task` after the page's next frame the first time (the screen's text paints before the
+ * charts are laid out; `deferred` true), at once ever after; returns a cancel. A hidden tab draws
+ * no frames, so a timer runs it too.
+ */
+function afterFirstFrame(task: (deferred: boolean) => void): () => void {
+  if (firstFrameDrawn) {
+    task(false);
+    return () => undefined;
+  }
+  let done = false;
+  const run = () => {
+    firstFrameDrawn = true;
+    if (!done) task(true);
+    done = true;
+  };
+  const frame = requestAnimationFrame(() => setTimeout(run));
+  const timer = setTimeout(run, 250);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** Every text the chart drew (labels, axis names, legend), for loading the glyphs it needs. */
 function drawnText(instance: ReturnType<typeof echarts.init>): string {
   const seen = new Set<string>();
-  for (const element of instance.getZr().storage.getDisplayList(true)) {
+  // As painted: 'finished' comes after the frame, so the list is current (no second sort of it).
+  for (const element of instance.getZr().storage.getDisplayList()) {
     const text = (element as { style?: { text?: unknown } }).style?.text;
     if (typeof text === 'string' && text) seen.add(text);
   }

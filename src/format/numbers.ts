@@ -3,8 +3,27 @@
  * percentages with one decimal, never exponent notation.
  */
 
-const grouped = (value: number, digits: number) =>
-  value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * One formatter per number of digits: `toLocaleString` with options builds a new Intl formatter on
+ * every call, which made formatting a ranking table's cells the largest part of a filter change's
+ * React render (docs/PERFORMANCE.md, third round). Same output, formatted by a kept formatter.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function numberFormat(
+  minimumFractionDigits: number,
+  maximumFractionDigits: number,
+): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+const grouped = (value: number, digits: number) => numberFormat(digits, digits).format(value);
 
 /** 元 → '1.33亿元' from 1亿 up, else '5,300.2万元'; '—' for a missing value. */
 export function formatYuan(yuan: number | null | undefined): string {
