@@ -62,12 +62,26 @@ function showCockpit(root: HTMLElement, source: PhoneSource) {
     const mine = drawn;
     // A file arriving after the user moved on does not draw over the newer choice.
     const figures = figuresOf(year, unit, () => mine === drawn && draw());
+    const focused = focusedControl(root);
     root.replaceChildren(cockpit(source, { year, unit, unknown }, figures));
+    // The year button or 属地 picker just used keeps the focus in the new page (a screen reader
+    // stays where the user was).
+    if (focused) root.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
   };
   window.addEventListener('hashchange', draw);
   window.addEventListener('online', draw);
   window.addEventListener('offline', draw);
   draw();
+}
+
+/** A selector for the year button or 属地 picker that has the focus, if one has. */
+function focusedControl(root: HTMLElement): string | undefined {
+  const active = document.activeElement;
+  if (!active || !root.contains(active)) return undefined;
+  if (active.matches('.m-unit select')) return '.m-unit select';
+  if (active.matches('.m-years button'))
+    return `.m-years button:nth-child(${[...active.parentElement!.children].indexOf(active) + 1})`;
+  return undefined;
 }
 
 function cockpit(
