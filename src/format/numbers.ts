@@ -3,8 +3,24 @@
  * percentages with one decimal, never exponent notation.
  */
 
-const grouped = (value: number, digits: number) =>
-  value.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * One formatter per number of decimals, made once: `toLocaleString` with options builds a new one on
+ * every call (≈ 0.3 ms each; a table or the phone page formats hundreds of numbers), formatting with
+ * a kept one takes about a microsecond. The text is the same.
+ */
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function grouped(value: number, digits: number): string {
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(digits, formatter);
+  }
+  return formatter.format(value);
+}
 
 /** 元 → '1.33亿元' from 1亿 up, else '5,300.2万元'; '—' for a missing value. */
 export function formatYuan(yuan: number | null | undefined): string {
