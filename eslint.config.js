@@ -68,4 +68,33 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The phone page is plain DOM (docs/PHONE.md): no React in its graph, and every data value goes
+    // into the page as text or an attribute (src/phone/dom.ts), never as HTML.
+    files: ['src/phone/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: 'The phone page is plain DOM.',
+            },
+            {
+              group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*', 'echarts', 'echarts/*'],
+              message: 'The phone page reads published figure files, with no engine and no charts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Build elements with h() from ./dom: names are user data.',
+        },
+      ],
+    },
+  },
 );

@@ -2,8 +2,9 @@
  * `npm run bench:phone [-- <site folder>]`: the 掌上驾驶舱 (#/m) as a leader's phone meets it, in
  * headless Chromium with mobile emulation (390×844, touch, 3× pixels), the CPU slowed 4× and the
  * network at "fast 4G" (9 Mbps down, 1.5 Mbps up, 60 ms latency), from a cold cache, each run in a
- * fresh context. Reports as medians: navigation → the first figure on screen, → every figure card on
- * screen; the bytes transferred (encoded, as on the wire) by type; whether any wasm or DuckDB worker
+ * fresh context. Reports as medians: navigation → the first figure card in the page, → every figure
+ * card in the page, and the same once the frame showing them is painted (the layout of a page of
+ * Chinese text is most of that second wait on a slow CPU); the bytes transferred (encoded, as on the wire) by type; whether any wasm or DuckDB worker
  * was requested (issue 16's goals: ≤ 1 s, ≤ 1.5 s, ≤ 400 KB, none).
  *
  * Serves dist/ (build first; the phone then reads the build's sample figures) or a copy of dist/ with
@@ -35,6 +36,9 @@ const FAST_4G = {
 interface Run {
   first: number;
   all: number;
+  /** The same, once the frame that shows the card has been painted. */
+  firstPainted: number;
+  allPainted: number;
   bytes: Map<string, number>;
   urls: string[];
 }
@@ -76,13 +80,18 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
     bytes.set(k, (bytes.get(k) ?? 0) + e.encodedDataLength);
   });
   // When each card enters the page, from the navigation's start (performance.now() is 0 there):
-  // recorded in the page as it happens, not by polling from outside.
+  // recorded in the page as it happens, not by polling from outside. And when it is painted: a
+  // timer set from the next animation frame runs once that frame's style, layout and paint are done.
   await page.addInitScript((cards: string[]) => {
     const seen: Record<string, number> = {};
-    (window as unknown as { phoneCards: Record<string, number> }).phoneCards = seen;
+    const painted: Record<string, number> = {};
+    Object.assign(window, { phoneCards: seen, phonePainted: painted });
     new MutationObserver(() => {
       for (const c of cards)
-        if (!(c in seen) && document.querySelector(`[data-phone-figure="${c}"]`)) seen[c] = performance.now();
+        if (!(c in seen) && document.querySelector(`[data-phone-figure="${c}"]`)) {
+          seen[c] = performance.now();
+          requestAnimationFrame(() => setTimeout(() => (painted[c] = performance.now())));
+        }
     }).observe(document, { childList: true, subtree: true });
   }, CARDS);
   await page.goto(`${url}#/m`, { waitUntil: 'commit' });
@@ -91,17 +100,19 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
       (n) => {
         // A site without phone figures (a `vite build` without the sample snapshot) says so.
         if (document.querySelector('[data-phone-missing]')) return { missing: 1 };
-        const seen = (window as unknown as { phoneCards: Record<string, number> }).phoneCards;
-        return Object.keys(seen).length === n && seen;
+        const { phoneCards, phonePainted } = window as unknown as Record<string, Record<string, number>>;
+        return Object.keys(phonePainted!).length === n && { seen: phoneCards!, painted: phonePainted! };
       },
       CARDS.length,
       { timeout: 120_000 },
     )
-  ).jsonValue()) as Record<string, number>;
+  ).jsonValue()) as { missing: 1 } | { seen: Record<string, number>; painted: Record<string, number> };
   if ('missing' in times)
     throw new Error(`${url} 没有掌上驾驶舱数据：先 npm run build，或指定含发布数据集的站点文件夹`);
-  const first = Math.min(...Object.values(times));
-  const all = Math.max(...Object.values(times));
+  const first = Math.min(...Object.values(times.seen));
+  const all = Math.max(...Object.values(times.seen));
+  const firstPainted = Math.min(...Object.values(times.painted));
+  const allPainted = Math.max(...Object.values(times.painted));
   if (process.env.VERBOSE)
     console.log(
       await page.evaluate(() =>
@@ -119,7 +130,7 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
   // Let late requests (favicon) finish before counting.
   await page.waitForLoadState('networkidle');
   await context.close();
-  return { first, all, bytes, urls: [...urls.values()].map((r) => r.url) };
+  return { first, all, firstPainted, allPainted, bytes, urls: [...urls.values()].map((r) => r.url) };
 }
 
 const server = spawn(
@@ -146,6 +157,10 @@ try {
   );
   console.log(`  第一个图表出现：${Math.round(median(runs.map((r) => r.first)))} ms（目标 ≤ 1000 ms）`);
   console.log(`  全部图表出现：  ${Math.round(median(runs.map((r) => r.all)))} ms（目标 ≤ 1500 ms）`);
+  console.log(
+    `  第一个图表绘出：${Math.round(median(runs.map((r) => r.firstPainted)))} ms（插入页面后的下一帧画完）`,
+  );
+  console.log(`  全部图表绘出：  ${Math.round(median(runs.map((r) => r.allPainted)))} ms`);
   console.log(`  传输字节（编码后）：${kb(median(runs.map(total)))}（目标 ≤ 400 KB）`);
   console.log(
     `    ${[...last.bytes.entries()]

@@ -17,14 +17,3 @@ export async function keepForOffline(): Promise<void> {
     .filter((u) => new URL(u).origin === window.location.origin && KEPT.test(new URL(u).pathname));
   worker?.postMessage({ type: 'keep', urls });
 }
-
-/** Whether the phone has a network, following its online/offline events. */
-export function subscribeOnline(change: () => void): () => void {
-  window.addEventListener('online', change);
-  window.addEventListener('offline', change);
-  return () => {
-    window.removeEventListener('online', change);
-    window.removeEventListener('offline', change);
-  };
-}
-export const isOnline = () => navigator.onLine;

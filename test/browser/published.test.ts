@@ -269,6 +269,16 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
     expect(await phoneFigures(phone)).toEqual(desk);
   });
 
+  it('lists 8 overdue projects and the rest on 显示全部', async () => {
+    const overdue = phone.locator('[data-phone-figure="overdue"]');
+    const count = Number(await overdue.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(8);
+    expect(await overdue.locator('li[data-project]').count()).toBe(8);
+    await overdue.getByRole('button', { name: `显示全部 ${count} 个` }).tap();
+    expect(await overdue.locator('li[data-project]').count()).toBe(count);
+    expect(await overdue.getByRole('button').count()).toBe(0);
+  });
+
   it('fits 360 px without scrolling sideways, with 16 px text and 44 px tap targets', async () => {
     await phone.setViewportSize({ width: 360, height: 780 });
     const fit = await phone.evaluate(() => ({
@@ -308,9 +318,16 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
     await again.close();
   });
 
-  it('never asks for the engine: no wasm, no worker, nothing from outside, no error', () => {
+  it('never asks for the engine or React: no wasm, no worker, nothing from outside, no error', async () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => /\.wasm|worker|duckdb/i.test(u))).toEqual([]);
+    // The phone page is plain DOM (docs/PHONE.md): none of its scripts carries React.
+    const scripts = [...new Set(requests.filter((u) => u.endsWith('.js')))];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const url of scripts)
+      expect(await (await fetch(url)).text(), url).not.toMatch(
+        /react\.(transitional\.)?element|__REACT_DEVTOOLS_GLOBAL_HOOK__/,
+      );
     expect(phoneWatch.foreignRequests).toEqual([]);
     expect(phoneWatch.consoleErrors).toEqual([]);
   });
