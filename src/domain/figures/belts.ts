@@ -67,6 +67,25 @@ export interface BeltsFigures {
 export const beltsHqWhere = (p: YearPeriod, filters: Filters | undefined) =>
   sql`${COUNTED} AND ${datedBy(sql`certified_on`, p)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
+/**
+ * One cell of the industry chart (a group's industry): the HQ of `beltsHqWhere` certified in a unit
+ * of the group (any unit for 全市) whose directory industry is `industry` (未登记: none there).
+ */
+export function beltsIndustryWhere(
+  p: YearPeriod,
+  filters: Filters | undefined,
+  group: string,
+  industry: string,
+) {
+  const codes = UNITS.filter((u) => group === '全市' || unitGroups(u.code).includes(group as UnitGroup));
+  const inGroup = codes.length ? sql`region IN (${joinSql(codes.map((u) => sql`${u.code}`))})` : sql`FALSE`;
+  const ofIndustry =
+    industry === UNREGISTERED
+      ? sql`credit_code NOT IN (SELECT credit_code FROM enterprises WHERE industry IS NOT NULL)`
+      : sql`credit_code IN (SELECT credit_code FROM enterprises WHERE industry = ${industry})`;
+  return sql`${beltsHqWhere(p, filters)} AND ${inGroup} AND ${ofIndustry}`;
+}
+
 const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications WHERE ${beltsHqWhere(p, filters)}`;
 
