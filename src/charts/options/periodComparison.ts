@@ -85,3 +85,10 @@ export function taxByMonthOption(series: readonly MonthSeries[]): EChartsCoreOpt
     })),
   };
 }
+
+/** The month behind a clicked point or bar (series `2024年`): `2024-03`; none for the target path. */
+export function clickedMonth(event: { seriesName?: string; dataIndex?: number }): string | undefined {
+  const year = /^(\d{4})年$/.exec(event.seriesName ?? '')?.[1];
+  const i = event.dataIndex ?? -1;
+  return year && i >= 0 && i < 12 ? `${year}-${String(i + 1).padStart(2, '0')}` : undefined;
+}

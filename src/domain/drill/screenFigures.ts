@@ -95,7 +95,8 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     records: async (db, p) => byTier(db, { ...p, key: undefined }),
   },
   buildingForecast: {
-    title: (key) => `亿元楼宇预计 · ${FORECAST_LISTS[key as keyof typeof FORECAST_LISTS] ?? ''}`,
+    title: (key) =>
+      key === 'candidates' || key === 'atRisk' ? `亿元楼宇预计 · ${FORECAST_LISTS[key]}` : '亿元楼宇预计',
     definition:
       '预计全年楼宇税收 = 截至月份累计税收 × 该楼宇上年全年 ÷ 上年同期（上年同期无税收时按月均进度）。候选：累计未达1亿元、预计全年 ≥ 1亿元；风险：本年累计或上年全年已达1亿元、预计全年 < 1亿元。均为预计值，非实际完成。',
     tables: BUILDING_TABLES,

@@ -57,12 +57,15 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
     },
     [navigate],
   );
+  // A building on a chart: select it (its tenants below) and open its tax rows, in one history entry.
   const onChartClick = useCallback(
     (event: ChartClick) => {
       const id = clickedBuilding(event);
-      if (id) select(id);
+      if (!id) return;
+      scrollOnSelect.current = true;
+      navigate({ extra: { building: id, drill: 'buildingTax', drillKey: id } });
     },
-    [select],
+    [navigate],
   );
   useEffect(() => {
     if (!scrollOnSelect.current || !selectedId) return;
