@@ -273,4 +273,20 @@ describe.each([
       }
     }
   });
+
+  it('a segment of the 亿元楼宇 trend and a belts table cell equal their records', async () => {
+    const { byYear } = await buildingsScreenFigures(db, { year, asOf });
+    for (const r of byYear) {
+      const key = `${r.year}:${r.region}`;
+      expect(await total(db, { year, asOf, figure: 'billionBuildingsYear', key }), key).toBe(r.count);
+    }
+    for (const filters of [{}, { hqType: '综合型总部' }] as Filters[]) {
+      const belts = await beltsFigures(db, { year, asOf, filters });
+      for (const u of belts.units) {
+        const p = { year, asOf, filters, figure: 'beltsFlow' };
+        expect(await total(db, { ...p, key: `${u.code}:newHq` }), u.name).toBe(u.newHq);
+        expect(await total(db, { ...p, key: `${u.code}:localStock` }), u.name).toBe(u.localStock);
+      }
+    }
+  });
 });

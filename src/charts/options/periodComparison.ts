@@ -20,6 +20,8 @@ export function newHqByMonthOption(f: NewHqByMonth): EChartsCoreOption {
       data: current!.values,
       color: COLORS.primary,
       lineStyle: { width: 3 },
+      // Points big enough to click (a point opens the new HQ up to that month).
+      symbolSize: 8,
       label: { show: true, position: 'top' },
     },
     ...earlier.map((s, i) => ({
@@ -28,7 +30,7 @@ export function newHqByMonthOption(f: NewHqByMonth): EChartsCoreOption {
       data: s.values,
       color: [COLORS.secondary, COLORS.muted][i],
       lineStyle: { type: 'dashed', width: 1.5 },
-      symbolSize: 4,
+      symbolSize: 6,
     })),
     ...(f.path
       ? [

@@ -6,8 +6,8 @@
  */
 import { sql, type Db } from '../../db';
 import { BUILDING_TIERS } from '../defaults';
-import { beltsIndustryWhere } from '../figures/belts';
-import { buildingTier, buildingTaxes, type BuildingFigure } from '../figures/buildings';
+import { beltsFlowWhere, beltsIndustryWhere } from '../figures/belts';
+import { billionBuildings, buildingTier, buildingTaxes, type BuildingFigure } from '../figures/buildings';
 import { registerBuildings, registerGroupOf } from '../figures/buildingRegister';
 import { buildingForecasts, type BuildingForecast } from '../figures/forecast';
 import { datedInYear, periodOf } from '../figures/period';
@@ -18,6 +18,7 @@ import {
   hqTaxMonthsWhere,
   newHqMonthsWhere,
 } from '../figures/periodComparison';
+import { unitByCode, unitName } from '../units';
 import type { DrillParams, FigureDef } from './figures';
 import { buildingRecords, enterpriseRecords, taxRecords } from './records';
 import { formatMoney } from '../../format/numbers';
@@ -55,6 +56,18 @@ const BASIS_TEXT: Record<BuildingForecast['basis'], string> = {
   lastYear: '按上年同期占全年比例',
   pace: '按月均进度',
 };
+
+/** `2023:330302` → a year and a unit (a segment of the 亿元楼宇 trend). */
+export function yearUnitKey(key: string | undefined): { year: number; unit: string } | null {
+  const m = /^(\d{4}):([^:]+)$/.exec(key ?? '');
+  return m && unitByCode(m[2]!) ? { year: Number(m[1]), unit: m[2]! } : null;
+}
+
+/** `330302:newHq` / `330302:localStock` → a cell of the belts units table. */
+export function flowKey(key: string | undefined): { unit: string; flow: 'newHq' | 'localStock' } | null {
+  const m = /^([^:]+):(newHq|localStock)$/.exec(key ?? '');
+  return m && unitByCode(m[1]!) ? { unit: m[1]!, flow: m[2] as 'newHq' | 'localStock' } : null;
+}
 
 /** `kind:商务楼宇` / `platform:…` → the dimension and the group of the register. */
 export function registerKey(key: string | undefined): { by: 'kind' | 'platform'; name: string } | null {
@@ -157,6 +170,46 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
         beltsIndustryWhere(period, p.filters, c.group, c.industry),
         datedInYear(sql`period`, period),
       );
+    },
+  },
+  billionBuildingsYear: {
+    title: (key) => {
+      const c = yearUnitKey(key);
+      return c ? `${c.year}年 · ${unitName(c.unit)} · 亿元楼宇` : '亿元楼宇（按年度、属地）';
+    },
+    definition:
+      '该年度楼宇税收（入驻企业各月税收合计，按企业名录的所在楼宇编号归集）≥ 1亿元的该属地楼宇；数据截至日所在年度按1月至截至月份累计额计，之前年度按全年计。',
+    tables: BUILDING_TABLES,
+    filters: ['unit'],
+    measure: 'count',
+    records: async (db, p) => {
+      const c = yearUnitKey(p.key);
+      if (!c) throw new Error(`无法识别的年度与属地：${p.key ?? ''}`);
+      const asOf = (await periodOf(db, p)).asOf;
+      const all = await buildingTaxes(db, { year: c.year, asOf });
+      return asRecords(
+        db,
+        billionBuildings(all).filter((b) => b.region === c.unit),
+      );
+    },
+  },
+  beltsFlow: {
+    title: (key) => {
+      const c = flowKey(key);
+      return c
+        ? `${unitName(c.unit)} · ${c.flow === 'newHq' ? '当年新引进总部企业' : '本土总部企业（存量）'}`
+        : '各地总部企业';
+    },
+    definition:
+      '当年新引进：当年认定（认定日期在年度内、不晚于数据截至日）且状态为已认定或已备案的“新引进”类总部；本土存量：认定日期不晚于数据截至日（已结束年度为年末）的已认定或已备案“本土”类总部。按认定地计、信用代码去重。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises）'],
+    filters: ['hqType', 'origin', 'industry'],
+    measure: 'count',
+    records: async (db, p) => {
+      const c = flowKey(p.key);
+      if (!c) throw new Error(`无法识别的属地指标：${p.key ?? ''}`);
+      const period = await periodOf(db, p);
+      return enterpriseRecords(db, beltsFlowWhere(period, p.filters, c.flow, c.unit));
     },
   },
   newHqMonth: {

@@ -86,6 +86,21 @@ export function beltsIndustryWhere(
   return sql`${beltsHqWhere(p, filters)} AND ${inGroup} AND ${ofIndustry}`;
 }
 
+/** The table's 当年新引进 and 本土存量 columns (over counted certifications of the unit). */
+export const BELTS_FLOWS = {
+  newHq: (p: YearPeriod) => sql`category = '新引进' AND ${datedInYear(sql`certified_on`, p)}`,
+  localStock: (p: YearPeriod) => sql`category = '本土' AND ${datedBy(sql`certified_on`, p)}`,
+} as const;
+
+/** A unit's cell of those columns: the counted certifications the column counts, by credit code. */
+export const beltsFlowWhere = (
+  p: YearPeriod,
+  filters: Filters | undefined,
+  flow: keyof typeof BELTS_FLOWS,
+  unit: string,
+) =>
+  sql`${COUNTED} AND ${enterpriseMatches(filters, sql`credit_code`)} AND ${BELTS_FLOWS[flow](p)} AND region = ${unit}`;
+
 const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications WHERE ${beltsHqWhere(p, filters)}`;
 
@@ -107,8 +122,8 @@ export async function beltsFigures(db: Db, params: BeltsParams): Promise<BeltsFi
     FROM hq LEFT JOIN yt USING (credit_code) GROUP BY region`);
   const flows = await db.query<{ region: string; new_hq: number; local_stock: number }>(sql`
     SELECT region,
-      count(DISTINCT credit_code) FILTER (WHERE category = '新引进' AND ${datedInYear(sql`certified_on`, p)}) AS new_hq,
-      count(DISTINCT credit_code) FILTER (WHERE category = '本土' AND ${datedBy(sql`certified_on`, p)}) AS local_stock
+      count(DISTINCT credit_code) FILTER (WHERE ${BELTS_FLOWS.newHq(p)}) AS new_hq,
+      count(DISTINCT credit_code) FILTER (WHERE ${BELTS_FLOWS.localStock(p)}) AS local_stock
     FROM certifications
     WHERE ${COUNTED} AND ${enterpriseMatches(attributes, sql`credit_code`)}
     GROUP BY region`);

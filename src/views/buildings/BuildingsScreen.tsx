@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
@@ -13,6 +14,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { registerMaps, WENZHOU_MAP } from '../../charts/maps';
 import {
   clickedBuilding,
+  clickedTrendCell,
   mappable,
   mapOption,
   mapRegionOf,
@@ -45,6 +47,7 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
     'buildings',
   );
   const selectedId = extra.building;
+  const drill = useDrill();
   // '1—9月' while D falls inside the year: building tax is then the sum so far.
   const months = partYearLabel(year, asOf) ?? undefined;
 
@@ -129,8 +132,20 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           state={state}
           isEmpty={(d) => d.byYear.length === 0}
           emptyText="各年度均无亿元楼宇"
+          info={{ figure: 'billionBuildingsYear' }}
         >
-          {() => <Chart label="亿元楼宇数量" option={charts!.trend} height={340} />}
+          {(d) => (
+            <Chart
+              label="亿元楼宇数量"
+              option={charts!.trend}
+              height={340}
+              // A unit's segment of a year opens that year's 亿元楼宇 of the unit.
+              onClick={(e) => {
+                const key = clickedTrendCell(e, d.byYear, year);
+                if (key) drill?.open({ figure: 'billionBuildingsYear', key });
+              }}
+            />
+          )}
         </Panel>
         <Panel
           title="每㎡税收与入驻率"
