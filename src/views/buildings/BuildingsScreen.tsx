@@ -30,7 +30,7 @@ import { BuildingForecastPanel } from './BuildingForecastPanel';
 import { BuildingKpis } from './BuildingKpis';
 import { BuildingRegisterPanel } from './BuildingRegisterPanel';
 import { BuildingTenants } from './BuildingTenants';
-import { BUILDING_COLUMNS } from './columns';
+import { buildingColumns } from './columns';
 import './buildings.css';
 
 registerMaps();
@@ -176,7 +176,9 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           {(d) => (
             <DataTable
               rows={d.buildings}
-              columns={BUILDING_COLUMNS}
+              columns={buildingColumns(
+                drill ? (b) => drill.open({ figure: 'buildingTax', key: b.buildingId }) : undefined,
+              )}
               label="楼宇一览"
               onRowClick={(b) => select(b.buildingId === selectedId ? undefined : b.buildingId)}
               rowClass={(b) => (b.buildingId === selectedId ? 'selected' : undefined)}
