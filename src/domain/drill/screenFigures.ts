@@ -5,7 +5,6 @@
  * Spread into FIGURES (./figures.ts); the keys say what was clicked.
  */
 import { sql, type Db } from '../../db';
-import { BUILDING_TIERS } from '../defaults';
 import { beltsFlowWhere, beltsIndustryWhere } from '../figures/belts';
 import { billionBuildings, buildingTier, buildingTaxes, type BuildingFigure } from '../figures/buildings';
 import { registerBuildings, registerGroupOf } from '../figures/buildingRegister';
@@ -89,10 +88,8 @@ const byTier: FigureDef['records'] = async (db, p) => {
 export const SCREEN_FIGURES: Record<string, FigureDef> = {
   buildingTier: {
     title: (key) => (key ? `${key}` : '全部楼宇'),
-    definition: `楼宇税收（入驻企业当年各月税收合计，按企业名录的所在楼宇编号归集）按档次划分：${BUILDING_TIERS.map(
-      (t, i) =>
-        `${t.name} ≥ ${formatMoney(t.min, '亿元')}${i > 0 ? `且 < ${formatMoney(BUILDING_TIERS[i - 1]!.min, '亿元')}` : ''}`,
-    ).join('；')}；年度未结束时按1月至截至月份累计额判定。`,
+    definition:
+      '楼宇税收（入驻企业当年各月税收合计，按企业名录的所在楼宇编号归集）按档次划分：十亿元楼宇 ≥ 10亿元；五亿元楼宇 5亿—10亿元；亿元楼宇 1亿—5亿元；培育楼宇 5000万—1亿元（亿元楼宇后备）；年度未结束时按1月至截至月份累计额判定。',
     tables: BUILDING_TABLES,
     filters: ['unit'],
     measure: 'count',
