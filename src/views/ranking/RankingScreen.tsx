@@ -110,23 +110,26 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
         )}
         <Panel
           title="得分构成"
-          unit="单位：分 · 点击色段查看该项指标的明细"
+          unit="单位：分"
           state={scored}
           wide
           isEmpty={allZero}
           info={{ figure: 'ranking' }}
         >
           {(rows) => (
-            <Chart
-              label="得分构成"
-              option={chart!}
-              height={Math.max(320, rows.length * 26 + 70)}
-              // A segment opens the records of that unit's indicator, as the table's cell does.
-              onClick={(e) => {
-                const key = clickedRankingCell(e, rows);
-                if (key) drill?.open({ figure: 'ranking', key });
-              }}
-            />
+            <>
+              <Chart
+                label="得分构成"
+                option={chart!}
+                height={Math.max(320, rows.length * 26 + 70)}
+                // A segment opens the records of that unit's indicator, as the table's cell does.
+                onClick={(e) => {
+                  const key = clickedRankingCell(e, rows);
+                  if (key) drill?.open({ figure: 'ranking', key });
+                }}
+              />
+              <p className="note">点击某属地的色段，查看该项考核指标背后的明细记录。</p>
+            </>
           )}
         </Panel>
         <Panel
