@@ -18,6 +18,10 @@ import { projectPipeline } from '../src/domain/figures/projects';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
 import { EXPORTS_2023, FIGURES_FIXTURE, openFiguresFixture } from './figuresFixture';
+import { buildingRegister } from '../src/domain/figures/buildingRegister';
+import { buildingsScreenFigures } from '../src/domain/figures/buildings';
+import { buildingForecasts } from '../src/domain/figures/forecast';
+import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
 
 const total = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).total;
 const sum = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).sum ?? NaN;
@@ -160,5 +164,129 @@ describe('the 口径 of a figure', () => {
     const c = figureCaliber({ ...base, figure: 'newHq', key: '330303' });
     expect(c.title).toBe('龙湾区 · 新引进总部企业');
     expect(c.conditions.join('\n')).toContain('unit=330303');
+  });
+});
+
+// ---- Issue 13 part A: 亿元楼宇, 考核排名 chart, 总部经济带 industry chart, 同期对比 (screenFigures.ts).
+describe.each([
+  ['hand-written fixture', FIGURES_FIXTURE, 2023],
+  ['2023 exports', EXPORTS_2023, 2023],
+])('drill-through of the screens’ charts on the %s', (_name, folder, year) => {
+  let db: Db;
+  let asOf: string;
+  beforeAll(async () => {
+    ({ db } = await openFiguresFixture(folder));
+    asOf = `${year}-12-31`;
+    const end = await dataAsOf(db);
+    if (end && end < asOf) asOf = end;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  /** A unit with something to narrow to: the region of the first building with tax. */
+  const busyUnit = async () => (await buildingTaxes(db, { year, asOf })).find((b) => b.tax > 0)!.region;
+
+  it('the buildings’ tier cards and tax card equal their buildings, with and without the unit', async () => {
+    for (const filters of [{}, { unit: await busyUnit() }] as Filters[]) {
+      const { summary } = await buildingsScreenFigures(db, { year, asOf, filters });
+      const p = { year, asOf, filters };
+      for (const t of summary.tiers) {
+        expect(await total(db, { ...p, figure: 'buildingTier', key: t.name }), t.name).toBe(t.count);
+      }
+      const all = await drillRecords(db, { ...p, figure: 'buildingTaxTotal' });
+      expect(all.total).toBe(summary.buildings);
+      expect(all.sum).toBeCloseTo(summary.tax, 2);
+    }
+  });
+
+  it('a building group of the register equals its buildings and their tax', async () => {
+    for (const unit of [undefined, await busyUnit()]) {
+      const register = await buildingRegister(db, { year, asOf, unit });
+      const p = { year, asOf, filters: unit ? { unit } : {} };
+      for (const [by, groups] of [
+        ['kind', register.byKind],
+        ['platform', register.byPlatform],
+      ] as const) {
+        for (const g of groups) {
+          const set = await drillRecords(db, { ...p, figure: 'buildingGroup', key: `${by}:${g.name}` });
+          expect(set.total, g.name).toBe(g.buildings);
+          expect(set.sum, g.name).toBeCloseTo(g.tax, 2);
+        }
+      }
+    }
+  });
+
+  it('the forecast lists of a running year equal their buildings', async () => {
+    const running = { year, asOf: `${year}-06-30` };
+    const f = await buildingForecasts(db, running);
+    expect(f.running).toBe(true);
+    for (const list of ['candidates', 'atRisk'] as const) {
+      const set = await drillRecords(db, { ...running, figure: 'buildingForecast', key: list });
+      expect(set.total, list).toBe(f[list].length);
+      expect(set.rows.map((r) => r.building_id).sort(), list).toEqual(
+        f[list].map((b) => b.buildingId).sort(),
+      );
+    }
+  });
+
+  it('a cell of the belts industry chart equals its HQ enterprises and their tax', async () => {
+    for (const filters of [{}, { hqType: '综合型总部' }] as Filters[]) {
+      const belts = await beltsFigures(db, { year, asOf, filters });
+      if (!filters.hqType) expect(belts.structure.length).toBeGreaterThan(0);
+      for (const c of belts.structure) {
+        const key = `${c.group}|${c.industry}`;
+        const set = await drillRecords(db, { year, asOf, filters, figure: 'beltsIndustry', key });
+        expect(set.total, key).toBe(c.count);
+        expect(
+          set.rows.reduce((s, r) => s + Number(r.tax ?? 0), 0),
+          key,
+        ).toBeCloseTo(c.tax, 2);
+      }
+    }
+  });
+
+  it('a month of the period comparison equals its records, with and without the unit', async () => {
+    const base = await overviewFigures(db, { year, asOf });
+    const unit = base.newHq.byRegion.find((u) => u.actual > 0)!.code;
+    for (const filters of [{}, { unit }] as Filters[]) {
+      const p = { year, asOf, filters, targetTypes: 'all' as const };
+      const hq = await newHqByMonth(db, p);
+      for (const s of hq.series) {
+        for (const [i, v] of s.values.entries()) {
+          if (v === null) continue;
+          const key = `${s.year}-${String(i + 1).padStart(2, '0')}`;
+          expect(await total(db, { ...p, figure: 'newHqMonth', key }), key).toBe(v);
+        }
+      }
+      const tax = await taxByMonth(db, p);
+      for (const [figure, series] of [
+        ['hqTaxMonth', tax.hqTax],
+        ['buildingTaxMonth', tax.buildingTax],
+      ] as const) {
+        for (const s of series) {
+          for (const [i, v] of s.values.entries()) {
+            if (v === null) continue;
+            const key = `${s.year}-${String(i + 1).padStart(2, '0')}`;
+            expect(await sum(db, { ...p, figure, key }), `${figure} ${key}`).toBeCloseTo(v, 2);
+          }
+        }
+      }
+    }
+  });
+
+  it('a segment of the 亿元楼宇 trend and a belts table cell equal their records', async () => {
+    const { byYear } = await buildingsScreenFigures(db, { year, asOf });
+    for (const r of byYear) {
+      const key = `${r.year}:${r.region}`;
+      expect(await total(db, { year, asOf, figure: 'billionBuildingsYear', key }), key).toBe(r.count);
+    }
+    for (const filters of [{}, { hqType: '综合型总部' }] as Filters[]) {
+      const belts = await beltsFigures(db, { year, asOf, filters });
+      for (const u of belts.units) {
+        const p = { year, asOf, filters, figure: 'beltsFlow' };
+        expect(await total(db, { ...p, key: `${u.code}:newHq` }), u.name).toBe(u.newHq);
+        expect(await total(db, { ...p, key: `${u.code}:localStock` }), u.name).toBe(u.localStock);
+      }
+    }
   });
 });

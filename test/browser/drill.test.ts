@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
 import { pdfPageSizes } from './pdf';
+import { unitName as unitNameOf } from '../../src/domain/units';
 
 const YEAR = 2024;
 let browser: Browser;
@@ -119,6 +120,55 @@ describe('drill-through on the sample data', () => {
     const shown = await drillShown('beltsHq');
     expect(shown.key).toBe('330381');
     expect(shown.total).toBe(count);
+  });
+
+  it('a building on its chart and a segment of the score breakdown open their records', async () => {
+    // 楼宇税收排名: a building's bar opens its tenants' tax rows, which add up to the bar.
+    await open(`buildings?year=${YEAR}`);
+    const ranking = '楼宇税收排名';
+    await page.locator(`[data-chart="${ranking}"]`).scrollIntoViewIfNeeded();
+    const bar = await findInChart(ranking, /楼宇税收：[\d.]+亿元/, [0.2, 0.25, 0.3]);
+    const tax = Number(/楼宇税收：([\d.]+)亿元/.exec(bar.text)![1]);
+    await page.mouse.click(bar.x, bar.y);
+    const building = await drillShown('buildingTax');
+    expect(building.key).not.toBe('');
+    expect(page.url()).toContain(`building=${building.key!}`);
+    const sum = Number(
+      await page.getAttribute('[data-drill="buildingTax"] [data-drill-sum]', 'data-drill-sum'),
+    );
+    expect(Math.round(sum / 1e6) / 100).toBeCloseTo(tax, 2);
+
+    // 得分构成: the first segment of the top unit's bar opens that unit's indicator (its table cell).
+    await open(`ranking?year=${YEAR}`);
+    const label = '得分构成';
+    const chart = page.locator(`[data-chart="${label}"]`);
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const y = box.y + box.height * 0.1;
+    let x = box.x + 10;
+    for (; x < box.x + box.width / 2; x += 6) {
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(40);
+      if (/第1名/.test(await tooltipText(chart))) break;
+    }
+    await page.mouse.click(x + 8, y);
+    const cell = await drillShown('ranking');
+    const [code, k] = cell.key!.split(':') as [string, string];
+    const headers = await page.locator('[data-panel="各地考核指标与得分"] thead th').allInnerTexts();
+    const column = headers.findIndex((h) => h.startsWith(['②', '②', '③', '④', '⑤'][Number(k)]!));
+    const row = page
+      .locator('[data-panel="各地考核指标与得分"] tbody tr')
+      .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${unitNameOf(code)}$`) }) });
+    const shownCell = Number((await row.locator('td').nth(column).innerText()).replace(/,/g, ''));
+    // ①② count enterprises, ③ projects; ④ and ⑤ are sums, in 万元 with 0 and 1 digits in the table.
+    if (Number(k) <= 2) {
+      expect(cell.total).toBe(shownCell);
+    } else {
+      const sum = Number(
+        await page.getAttribute('[data-drill="ranking"] [data-drill-sum]', 'data-drill-sum'),
+      );
+      expect(Number(k) === 3 ? Math.round(sum / 1e4) : Math.round(sum / 1e3) / 10).toBe(shownCell);
+    }
   });
 
   it('the ⓘ of a filtered figure names the filter', async () => {

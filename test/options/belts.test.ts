@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CANGNAN_MAP_TITLE,
+  clickedIndustryCell,
   countPieces,
   industryStructureOption,
   leadsMapOption,
@@ -262,5 +263,14 @@ describe('point units on the map', () => {
       points.label!.formatter({ data: { short, value: [0, 0, value] } });
     expect(text('龙港', 24)).toBe('龙港 24');
     expect(points.labelLayout!({ dataIndex: 1 })).toEqual({ dx: 58, dy: 30 });
+  });
+});
+
+describe('a click on the industry chart', () => {
+  it('opens the cell of the bar’s group and the segment’s industry', () => {
+    const groups = ['全市', '中心城区', '三区两市'];
+    expect(clickedIndustryCell({ seriesName: '数字经济', dataIndex: 1 }, groups)).toBe('中心城区|数字经济');
+    expect(clickedIndustryCell({ seriesName: '数字经济', dataIndex: 5 }, groups)).toBeUndefined();
+    expect(clickedIndustryCell({ dataIndex: 0 }, groups)).toBeUndefined();
   });
 });

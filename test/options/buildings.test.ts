@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildingTooltip,
   clickedBuilding,
+  clickedTrendCell,
   mapOption,
   mapRegionOf,
   rankingOption,
@@ -188,5 +189,20 @@ describe('mapOption', () => {
     expect(option.geo).not.toHaveProperty('zoom');
     expect(option.geo).not.toHaveProperty('center');
     expect(option.geo).toMatchObject({ layoutCenter: ['50%', '54%'], layoutSize: '88%' });
+  });
+});
+
+describe('a click on the 亿元楼宇 trend', () => {
+  const rows = [
+    { year: 2022, region: '330302', count: 1 },
+    { year: 2024, region: '330381', count: 2 },
+  ];
+  it('names the year of the column and the unit of the segment', () => {
+    expect(clickedTrendCell({ seriesName: '瑞安市', dataIndex: 2 }, rows, 2024)).toBe('2024:330381');
+    expect(clickedTrendCell({ seriesName: '鹿城区', dataIndex: 0 }, rows, 2024)).toBe('2022:330302');
+  });
+  it('opens nothing for the total line or outside the years', () => {
+    expect(clickedTrendCell({ seriesName: '合计', dataIndex: 0 }, rows, 2024)).toBeUndefined();
+    expect(clickedTrendCell({ seriesName: '鹿城区', dataIndex: 5 }, rows, 2024)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /** The 考核排名 option builder: pure, no database. */
 import { describe, expect, it } from 'vitest';
-import { scoreBreakdownOption } from '../../src/charts/options/ranking';
+import { clickedRankingCell, scoreBreakdownOption } from '../../src/charts/options/ranking';
 import { INDICATORS, scoreUnits } from '../../src/domain/figures/ranking';
 
 type Five = [number, number, number, number, number];
@@ -61,5 +61,19 @@ describe('scoreBreakdownOption', () => {
     expect(html).toContain('&lt;龙湾区&gt;');
     expect(html).not.toContain('<龙湾区>');
     expect(html).toContain('完成率');
+  });
+});
+
+describe('a click on the score breakdown', () => {
+  it('opens the ranking cell of the bar’s unit and the segment’s indicator', () => {
+    expect(clickedRankingCell({ seriesName: INDICATORS[2], dataIndex: 1 }, units)).toBe(
+      `${units[1]!.code}:2`,
+    );
+    expect(clickedRankingCell({ seriesName: INDICATORS[0], dataIndex: 0 }, units)).toBe(
+      `${units[0]!.code}:0`,
+    );
+    // Off the bars (a legend, an axis) there is no cell.
+    expect(clickedRankingCell({ seriesName: '其他', dataIndex: 0 }, units)).toBeUndefined();
+    expect(clickedRankingCell({ seriesName: INDICATORS[1], dataIndex: 9 }, units)).toBeUndefined();
   });
 });

@@ -515,3 +515,12 @@ export function countPieces(values: readonly number[]): Piece[] {
   }
   return pieces;
 }
+
+/** The cell behind a clicked segment of the industry chart: `group|industry` (the drill's key). */
+export function clickedIndustryCell(
+  event: { seriesName?: string; dataIndex?: number },
+  groups: readonly string[],
+): string | undefined {
+  const group = groups[event.dataIndex ?? -1];
+  return group && event.seriesName ? `${group}|${event.seriesName}` : undefined;
+}

@@ -169,11 +169,27 @@ export interface TrendOptions {
 }
 
 /** 亿元楼宇 per year, stacked by unit, with the year's total on top. */
-export function trendOption(rows: readonly YearRegionCount[], opts: TrendOptions): EChartsCoreOption {
+/** The trend chart's years: every year from the first with data (or Y) to the last (or Y). */
+function trendYears(rows: readonly YearRegionCount[], selectedYear: number): number[] {
   const known = rows.map((r) => r.year);
-  const from = Math.min(opts.selectedYear, ...known);
-  const to = Math.max(opts.selectedYear, ...known);
-  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const from = Math.min(selectedYear, ...known);
+  const to = Math.max(selectedYear, ...known);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** A clicked segment of the trend chart (a unit's 亿元楼宇 of a year): `2023:330302`. */
+export function clickedTrendCell(
+  event: { seriesName?: string; dataIndex?: number },
+  rows: readonly YearRegionCount[],
+  selectedYear: number,
+): string | undefined {
+  const year = trendYears(rows, selectedYear)[event.dataIndex ?? -1];
+  const unit = UNITS.find((u) => u.name === event.seriesName);
+  return year && unit ? `${year}:${unit.code}` : undefined;
+}
+
+export function trendOption(rows: readonly YearRegionCount[], opts: TrendOptions): EChartsCoreOption {
+  const years = trendYears(rows, opts.selectedYear);
   const units = UNITS.filter((u) => rows.some((r) => r.region === u.code && r.count > 0));
   const count = (year: number, region: string) =>
     rows.find((r) => r.year === year && r.region === region)?.count ?? 0;

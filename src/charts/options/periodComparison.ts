@@ -20,6 +20,8 @@ export function newHqByMonthOption(f: NewHqByMonth): EChartsCoreOption {
       data: current!.values,
       color: COLORS.primary,
       lineStyle: { width: 3 },
+      // Points big enough to click (a point opens the new HQ up to that month).
+      symbolSize: 8,
       label: { show: true, position: 'top' },
     },
     ...earlier.map((s, i) => ({
@@ -28,7 +30,7 @@ export function newHqByMonthOption(f: NewHqByMonth): EChartsCoreOption {
       data: s.values,
       color: [COLORS.secondary, COLORS.muted][i],
       lineStyle: { type: 'dashed', width: 1.5 },
-      symbolSize: 4,
+      symbolSize: 6,
     })),
     ...(f.path
       ? [
@@ -84,4 +86,11 @@ export function taxByMonthOption(series: readonly MonthSeries[]): EChartsCoreOpt
       data: s.values,
     })),
   };
+}
+
+/** The month behind a clicked point or bar (series `2024年`): `2024-03`; none for the target path. */
+export function clickedMonth(event: { seriesName?: string; dataIndex?: number }): string | undefined {
+  const year = /^(\d{4})年$/.exec(event.seriesName ?? '')?.[1];
+  const i = event.dataIndex ?? -1;
+  return year && i >= 0 && i < 12 ? `${year}-${String(i + 1).padStart(2, '0')}` : undefined;
 }

@@ -63,3 +63,16 @@ export function scoreBreakdownOption(units: readonly RankedUnit[], selected?: st
     })),
   };
 }
+
+/**
+ * The ranking cell behind a clicked segment of the score breakdown: the unit of the bar and the
+ * indicator of the segment, `unit:k` as the table's raw indicator cells open it.
+ */
+export function clickedRankingCell(
+  event: { seriesName?: string; dataIndex?: number },
+  units: readonly Pick<RankedUnit, 'code'>[],
+): string | undefined {
+  const k = (INDICATORS as readonly string[]).indexOf(event.seriesName ?? '');
+  const unit = units[event.dataIndex ?? -1];
+  return k >= 0 && unit ? `${unit.code}:${k}` : undefined;
+}

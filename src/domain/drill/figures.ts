@@ -26,6 +26,7 @@ import {
   taxRecords,
   type RecordSet,
 } from './records';
+import { SCREEN_FIGURES } from './screenFigures';
 
 export interface DrillParams {
   figure: string;
@@ -283,6 +284,8 @@ export const FIGURES: Record<string, FigureDef> = {
       );
     },
   },
+  // 亿元楼宇, 总部经济带 and 同期对比 (issue 13, part A): ./screenFigures.ts.
+  ...SCREEN_FIGURES,
 };
 
 export function figureDef(id: string): FigureDef | undefined {

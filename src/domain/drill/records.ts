@@ -171,6 +171,8 @@ export async function projectRecords(
 export async function buildingRecords(
   db: Db,
   taxes: ReadonlyMap<string, { tax: number; tier: string | null }>,
+  note: ReadonlyMap<string, string> = new Map(),
+  noteHeader = '说明',
 ): Promise<RecordSet> {
   const ids = [...taxes.keys()];
   const rows = ids.length
@@ -179,7 +181,14 @@ export async function buildingRecords(
       FROM buildings WHERE building_id IN (${joinSql(ids.map((id) => sql`${id}`))})`)
     : [];
   const withTax = rows
-    .map((r) => ({ ...r, ...taxes.get(String(r.building_id)) }) as RecordRow)
+    .map(
+      (r) =>
+        ({
+          ...r,
+          ...taxes.get(String(r.building_id)),
+          note: note.get(String(r.building_id)) ?? null,
+        }) as RecordRow,
+    )
     .sort((a, b) => Number(b.tax) - Number(a.tax));
   return {
     kind: '楼宇',
@@ -191,6 +200,7 @@ export async function buildingRecords(
       { key: 'platform', header: '所属平台' },
       { key: 'tier', header: '档次' },
       { key: 'tax', header: '楼宇税收', kind: 'yuan', unit: '亿元', digits: 2 },
+      ...(note.size ? [{ key: 'note', header: noteHeader }] : []),
       { key: 'floor_area', header: '建筑面积（㎡）', kind: 'number', digits: 0 },
       ...SOURCE,
     ],

@@ -67,6 +67,40 @@ export interface BeltsFigures {
 export const beltsHqWhere = (p: YearPeriod, filters: Filters | undefined) =>
   sql`${COUNTED} AND ${datedBy(sql`certified_on`, p)} AND ${enterpriseMatches(filters, sql`credit_code`)}`;
 
+/**
+ * One cell of the industry chart (a group's industry): the HQ of `beltsHqWhere` certified in a unit
+ * of the group (any unit for 全市) whose directory industry is `industry` (未登记: none there).
+ */
+export function beltsIndustryWhere(
+  p: YearPeriod,
+  filters: Filters | undefined,
+  group: string,
+  industry: string,
+) {
+  const codes = UNITS.filter((u) => group === '全市' || unitGroups(u.code).includes(group as UnitGroup));
+  const inGroup = codes.length ? sql`region IN (${joinSql(codes.map((u) => sql`${u.code}`))})` : sql`FALSE`;
+  const ofIndustry =
+    industry === UNREGISTERED
+      ? sql`credit_code NOT IN (SELECT credit_code FROM enterprises WHERE industry IS NOT NULL)`
+      : sql`credit_code IN (SELECT credit_code FROM enterprises WHERE industry = ${industry})`;
+  return sql`${beltsHqWhere(p, filters)} AND ${inGroup} AND ${ofIndustry}`;
+}
+
+/** The table's 当年新引进 and 本土存量 columns (over counted certifications of the unit). */
+export const BELTS_FLOWS = {
+  newHq: (p: YearPeriod) => sql`category = '新引进' AND ${datedInYear(sql`certified_on`, p)}`,
+  localStock: (p: YearPeriod) => sql`category = '本土' AND ${datedBy(sql`certified_on`, p)}`,
+} as const;
+
+/** A unit's cell of those columns: the counted certifications the column counts, by credit code. */
+export const beltsFlowWhere = (
+  p: YearPeriod,
+  filters: Filters | undefined,
+  flow: keyof typeof BELTS_FLOWS,
+  unit: string,
+) =>
+  sql`${COUNTED} AND ${enterpriseMatches(filters, sql`credit_code`)} AND ${BELTS_FLOWS[flow](p)} AND region = ${unit}`;
+
 const hqByRegion = (p: YearPeriod, filters: Filters | undefined) => sql`
   SELECT DISTINCT credit_code, region FROM certifications WHERE ${beltsHqWhere(p, filters)}`;
 
@@ -88,8 +122,8 @@ export async function beltsFigures(db: Db, params: BeltsParams): Promise<BeltsFi
     FROM hq LEFT JOIN yt USING (credit_code) GROUP BY region`);
   const flows = await db.query<{ region: string; new_hq: number; local_stock: number }>(sql`
     SELECT region,
-      count(DISTINCT credit_code) FILTER (WHERE category = '新引进' AND ${datedInYear(sql`certified_on`, p)}) AS new_hq,
-      count(DISTINCT credit_code) FILTER (WHERE category = '本土' AND ${datedBy(sql`certified_on`, p)}) AS local_stock
+      count(DISTINCT credit_code) FILTER (WHERE ${BELTS_FLOWS.newHq(p)}) AS new_hq,
+      count(DISTINCT credit_code) FILTER (WHERE ${BELTS_FLOWS.localStock(p)}) AS local_stock
     FROM certifications
     WHERE ${COUNTED} AND ${enterpriseMatches(attributes, sql`credit_code`)}
     GROUP BY region`);

@@ -68,12 +68,12 @@ function groups(
   key: 'kind' | 'platform',
   order: readonly string[],
 ) {
-  const names = [...new Set(rows.map((r) => r[key] ?? UNFILLED))];
+  const names = [...new Set(rows.map((r) => registerGroupOf(r, key)))];
   const rank = (n: string) => (n === UNFILLED ? 2 : order.includes(n) ? 0 : 1);
   const list = names.map((n) =>
     group(
       n,
-      rows.filter((r) => (r[key] ?? UNFILLED) === n),
+      rows.filter((r) => registerGroupOf(r, key) === n),
     ),
   );
   return list.sort(
@@ -84,10 +84,14 @@ function groups(
   );
 }
 
-export async function buildingRegister(
+/** A building of the register with its tax in Y as of D (元) and the certified HQ it houses. */
+export type RegisterBuilding = Row & { tax: number };
+
+/** The register's buildings (of the unit, when given) with their tax: the groups are made of these. */
+export async function registerBuildings(
   db: Db,
   params: AsOfParams & { unit?: string },
-): Promise<BuildingRegister> {
+): Promise<RegisterBuilding[]> {
   const p = await periodOf(db, params);
   const taxes = new Map(
     (await buildingTaxes(db, { year: p.year, asOf: p.asOf })).map((b) => [b.buildingId, b.tax]),
@@ -101,7 +105,18 @@ export async function buildingRegister(
       b.floor_area AS "floorArea", b.occupied_area AS "occupiedArea", coalesce(hq.n, 0) AS hq
     FROM buildings AS b LEFT JOIN hq USING (building_id)
     WHERE ${params.unit ? sql`b.region = ${params.unit}` : sql`TRUE`}`);
-  const taxed = rows.map((r) => ({ ...r, tax: taxes.get(r.buildingId) ?? 0 }));
+  return rows.map((r) => ({ ...r, tax: taxes.get(r.buildingId) ?? 0 }));
+}
+
+/** The group a building falls in by 楼宇类型 or 所属平台 (未填写 when the export leaves it empty). */
+export const registerGroupOf = (b: RegisterBuilding, key: 'kind' | 'platform') => b[key] ?? UNFILLED;
+
+export async function buildingRegister(
+  db: Db,
+  params: AsOfParams & { unit?: string },
+): Promise<BuildingRegister> {
+  const p = await periodOf(db, params);
+  const taxed = await registerBuildings(db, params);
   return {
     year: p.year,
     asOf: p.asOf,

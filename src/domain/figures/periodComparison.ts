@@ -45,13 +45,22 @@ function monthly(
   });
 }
 
-async function newHqMonths(db: Db, p: YearPeriod, params: NewHqFilter): Promise<MonthSeries> {
+/** The new HQ of a year's months (the drill reads a month's point with it, up to that month). */
+export const newHqMonthsWhere = (p: YearPeriod, params: NewHqFilter) => {
   const { filters, targetTypes } = params;
+  return sql`category = '新引进' AND ${COUNTED} AND ${datedInYear(sql`certified_on`, p)}
+      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
+      AND ${targetTypesMatch(targetTypes, sql`credit_code`)}`;
+};
+
+/** The year of a point of the chart: Y as of D, an earlier year whole. */
+export const comparedYear = (p: YearPeriod, year: number): YearPeriod =>
+  year === p.year ? p : yearPeriod(year, `${year}-12-31`);
+
+async function newHqMonths(db: Db, p: YearPeriod, params: NewHqFilter): Promise<MonthSeries> {
   const rows = await db.query<{ m: number; v: number }>(sql`
     SELECT month(certified_on) AS m, count(DISTINCT credit_code) AS v FROM certifications
-    WHERE category = '新引进' AND ${COUNTED} AND ${datedInYear(sql`certified_on`, p)}
-      AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)}
-      AND ${targetTypesMatch(targetTypes, sql`credit_code`)}
+    WHERE ${newHqMonthsWhere(p, params)}
     GROUP BY 1`);
   return { year: p.year, values: monthly(rows, p.months, true) };
 }
@@ -60,8 +69,7 @@ export async function newHqByMonth(db: Db, params: NewHqFilter): Promise<NewHqBy
   const p = await periodOf(db, params);
   const { target } = (await newHq(db, { ...params, asOf: p.asOf })).city;
   const series = [await newHqMonths(db, p, params)];
-  for (const k of [p.year - 1, p.year - 2])
-    series.push(await newHqMonths(db, yearPeriod(k, `${k}-12-31`), params));
+  for (const k of [p.year - 1, p.year - 2]) series.push(await newHqMonths(db, comparedYear(p, k), params));
   return {
     year: p.year,
     months: p.months,
@@ -95,15 +103,30 @@ const wholeYear = (column: Sql, year: number) =>
  * HQ tax by month of `taxYear`, of the enterprises with a counted certification by `certifiedBy`
  * (figure 4's set: for Y−1 the HQ certified by the same day a year earlier, as its 同比 reads it).
  */
+export const hqTaxMonthsWhere = (taxYear: YearPeriod, certifiedBy: YearPeriod, filters?: Filters) =>
+  sql`${wholeYear(sql`period`, taxYear.year)} AND credit_code IN (
+      SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, certifiedBy)}
+        AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})`;
+
+/** For the chart's year k of Y: the HQ certified by D (Y) or by the same day a year earlier (Y−1). */
+export const hqTaxCertifiedBy = (p: YearPeriod, year: number): YearPeriod =>
+  year === p.year ? p : previousYearPeriod(p);
+
 async function hqTaxMonths(db: Db, taxYear: YearPeriod, certifiedBy: YearPeriod, filters?: Filters) {
   const rows = await db.query<{ m: number; v: number }>(sql`
     SELECT month(period) AS m, sum(amount) AS v FROM rollup_tax_month
-    WHERE ${wholeYear(sql`period`, taxYear.year)} AND credit_code IN (
-      SELECT credit_code FROM certifications WHERE ${COUNTED} AND ${datedBy(sql`certified_on`, certifiedBy)}
-        AND ${unitMatches(filters, sql`region`)} AND ${enterpriseMatches(filters, sql`credit_code`)})
+    WHERE ${hqTaxMonthsWhere(taxYear, certifiedBy, filters)}
     GROUP BY 1`);
   return { year: taxYear.year, values: monthly(rows, taxYear.months, false) };
 }
+
+const buildingUnit = (filters?: Filters) =>
+  unitMatches(filters?.unit ? { unit: filters.unit } : undefined, sql`b.region`);
+
+/** The tenants of the buildings of the chosen unit (all buildings without one), by credit code. */
+export const buildingTenantsWhere = (filters?: Filters) =>
+  sql`credit_code IN (SELECT e.credit_code FROM enterprises AS e JOIN buildings AS b USING (building_id)
+    WHERE ${buildingUnit(filters)})`;
 
 /** Building tax by month: every tenant of a building (of the chosen unit), as figure 5 counts it. */
 async function buildingTaxMonths(db: Db, p: YearPeriod, unit: Sql) {
@@ -119,7 +142,7 @@ export async function taxByMonth(db: Db, params: TaxByMonthParams): Promise<TaxB
   const { filters } = params;
   const p = await periodOf(db, params);
   const before = yearPeriod(p.year - 1, `${p.year - 1}-12-31`);
-  const unit = unitMatches(filters?.unit ? { unit: filters.unit } : undefined, sql`b.region`);
+  const unit = buildingUnit(filters);
   return {
     year: p.year,
     months: p.months,

@@ -8,12 +8,14 @@
  * (their own industry) and the unit filter (their 对接属地); HQ type and origin say nothing about a lead.
  */
 import { useMemo } from 'react';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { registerMaps } from '../../charts/maps';
 import {
+  clickedIndustryCell,
   industryStructureOption,
   leadsMapOption,
   LONGGANG,
@@ -55,6 +57,7 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
     filters: dropUndefined({ industry: filters.industry, unit: filters.unit }),
   });
   const selected = filters.unit;
+  const drill = useDrill();
 
   const charts = useMemo(() => {
     if (belts.status !== 'ready') return null;
@@ -149,11 +152,20 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
           unit={metric === 'count' ? '按总部企业数占比' : '按总部企业税收占比'}
           state={belts}
           isEmpty={(d) => d.structure.length === 0}
+          info={{ figure: 'beltsIndustry' }}
         >
           {(d) => (
             <>
               <ServiceHeadline figures={d} metric={metric} />
-              <Chart label="各片区总部企业行业结构" option={charts!.structure} height={420} />
+              <Chart
+                label="各片区总部企业行业结构"
+                option={charts!.structure}
+                height={420}
+                onClick={(e) => {
+                  const key = clickedIndustryCell(e, STRUCTURE_GROUPS);
+                  if (key) drill?.open({ figure: 'beltsIndustry', key });
+                }}
+              />
               <p className="note">
                 高端服务业（暖色）：数字经济、文化创意、生命健康、研发设计，政策要求中心城区重点引进培育。三区两市含中心城区（鹿城、龙湾、瓯海）及瑞安、乐清；产业平台为三个功能区，不计入所在区；同一企业在片区内只计一次。
                 {filters.industry ? ` 已按行业“${filters.industry}”筛选，各片区占比均为 100%。` : ''}

@@ -1,5 +1,6 @@
 /** The two tables of the belts screen: HQ by unit, and the outside 温商 leads. */
 import { DataTable, type Column } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import type { BeltUnit, Lead } from '../../domain/figures/belts';
 
 const UNIT_COLUMNS: readonly Column<BeltUnit>[] = [
@@ -12,6 +13,15 @@ const UNIT_COLUMNS: readonly Column<BeltUnit>[] = [
   { key: 'localStock', header: '本土存量（家）', kind: 'count', value: (u) => u.localStock },
 ];
 
+/** 当年新引进 and 本土存量 open their enterprises (the row itself opens its HQ). */
+function unitColumns(open?: (u: BeltUnit, flow: 'newHq' | 'localStock') => void) {
+  if (!open) return UNIT_COLUMNS;
+  return UNIT_COLUMNS.map((c) => {
+    const flow = c.key === 'newHq' || c.key === 'localStock' ? c.key : null;
+    return flow ? { ...c, onClick: (u: BeltUnit) => open(u, flow) } : c;
+  });
+}
+
 export function UnitsTable({
   units,
   selected,
@@ -21,10 +31,13 @@ export function UnitsTable({
   selected?: string;
   onSelect: (code: string) => void;
 }) {
+  const drill = useDrill();
   return (
     <DataTable
       rows={units}
-      columns={UNIT_COLUMNS}
+      columns={unitColumns(
+        drill ? (u, flow) => drill.open({ figure: 'beltsFlow', key: `${u.code}:${flow}` }) : undefined,
+      )}
       label="各地总部企业"
       pageSize={15}
       onRowClick={(u) => onSelect(u.code)}

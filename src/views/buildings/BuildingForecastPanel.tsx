@@ -4,6 +4,7 @@
  * 亿元楼宇 (at risk). Every figure here is a forecast and is labelled 预计.
  */
 import { DataTable, type Column } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
@@ -47,6 +48,7 @@ export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
       wide
       isEmpty={(d) => !d.candidates.some(inUnit) && !d.atRisk.some(inUnit)}
       emptyText="按预计全年测算，暂无新增候选或可能跌出的亿元楼宇"
+      info={{ figure: 'buildingForecast' }}
     >
       {(d) => {
         const candidates = d.candidates.filter(inUnit);
@@ -54,8 +56,8 @@ export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
         return (
           <>
             <p className="note" data-forecast={`${candidates.length}/${atRisk.length}`}>
-              预计全年可达 1亿元的候选楼宇 {candidates.length} 幢；预计全年低于
-              1亿元的亿元楼宇（本年已达或上年为亿元楼宇） {atRisk.length} 幢。
+              预计全年可达 1亿元的候选楼宇 <Count list="candidates" n={candidates.length} /> 幢；预计全年低于
+              1亿元的亿元楼宇（本年已达或上年为亿元楼宇） <Count list="atRisk" n={atRisk.length} /> 幢。
             </p>
             <DataTable
               label="亿元楼宇预计"
@@ -71,5 +73,22 @@ export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
         );
       }}
     </Panel>
+  );
+}
+
+/** A count of the note that opens its buildings (the records behind it). */
+function Count({ list, n }: { list: 'candidates' | 'atRisk'; n: number }) {
+  const drill = useDrill();
+  if (!drill) return <b>{n}</b>;
+  return (
+    <button
+      type="button"
+      className="cell-link"
+      data-drill-target={`buildingForecast:${list}`}
+      title="查看这些楼宇的明细记录"
+      onClick={() => drill.open({ figure: 'buildingForecast', key: list })}
+    >
+      {n}
+    </button>
   );
 }

@@ -31,6 +31,7 @@ export function BuildingKpis({ summary: s, months }: { summary: BuildingsSummary
           label={t.label ?? t.tier}
           value={count(s, t.tier)}
           display={`${count(s, t.tier)} 幢`}
+          drill={{ figure: 'buildingTier', key: t.tier }}
           note={t.note}
         />
       ))}
@@ -39,6 +40,7 @@ export function BuildingKpis({ summary: s, months }: { summary: BuildingsSummary
         label={`楼宇税收合计${months ? `（${months}）` : ''}`}
         value={s.tax}
         display={formatMoney(s.tax, '亿元')}
+        drill={{ figure: 'buildingTaxTotal' }}
         note={`亿元楼宇贡献 ${s.tax > 0 ? formatPercent(s.billionTax / s.tax) : '—'}`}
       />
     </div>

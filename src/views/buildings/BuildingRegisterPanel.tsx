@@ -3,15 +3,22 @@
  * 改造厂房 and of the platforms they belong to, with their tax, occupancy and HQ tenants.
  */
 import { DataTable, type Column } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
 import { buildingRegister, type RegisterGroup } from '../../domain/figures/buildingRegister';
 
-function columns(first: string, months: string | undefined): Column<RegisterGroup>[] {
+/** The 幢数 and 税收 of a group open its buildings (the records behind both). */
+function columns(
+  first: string,
+  months: string | undefined,
+  open?: (g: RegisterGroup) => void,
+): Column<RegisterGroup>[] {
+  const opens = open ? { onClick: open } : {};
   return [
     { key: 'name', header: first, value: (g) => g.name },
-    { key: 'buildings', header: '幢数', kind: 'count', value: (g) => g.buildings },
+    { key: 'buildings', header: '幢数', kind: 'count', value: (g) => g.buildings, ...opens },
     { key: 'floor', header: '面积（万㎡）', kind: 'number', digits: 1, value: (g) => g.floorArea / 1e4 },
     { key: 'occupancy', header: '入驻率', kind: 'percent', value: (g) => g.occupancy },
     {
@@ -20,6 +27,7 @@ function columns(first: string, months: string | undefined): Column<RegisterGrou
       kind: 'yuan',
       unit: '亿元',
       value: (g) => g.tax,
+      ...opens,
     },
     { key: 'billion', header: '亿元楼宇', kind: 'count', value: (g) => g.billion },
     { key: 'hq', header: '总部企业', kind: 'count', value: (g) => g.hqEnterprises },
@@ -36,6 +44,9 @@ interface Props {
 
 export function BuildingRegisterPanel({ db, year, asOf, unit, months }: Props) {
   const state = useFigure(db, buildingRegister, { year, asOf, unit });
+  const drill = useDrill();
+  const open = (by: 'kind' | 'platform') =>
+    drill ? (g: RegisterGroup) => drill.open({ figure: 'buildingGroup', key: `${by}:${g.name}` }) : undefined;
   return (
     <Panel
       title="楼宇类型与所属平台"
@@ -43,14 +54,20 @@ export function BuildingRegisterPanel({ db, year, asOf, unit, months }: Props) {
       state={state}
       wide
       isEmpty={(d) => d.byKind.length === 0}
+      info={{ figure: 'buildingGroup' }}
     >
       {(d) => (
         <div className="register-tables">
-          <DataTable label="按楼宇类型" rows={d.byKind} columns={columns('楼宇类型', months)} pageSize={10} />
+          <DataTable
+            label="按楼宇类型"
+            rows={d.byKind}
+            columns={columns('楼宇类型', months, open('kind'))}
+            pageSize={10}
+          />
           <DataTable
             label="按所属平台"
             rows={d.byPlatform}
-            columns={columns('所属平台', months)}
+            columns={columns('所属平台', months, open('platform'))}
             pageSize={10}
           />
         </div>

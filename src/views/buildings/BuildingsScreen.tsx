@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
@@ -13,6 +14,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { registerMaps, WENZHOU_MAP } from '../../charts/maps';
 import {
   clickedBuilding,
+  clickedTrendCell,
   mappable,
   mapOption,
   mapRegionOf,
@@ -28,7 +30,7 @@ import { BuildingForecastPanel } from './BuildingForecastPanel';
 import { BuildingKpis } from './BuildingKpis';
 import { BuildingRegisterPanel } from './BuildingRegisterPanel';
 import { BuildingTenants } from './BuildingTenants';
-import { BUILDING_COLUMNS } from './columns';
+import { buildingColumns } from './columns';
 import './buildings.css';
 
 registerMaps();
@@ -45,6 +47,7 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
     'buildings',
   );
   const selectedId = extra.building;
+  const drill = useDrill();
   // '1—9月' while D falls inside the year: building tax is then the sum so far.
   const months = partYearLabel(year, asOf) ?? undefined;
 
@@ -57,12 +60,15 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
     },
     [navigate],
   );
+  // A building on a chart: select it (its tenants below) and open its tax rows, in one history entry.
   const onChartClick = useCallback(
     (event: ChartClick) => {
       const id = clickedBuilding(event);
-      if (id) select(id);
+      if (!id) return;
+      scrollOnSelect.current = true;
+      navigate({ extra: { building: id, drill: 'buildingTax', drillKey: id } });
     },
-    [select],
+    [navigate],
   );
   useEffect(() => {
     if (!scrollOnSelect.current || !selectedId) return;
@@ -126,8 +132,20 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           state={state}
           isEmpty={(d) => d.byYear.length === 0}
           emptyText="各年度均无亿元楼宇"
+          info={{ figure: 'billionBuildingsYear' }}
         >
-          {() => <Chart label="亿元楼宇数量" option={charts!.trend} height={340} />}
+          {(d) => (
+            <Chart
+              label="亿元楼宇数量"
+              option={charts!.trend}
+              height={340}
+              // A unit's segment of a year opens that year's 亿元楼宇 of the unit.
+              onClick={(e) => {
+                const key = clickedTrendCell(e, d.byYear, year);
+                if (key) drill?.open({ figure: 'billionBuildingsYear', key });
+              }}
+            />
+          )}
         </Panel>
         <Panel
           title="每㎡税收与入驻率"
@@ -158,7 +176,9 @@ export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: Sc
           {(d) => (
             <DataTable
               rows={d.buildings}
-              columns={BUILDING_COLUMNS}
+              columns={buildingColumns(
+                drill ? (b) => drill.open({ figure: 'buildingTax', key: b.buildingId }) : undefined,
+              )}
               label="楼宇一览"
               onRowClick={(b) => select(b.buildingId === selectedId ? undefined : b.buildingId)}
               rowClass={(b) => (b.buildingId === selectedId ? 'selected' : undefined)}

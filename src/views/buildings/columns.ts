@@ -15,6 +15,13 @@ export const BUILDING_COLUMNS: readonly Column<BuildingFigure>[] = [
   { key: 'enterprises', header: '入驻企业数', kind: 'count', value: (b) => b.enterprises },
 ];
 
+/** The register's columns with the 税收 cell opening the building's tax rows (the row selects it). */
+export function buildingColumns(open?: (b: BuildingFigure) => void): readonly Column<BuildingFigure>[] {
+  return open
+    ? BUILDING_COLUMNS.map((c) => (c.key === 'tax' ? { ...c, onClick: open } : c))
+    : BUILDING_COLUMNS;
+}
+
 export interface TenantRow {
   creditCode: string;
   name: string;

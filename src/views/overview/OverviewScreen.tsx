@@ -71,10 +71,16 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
         </p>
       )}
       <div className="grid">
-        <Panel title="任务进度与时间进度" state={state}>
+        <Panel title="任务进度与时间进度" state={state} info={{ figure: 'newHq' }}>
           {(f) => (
             <>
-              <Chart label="任务进度与时间进度" option={charts!.progress} height={130} />
+              <Chart
+                label="任务进度与时间进度"
+                option={charts!.progress}
+                height={130}
+                // The task progress is the new HQ against the target: its bar opens them.
+                onClick={() => drill?.open({ figure: 'newHq' })}
+              />
               <ProgressNotes figures={f} />
             </>
           )}

@@ -5,8 +5,9 @@
 import { useMemo } from 'react';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
-import { Chart } from '../../charts/Chart';
-import { newHqByMonthOption, taxByMonthOption } from '../../charts/options/periodComparison';
+import { useDrill } from '../../app/drill';
+import { Chart, type ChartClick } from '../../charts/Chart';
+import { clickedMonth, newHqByMonthOption, taxByMonthOption } from '../../charts/options/periodComparison';
 import type { Db } from '../../db';
 import type { TargetTypes } from '../../domain/defaults';
 import type { Filters } from '../../domain/filters';
@@ -31,28 +32,47 @@ export function PeriodComparison({ db, year, asOf, filters, targetTypes }: Props
         : null,
     [tax],
   );
+  const drill = useDrill();
+  // A month's point (or bar) of a year opens the records behind it: `drillKey=2024-03`.
+  const opens = (figure: string) => (e: ChartClick) => {
+    const key = clickedMonth(e);
+    if (key) drill?.open({ figure, key });
+  };
   const noTax = (series: readonly { values: readonly (number | null)[] }[]) =>
     series.every((s) => s.values.every((v) => !v));
   return (
     <>
-      <Panel title="新引进总部企业逐月累计（对比前两年）" unit="单位：家" state={hq}>
-        {() => <Chart label="新引进总部企业逐月累计" option={hqOption!} />}
+      <Panel
+        title="新引进总部企业逐月累计（对比前两年）"
+        unit="单位：家"
+        state={hq}
+        info={{ figure: 'newHqMonth' }}
+      >
+        {() => <Chart label="新引进总部企业逐月累计" option={hqOption!} onClick={opens('newHqMonth')} />}
       </Panel>
       <Panel
         title="总部企业税收逐月同比"
         state={tax}
         isEmpty={(d) => noTax(d.hqTax)}
         emptyText="两年均无总部企业税收"
+        info={{ figure: 'hqTaxMonth' }}
       >
-        {() => <Chart label="总部企业税收逐月同比" option={taxOptions!.hq} />}
+        {() => <Chart label="总部企业税收逐月同比" option={taxOptions!.hq} onClick={opens('hqTaxMonth')} />}
       </Panel>
       <Panel
         title="楼宇税收逐月同比"
         state={tax}
         isEmpty={(d) => noTax(d.buildingTax)}
         emptyText="两年均无楼宇税收"
+        info={{ figure: 'buildingTaxMonth' }}
       >
-        {() => <Chart label="楼宇税收逐月同比" option={taxOptions!.buildings} />}
+        {() => (
+          <Chart
+            label="楼宇税收逐月同比"
+            option={taxOptions!.buildings}
+            onClick={opens('buildingTaxMonth')}
+          />
+        )}
       </Panel>
     </>
   );

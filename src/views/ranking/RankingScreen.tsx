@@ -12,7 +12,7 @@ import type { ScreenProps } from '../../app/screen';
 import { updateSettings, useCaliber } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
-import { scoreBreakdownOption } from '../../charts/options/ranking';
+import { clickedRankingCell, scoreBreakdownOption } from '../../charts/options/ranking';
 import { INDICATORS, rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
 import { rankStability } from '../../domain/figures/rankStability';
 import { AssessmentExport } from '../../export/AssessmentExport';
@@ -108,8 +108,29 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
             {selected.name}：第 <b>{selected.rank}</b> 名，得分 <b>{selected.score.toFixed(1)}</b> 分
           </p>
         )}
-        <Panel title="得分构成" unit="单位：分" state={scored} wide isEmpty={allZero}>
-          {(rows) => <Chart label="得分构成" option={chart!} height={Math.max(320, rows.length * 26 + 70)} />}
+        <Panel
+          title="得分构成"
+          unit="单位：分"
+          state={scored}
+          wide
+          isEmpty={allZero}
+          info={{ figure: 'ranking' }}
+        >
+          {(rows) => (
+            <>
+              <Chart
+                label="得分构成"
+                option={chart!}
+                height={Math.max(320, rows.length * 26 + 70)}
+                // A segment opens the records of that unit's indicator, as the table's cell does.
+                onClick={(e) => {
+                  const key = clickedRankingCell(e, rows);
+                  if (key) drill?.open({ figure: 'ranking', key });
+                }}
+              />
+              <p className="note">点击某属地的色段，查看该项考核指标背后的明细记录。</p>
+            </>
+          )}
         </Panel>
         <Panel
           title="各地考核指标与得分"
