@@ -14,7 +14,8 @@ import { buildingTaxes } from '../src/domain/figures/buildings';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { overviewFigures } from '../src/domain/figures/overview';
 import { certificationPipeline } from '../src/domain/figures/pipeline';
-import { projectPipeline } from '../src/domain/figures/projects';
+import { fourOnesGaps, projectFunnel, projectPipeline } from '../src/domain/figures/projects';
+import { countyScorecard } from '../src/domain/figures/scorecard';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
 import { EXPORTS_2023, FIGURES_FIXTURE, openFiguresFixture } from './figuresFixture';
@@ -160,5 +161,117 @@ describe('the 口径 of a figure', () => {
     const c = figureCaliber({ ...base, figure: 'newHq', key: '330303' });
     expect(c.title).toBe('龙湾区 · 新引进总部企业');
     expect(c.conditions.join('\n')).toContain('unit=330303');
+  });
+});
+
+// ——— 项目跟踪, the certification pipeline's charts and lists, the scorecard (issue 13, part B) ———
+describe.each([
+  ['hand-written fixture', FIGURES_FIXTURE, 2023],
+  ['2023 exports', EXPORTS_2023, 2023],
+])('drill-through of tracking figures on the %s', (_name, folder, year) => {
+  let db: Db;
+  let asOf: string;
+  beforeAll(async () => {
+    ({ db } = await openFiguresFixture(folder));
+    asOf = `${year}-12-31`;
+    const end = await dataAsOf(db);
+    if (end && end < asOf) asOf = end;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** No filter, and the unit with the most projects (so the filter narrows something). */
+  async function scopes(): Promise<Filters[]> {
+    const { fourOnesByUnit } = await projectPipeline(db, { year, asOf });
+    const unit = [...fourOnesByUnit].sort((a, b) => b.projects - a.projects)[0]!.code;
+    return [{}, { unit }];
+  }
+
+  it('项目跟踪: the cards, the funnel, the 四个一 gaps and each unit’s bar equal their records', async () => {
+    for (const filters of await scopes()) {
+      const p = { year, asOf, filters };
+      const { projects, fourOnesByUnit } = await projectPipeline(db, p);
+      expect(await total(db, { ...p, figure: 'projects' })).toBe(projects.length);
+      for (const layer of projectFunnel(projects)) {
+        expect(await total(db, { ...p, figure: 'projects', key: layer.stage }), layer.stage).toBe(
+          layer.count,
+        );
+      }
+      expect(await total(db, { ...p, figure: 'fourOnes' })).toBe(projects.filter((x) => x.fourOnes).length);
+      for (const gap of fourOnesGaps(projects)) {
+        expect(await total(db, { ...p, figure: 'fourOnes', key: gap.item }), gap.item).toBe(gap.count);
+      }
+      for (const u of fourOnesByUnit) {
+        const set = await drillRecords(db, { ...p, figure: 'fourOnesUnit', key: u.code });
+        expect(set.total, u.name).toBe(u.projects);
+        expect(set.rows.filter((r) => r.note === '四个一齐全').length, u.name).toBe(u.complete);
+      }
+      expect(projects.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('总部认定: unit × stage, the step days, 已认定未备案 and the grants at risk equal their records', async () => {
+    for (const filters of await scopes()) {
+      for (const unfiledDays of [30, 90]) {
+        const p = { year, asOf, filters };
+        const d = await certificationPipeline(db, { ...p, unfiledDays });
+        for (const u of d.byUnit) {
+          for (const stage of CERT_STATUSES) {
+            const key = `${u.code}:${stage}`;
+            expect(await total(db, { ...p, figure: 'pipelineUnitStage', key }), key).toBe(u.stages[stage]);
+          }
+          const all = Object.values(u.stages).reduce((s, n) => s + n, 0);
+          expect(await total(db, { ...p, figure: 'pipelineUnitStage', key: u.code }), u.name).toBe(all);
+          for (const step of ['toCertified', 'toFiled'] as const) {
+            const set = await drillRecords(db, { ...p, figure: 'pipelineDays', key: `${u.code}:${step}` });
+            expect(set.total, `${u.name} ${step}`).toBe(u[step].cases);
+            const days = set.rows.map((r) => Number(r.measure)).sort((a, b) => a - b);
+            const mid = days.length >> 1;
+            const median = days.length
+              ? days.length % 2
+                ? days[mid]
+                : (days[mid - 1]! + days[mid]!) / 2
+              : null;
+            expect(median, `${u.name} ${step}`).toBe(u[step].median);
+          }
+        }
+        const unfiled = await drillRecords(db, { ...p, figure: 'unfiledCases', key: String(unfiledDays) });
+        expect(unfiled.total).toBe(d.unfiled.length);
+        const grants = await drillRecords(db, { ...p, figure: 'grantsAtRisk' });
+        expect(grants.total).toBe(d.grantsAtRisk.count);
+        expect(grants.sum! / 1e4).toBeCloseTo(d.grantsAtRisk.amount, 4);
+        for (const u of d.grantsAtRisk.byUnit) {
+          const mine = await drillRecords(db, { ...p, figure: 'grantsAtRisk', key: u.code });
+          expect(mine.total, u.name).toBe(u.count);
+          expect(mine.sum! / 1e4, u.name).toBeCloseTo(u.amount, 4);
+        }
+      }
+    }
+  });
+
+  it('the scorecard’s indicators, overdue list and buildings equal their records', async () => {
+    const units = await rankingIndicators(db, { year, asOf });
+    for (const u of units.slice(0, 4)) {
+      const card = await countyScorecard(db, { year, asOf, unit: u.code });
+      const p = { year, asOf };
+      expect(await total(db, { ...p, figure: 'ranking', key: `${u.code}:1` }), u.name).toBe(
+        card.newHq.length,
+      );
+      expect(await total(db, { ...p, figure: 'ranking', key: `${u.code}:2` }), u.name).toBe(
+        card.projects.length,
+      );
+      const tax = card.taxByEnterprise.reduce((s, t) => s + t.tax, 0);
+      expect(await sum(db, { ...p, figure: 'ranking', key: `${u.code}:4` }), u.name).toBeCloseTo(tax, 2);
+      expect(await total(db, { ...p, figure: 'overdueProjects', key: u.code }), u.name).toBe(
+        card.overdue.length,
+      );
+      const buildings = await drillRecords(db, { ...p, figure: 'unitBuildings', key: u.code });
+      expect(buildings.total, u.name).toBe(card.buildings.length);
+      expect(buildings.sum, u.name).toBeCloseTo(
+        Math.round(card.buildings.reduce((s, b) => s + b.tax, 0) * 100) / 100,
+        2,
+      );
+    }
   });
 });

@@ -84,7 +84,7 @@ function Records({ set, title }: { set: RecordSet; title: string }) {
             ，{set.sumLabel ?? '合计'} <b data-drill-sum={String(set.sum)}>{formatMoney(set.sum, '万元')}</b>
           </>
         )}
-        {set.truncated && `（表中显示前 ${formatCount(set.rows.length)} 条，导出同此）`}
+        {set.truncated && `（表中显示前 ${formatCount(set.rows.length)} 条，导出XLSX / CSV 含全部记录）`}
       </p>
       <DataTable
         rows={set.rows}
@@ -92,6 +92,7 @@ function Records({ set, title }: { set: RecordSet; title: string }) {
         label={`${title}明细`}
         exportName={`明细_${title.replace(/[\s·]+/g, '_')}`}
         pageSize={12}
+        {...(set.truncated && set.everyRow ? { exportRows: set.everyRow } : {})}
       />
     </>
   );

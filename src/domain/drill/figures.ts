@@ -19,6 +19,20 @@ import { datedBy, datedInYear, periodOf } from '../figures/period';
 import { INDICATORS } from '../figures/ranking';
 import { unitByCode, unitName } from '../units';
 import {
+  fourOnesRecords,
+  fourOnesUnitRecords,
+  grantRecords,
+  STEPS,
+  stepRecords,
+  trackedProjectRecords,
+  unfiledDaysKey,
+  unfiledRecords,
+  unitBuildingRecords,
+  unitStage,
+  unitStageRecords,
+  unitStep,
+} from './tracking';
+import {
   buildingRecords,
   caseRecords,
   enterpriseRecords,
@@ -282,6 +296,86 @@ export const FIGURES: Record<string, FigureDef> = {
         STAGE_AT(at),
       );
     },
+  },
+
+  // ——— 项目跟踪, the certification pipeline's charts and lists, a unit's buildings (src/domain/drill/tracking.ts) ———
+  projects: {
+    title: (key) => (key ? `到达“${key}”环节的项目` : '在库项目'),
+    definition:
+      '截至数据截至日（已结束年度为年末）已签约的全部项目（含已销号）；项目环节为签约 → 注册 → 认定 → 投产 → 销号中最后一个有日期（且不晚于截至日）的环节。漏斗的一层为到达该环节的项目（已到后一环节的计入前面各环节）。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: trackedProjectRecords,
+  },
+  fourOnes: {
+    title: (key) => (key ? `四个一缺“${key}”的项目` : '四个一齐全的项目'),
+    definition:
+      '在库项目（同“在库项目”）中，四个一齐全：有服务专班、项目经理、绿色通道，且已认定项目的开办补助不是“未兑现”（一门兑现）；缺项按四项分别计数。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: fourOnesRecords,
+  },
+  fourOnesUnit: {
+    title: (key) => ofUnit(key, '四个一齐全率（在库项目）'),
+    definition:
+      '该属地的在库项目，逐个标明四个一是否齐全（齐全率 = 齐全项目数 ÷ 在库项目数）；各属地对比，属地筛选不适用，企业属性筛选适用。',
+    tables: ['总部项目台账（projects）'],
+    filters: ATTRIBUTES_ONLY,
+    measure: 'count',
+    records: fourOnesUnitRecords,
+  },
+  pipelineUnitStage: {
+    title: (key) => {
+      const cell = unitStage(key);
+      return cell ? `${unitName(cell.unit)} · 认定流程${cell.stage ? ` · ${cell.stage}` : ''}` : '认定流程';
+    },
+    definition:
+      '截至数据截至日的认定案件（同“认定流程”），该属地处于所点击环节的案件；环节为其状态，备案日期晚于截至日的已备案案件计为已认定。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: unitStageRecords,
+  },
+  pipelineDays: {
+    title: (key) => {
+      const cell = unitStep(key);
+      return cell ? `${unitName(cell.unit)} · ${STEPS[cell.step].label}用时` : '认定各环节用时';
+    },
+    definition:
+      '申请→认定：认定日期不晚于数据截至日的案件，申请日期至认定日期的天数；认定→备案：备案日期不晚于截至日的案件，认定日期至备案日期的天数。表中为各属地的中位数，明细为计入的案件。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: stepRecords,
+  },
+  unfiledCases: {
+    title: (key) => `已认定未备案（超过 ${unfiledDaysKey(key)} 天）`,
+    definition:
+      '截至数据截至日状态为已认定（或备案日期晚于截至日）、认定日期至截至日超过 N 天（默认30天，可调）仍未备案的认定案件。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: unfiledRecords,
+  },
+  grantsAtRisk: {
+    title: (key) => ofUnit(key, '预兑现补助风险项目'),
+    definition:
+      '截至数据截至日已签约、开办补助为“预兑现”，而其企业截至该日没有有效认定（已认定或已备案）的项目（尚未注册的视为没有）；金额为补助金额（subsidy_amount）合计。',
+    tables: ['总部项目台账（projects）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: grantRecords,
+  },
+  unitBuildings: {
+    title: (key) => ofUnit(key, '楼宇'),
+    definition:
+      '该属地的全部楼宇及其楼宇税收（入驻企业当年各月税收合计，按企业名录的所在楼宇编号归集；年度未结束时至截至月份）。',
+    tables: ['楼宇清单（buildings）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: [],
+    measure: 'count',
+    records: unitBuildingRecords,
   },
 };
 

@@ -1,0 +1,189 @@
+/**
+ * The records behind the figures of 项目跟踪 (DOMAIN.md 11), the certification pipeline's charts and
+ * lists (DOMAIN.md 12) and a unit's buildings on its scorecard. The project figures are computed in
+ * TypeScript (`projectPipeline`), so the drill runs it again with the same parameters and lists the
+ * ids it picked; the pipeline's cases are read with the figure's own SQL fragments (pipeline.ts).
+ */
+import { sql, type Db, type Sql } from '../../db';
+import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds } from '../defaults';
+import { CERT_STATUSES, PROJECT_STAGES } from '../enums';
+import { enterpriseMatches, unitMatches, type Filters } from '../filters';
+import { buildingTaxes } from '../figures/buildings';
+import {
+  CASE_BY,
+  DEFAULT_UNFILED_DAYS,
+  grantsAtRisk,
+  STAGE_AT,
+  TO_CERTIFIED,
+  TO_FILED,
+  UNFILED_DAYS,
+} from '../figures/pipeline';
+import { periodOf } from '../figures/period';
+import { FOUR_ONES, projectPipeline, type TrackedProject } from '../figures/projects';
+import { unitByCode } from '../units';
+import { buildingRecords, caseRecords, projectRecords, type RecordSet } from './records';
+
+/** What a tracking figure is read with (a subset of DrillParams, to keep this module free of figures.ts). */
+export interface TrackingParams {
+  key?: string;
+  year: number;
+  asOf: string;
+  filters?: Filters;
+  thresholds?: ProjectThresholds;
+}
+
+/** The 项目跟踪 screen's projects: `projectPipeline` under the view's filters and thresholds. */
+async function tracked(db: Db, p: TrackingParams, unit?: string): Promise<TrackedProject[]> {
+  const filters = unit ? { ...p.filters, unit } : p.filters;
+  const thresholds = p.thresholds ?? DEFAULT_PROJECT_THRESHOLDS;
+  return (await projectPipeline(db, { year: p.year, asOf: p.asOf, thresholds, filters })).projects;
+}
+
+const list = (
+  db: Db,
+  projects: readonly TrackedProject[],
+  note: (x: TrackedProject) => string,
+  header: string,
+) =>
+  projectRecords(
+    db,
+    projects.map((x) => x.projectId),
+    new Map(projects.map((x) => [x.projectId, note(x)])),
+    header,
+  );
+
+const fourOnesNote = (x: TrackedProject) =>
+  x.fourOnesMissing.length ? `缺${x.fourOnesMissing.join('、')}` : '四个一齐全';
+
+/** A stage of 签约 … 销号, or undefined. */
+const projectStage = (key: string | undefined) => PROJECT_STAGES.find((s) => s === key);
+
+/**
+ * `projects`: every project of the pipeline (no key), or those that reached a stage (the funnel's
+ * layer; key 销号 is the card 已销号), each with its current stage.
+ */
+export async function trackedProjectRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const all = await tracked(db, p);
+  const stage = projectStage(p.key);
+  if (p.key && !stage) throw new Error(`无法识别的项目环节：${p.key}`);
+  const reached = stage
+    ? all.filter((x) => PROJECT_STAGES.indexOf(x.stage) >= PROJECT_STAGES.indexOf(stage))
+    : all;
+  return list(db, reached, (x) => x.stage, '当前环节');
+}
+
+/** `fourOnes`: the projects with the 四个一 complete (no key), or those lacking one item (key). */
+export async function fourOnesRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const item = FOUR_ONES.find((i) => i === p.key);
+  if (p.key && !item) throw new Error(`无法识别的四个一事项：${p.key}`);
+  const all = await tracked(db, p);
+  const chosen = item ? all.filter((x) => x.fourOnesMissing.includes(item)) : all.filter((x) => x.fourOnes);
+  return list(db, chosen, fourOnesNote, '四个一');
+}
+
+/** `fourOnesUnit`: a unit's projects (its bar of 各地四个一齐全率), each marked complete or not. */
+export async function fourOnesUnitRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  if (!p.key || !unitByCode(p.key)) throw new Error(`无法识别的属地：${p.key ?? ''}`);
+  return list(db, await tracked(db, p, p.key), fourOnesNote, '四个一');
+}
+
+/** `330302:已认定` → the unit and the stage (no stage: every stage of the unit). */
+export function unitStage(key: string | undefined): { unit: string; stage?: string } | null {
+  const [unit, stage] = (key ?? '').split(':');
+  if (!unit || !unitByCode(unit)) return null;
+  if (stage !== undefined && !(CERT_STATUSES as readonly string[]).includes(stage)) return null;
+  return stage === undefined ? { unit } : { unit, stage };
+}
+
+/** The pipeline's cases in the view's scope (the figure's WHERE), narrowed by `more`. */
+async function pipelineCases(
+  db: Db,
+  p: TrackingParams,
+  more: (at: string) => Sql,
+  measure?: { value: (at: string) => Sql; header: string },
+) {
+  const at = (await periodOf(db, p)).at;
+  const f = p.filters;
+  return caseRecords(
+    db,
+    sql`${CASE_BY(at)} AND ${unitMatches(f, sql`region`)} AND ${enterpriseMatches(f, sql`credit_code`)}
+      AND ${more(at)}`,
+    STAGE_AT(at),
+    measure && { value: measure.value(at), header: measure.header },
+  );
+}
+
+/** `pipelineUnitStage`: a unit's cases at a stage (a segment of the stacked chart), or all of them. */
+export async function unitStageRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const cell = unitStage(p.key);
+  if (!cell) throw new Error(`无法识别的属地与环节：${p.key ?? ''}`);
+  return pipelineCases(db, p, (at) =>
+    cell.stage ? sql`region = ${cell.unit} AND ${STAGE_AT(at)} = ${cell.stage}` : sql`region = ${cell.unit}`,
+  );
+}
+
+/** The two steps 各环节用时 measures, as the key names them. */
+export const STEPS = {
+  toCertified: { label: '申请→认定', value: TO_CERTIFIED },
+  toFiled: { label: '认定→备案', value: TO_FILED },
+} as const;
+
+export type Step = keyof typeof STEPS;
+
+/** `330302:toCertified` → the unit and the step. */
+export function unitStep(key: string | undefined): { unit: string; step: Step } | null {
+  const [unit, step] = (key ?? '').split(':');
+  return unit && unitByCode(unit) && (step === 'toCertified' || step === 'toFiled') ? { unit, step } : null;
+}
+
+/** `pipelineDays`: the cases a unit's median of one step is taken over, with their days. */
+export async function stepRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const cell = unitStep(p.key);
+  if (!cell) throw new Error(`无法识别的属地与环节：${p.key ?? ''}`);
+  const step = STEPS[cell.step];
+  return pipelineCases(db, p, (at) => sql`region = ${cell.unit} AND ${step.value(at)} IS NOT NULL`, {
+    value: step.value,
+    header: `${step.label}天数`,
+  });
+}
+
+/** N of `unfiledCases` (the key), as the screen reads it from the link. */
+export const unfiledDaysKey = (key: string | undefined) => {
+  const n = Number(key);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_UNFILED_DAYS;
+};
+
+/** `unfiledCases`: 已认定 cases not filed more than N days (the key) after certification at D. */
+export async function unfiledRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const n = unfiledDaysKey(p.key);
+  return pipelineCases(db, p, (at) => sql`${UNFILED_DAYS(at)} > ${n}`, {
+    value: UNFILED_DAYS,
+    header: '已认定天数',
+  });
+}
+
+/**
+ * `grantsAtRisk`: the projects of the figure (its own function, run again), with the sum of their
+ * 预兑现 amounts — the figure's 合计 — instead of the investment.
+ */
+export async function grantRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const at = (await periodOf(db, p)).at;
+  const unit = p.key && unitByCode(p.key) ? p.key : undefined;
+  const grants = await grantsAtRisk(db, at, unit ? { ...p.filters, unit } : p.filters);
+  const set = await projectRecords(
+    db,
+    grants.projects.map((g) => g.projectId),
+    new Map(grants.projects.map((g) => [g.projectId, g.creditCode ? '无有效认定' : '尚未注册'])),
+    '风险',
+  );
+  const rows = set.everyRow ? await set.everyRow() : set.rows;
+  const sum = rows.reduce((s, r) => s + Number(r.subsidy_amount ?? 0), 0);
+  return { ...set, sum: Math.round(sum * 100) / 100, sumLabel: '预兑现补助合计' };
+}
+
+/** `unitBuildings`: a unit's buildings with their tax of the year (the scorecard's 楼宇 table). */
+export async function unitBuildingRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const all = await buildingTaxes(db, { year: p.year, asOf: p.asOf });
+  const mine = all.filter((b) => b.region === p.key);
+  return buildingRecords(db, new Map(mine.map((b) => [b.buildingId, { tax: b.tax, tier: b.tier }])));
+}
