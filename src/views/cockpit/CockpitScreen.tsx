@@ -47,14 +47,16 @@ export function CockpitScreen({ db, year, asOf, extra, navigate }: ScreenProps) 
     ...(settings.capCompletion ? { capCompletion: true } : {}),
   });
   const rotate = rotationSeconds(extra.rotate);
+  // A reader looking at records (the drill panel) holds the rotation until it closes.
+  const held = extra.drill !== undefined;
   useEffect(() => {
-    if (!rotate) return;
+    if (!rotate || held) return;
     const timer = window.setTimeout(
       () => navigate({ screen: 'present', extra: { slide: '2', rotate: String(rotate) } }),
       rotate * 1000,
     );
     return () => window.clearTimeout(timer);
-  }, [rotate, navigate]);
+  }, [rotate, held, navigate]);
 
   return (
     <section className="cockpit" data-cockpit-status={state.status}>
