@@ -243,10 +243,11 @@ export async function caseRecords(db: Db, where: Sql, stage: Sql, measure?: Case
       { key: 'region', header: '认定地' },
       { key: 'category', header: '认定类别' },
       { key: 'stage', header: '环节（截至日）' },
+      // The figure's own number first, where the panel shows it without scrolling.
+      ...(measure ? [{ key: 'measure', header: measure.header, kind: 'count' } as RecordColumn] : []),
       { key: 'applied_on', header: '申请日期' },
       { key: 'certified_on', header: '认定日期' },
       { key: 'filed_on', header: '备案日期' },
-      ...(measure ? [{ key: 'measure', header: measure.header, kind: 'count' } as RecordColumn] : []),
       ...SOURCE,
     ],
     rows: named(rows.slice(0, ROW_LIMIT)),

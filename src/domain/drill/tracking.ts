@@ -178,7 +178,11 @@ export async function grantRecords(db: Db, p: TrackingParams): Promise<RecordSet
   );
   const rows = set.everyRow ? await set.everyRow() : set.rows;
   const sum = rows.reduce((s, r) => s + Number(r.subsidy_amount ?? 0), 0);
-  return { ...set, sum: Math.round(sum * 100) / 100, sumLabel: '预兑现补助合计' };
+  // The amount the figure adds up beside the reason, where the panel shows it without scrolling.
+  const amount = set.columns.filter((c) => c.key === 'subsidy_amount');
+  const columns = set.columns.filter((c) => c.key !== 'subsidy_amount');
+  columns.splice(columns.findIndex((c) => c.key === 'note') + 1, 0, ...amount);
+  return { ...set, columns, sum: Math.round(sum * 100) / 100, sumLabel: '预兑现补助合计' };
 }
 
 /** `unitBuildings`: a unit's buildings with their tax of the year (the scorecard's 楼宇 table). */

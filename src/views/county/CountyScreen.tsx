@@ -211,7 +211,15 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
       )}
       <div className="grid">
         <Panel title="得分构成" unit="单位：分" state={state} wide>
-          {() => <Chart label="属地得分构成" option={chart!} height={240} />}
+          {(d) => (
+            // A bar (indicator k, in INDICATORS order) opens the same records as its card.
+            <Chart
+              label="属地得分构成"
+              option={chart!}
+              height={240}
+              onClick={(e) => drill?.open(indicatorTarget(d.code, e.dataIndex))}
+            />
+          )}
         </Panel>
         {tables(card ?? EMPTY).map(([title, , columns], i) => {
           const target = tableTargets(unit.code)[i]!;
