@@ -16,9 +16,13 @@ import { overviewFigures } from '../src/domain/figures/overview';
 import { certificationPipeline } from '../src/domain/figures/pipeline';
 import { fourOnesGaps, projectFunnel, projectPipeline } from '../src/domain/figures/projects';
 import { countyScorecard } from '../src/domain/figures/scorecard';
+import { certificationChecks } from '../src/domain/figures/certification';
+import { FAIL_REASONS, tallyReasons } from '../src/charts/options/certification';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
-import { EXPORTS_2023, FIGURES_FIXTURE, openFiguresFixture } from './figuresFixture';
+import { C, csv, EXPORTS_2023, FIGURES_FIXTURE, fixtureFiles, openFiguresFixture } from './figuresFixture';
+import { openNodeDb } from '../src/db/node';
+import { importFiles } from '../src/ingest';
 
 const total = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).total;
 const sum = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).sum ?? NaN;
@@ -250,6 +254,26 @@ describe.each([
     }
   });
 
+  it('认定核查: passed, failed, each reason and a unit’s reason equal their records, under edited rules', async () => {
+    for (const filters of await scopes()) {
+      for (const rules of [undefined, { '330302': { minOutsideShare: 0.6, minPaidInCapital: 5000 } }]) {
+        const p = { year, asOf, filters, ...(rules ? { rules } : {}) };
+        const checks = await certificationChecks(db, p);
+        const passed = checks.filter((c) => c.passed).length;
+        expect(await total(db, { ...p, figure: 'certCheck', key: 'passed' })).toBe(passed);
+        expect(await total(db, { ...p, figure: 'certCheck', key: 'failed' })).toBe(checks.length - passed);
+        const tally = tallyReasons(checks);
+        for (const [i, reason] of FAIL_REASONS.entries()) {
+          expect(await total(db, { ...p, figure: 'certCheck', key: reason }), reason).toBe(tally.totals[i]);
+          for (const [u, unit] of tally.units.entries()) {
+            const key = `${unit}:${reason}`;
+            expect(await total(db, { ...p, figure: 'certCheck', key }), key).toBe(tally.counts[u]![i]);
+          }
+        }
+      }
+    }
+  });
+
   it('the scorecard’s indicators, overdue list and buildings equal their records', async () => {
     const units = await rankingIndicators(db, { year, asOf });
     for (const u of units.slice(0, 4)) {
@@ -273,5 +297,39 @@ describe.each([
         2,
       );
     }
+  });
+});
+
+describe('预兑现 grants at risk with their amounts', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openNodeDb();
+    // Three projects paid ahead: Y certified only in 2024, one not yet registered, C certified in 2022.
+    await importFiles(db, [
+      ...fixtureFiles(),
+      csv(
+        '总部项目台账_补助.csv',
+        '项目编号,项目名称,属地,统一社会信用代码,计划投资（万元）,签约日期,注册日期,认定日期,投产日期,销号日期,项目经理,联系领导,服务专班,绿色通道,开办补助,补助金额（万元）',
+        `G1,瑞安预兑现项目,瑞安市,${C.Y},8000,2023-02-01,2023-05-01,,,,王五,陈市长,是,是,预兑现,120.5`,
+        'G2,瑞安未注册预兑现项目,瑞安市,,6000,2023-03-01,,,,,王五,陈市长,是,是,预兑现,80',
+        `G3,龙湾已认定预兑现项目,龙湾区,${C.C},5000,2023-01-15,2023-02-01,,,,赵六,周市长,是,是,预兑现,50`,
+      ),
+    ]);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('the records’ count and amount are the figure’s, for the city and a unit', async () => {
+    const p = { year: 2023, asOf: '2023-12-31' };
+    for (const filters of [{}, { unit: '330381' }] as Filters[]) {
+      const d = await certificationPipeline(db, { ...p, filters });
+      const set = await drillRecords(db, { ...p, filters, figure: 'grantsAtRisk' });
+      expect(set.total).toBe(d.grantsAtRisk.count);
+      expect(set.sum! / 1e4).toBeCloseTo(d.grantsAtRisk.amount, 4);
+      expect(d.grantsAtRisk.amount).toBeCloseTo(200.5, 4);
+    }
+    const ruian = await drillRecords(db, { ...p, figure: 'grantsAtRisk', key: '330381' });
+    expect(ruian.rows.map((r) => r.project_id).sort()).toEqual(['G1', 'G2']);
   });
 });

@@ -204,6 +204,7 @@ function Screen({ db, context, source }: ScreenHostProps) {
     targetTypes: usableTargetTypes(settings.targetTypes),
     thresholds: usableThresholds(settings.thresholds).thresholds,
     capCompletion: settings.capCompletion === true,
+    rules: settings.rules,
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;

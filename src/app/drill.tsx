@@ -5,7 +5,7 @@
  * back closes them. `FigureInfo` is the ⓘ beside a figure: its 口径 in words (src/domain/drill).
  */
 import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ProjectThresholds, TargetTypes } from '../domain/defaults';
+import type { CertificationRules, ProjectThresholds, TargetTypes } from '../domain/defaults';
 import { figureCaliber } from '../domain/drill/caliber';
 import type { Filters } from '../domain/filters';
 
@@ -21,6 +21,8 @@ export interface DrillScope {
   targetTypes: TargetTypes;
   thresholds: ProjectThresholds;
   capCompletion: boolean;
+  /** The 口径's certification rules (认定核查's records). */
+  rules?: CertificationRules;
   open: (target: DrillTarget) => void;
 }
 

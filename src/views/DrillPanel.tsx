@@ -37,6 +37,8 @@ export function DrillPanel({ db, scope, figure, drillKey, onClose }: Props) {
     filters: scope.filters,
     targetTypes: scope.targetTypes,
     thresholds: scope.thresholds,
+    // Only the figures that follow the rules read them; the others' params stay as they were.
+    ...(figure === 'certCheck' && scope.rules ? { rules: scope.rules } : {}),
   };
   const state = useFigure(db, drillRecords, params);
   const caliber = known ? figureCaliber({ ...params, capCompletion: scope.capCompletion }) : null;

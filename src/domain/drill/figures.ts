@@ -6,7 +6,12 @@
  */
 import { sql, type Db } from '../../db';
 import { previousYearPeriod } from '../asOf';
-import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds, type TargetTypes } from '../defaults';
+import {
+  DEFAULT_PROJECT_THRESHOLDS,
+  type CertificationRules,
+  type ProjectThresholds,
+  type TargetTypes,
+} from '../defaults';
 import { enterpriseMatches, unitMatches, type AttributeFilter, type Filters } from '../filters';
 import { COUNTED } from '../figures/common';
 import { beltsHqWhere } from '../figures/belts';
@@ -17,8 +22,11 @@ import { CASE_BY, STAGE_AT } from '../figures/pipeline';
 import { projectPipeline } from '../figures/projects';
 import { datedBy, datedInYear, periodOf } from '../figures/period';
 import { INDICATORS } from '../figures/ranking';
+import { FAIL_REASON_TEXT } from '../figures/certification';
 import { unitByCode, unitName } from '../units';
 import {
+  checkKey,
+  checkRecords,
   fourOnesRecords,
   fourOnesUnitRecords,
   grantRecords,
@@ -50,6 +58,8 @@ export interface DrillParams {
   filters?: Filters;
   targetTypes?: TargetTypes;
   thresholds?: ProjectThresholds;
+  /** The 口径's certification rules per unit (认定核查). */
+  rules?: CertificationRules;
 }
 
 type FilterName = 'unit' | AttributeFilter;
@@ -376,6 +386,25 @@ export const FIGURES: Record<string, FigureDef> = {
     filters: [],
     measure: 'count',
     records: unitBuildingRecords,
+  },
+  certCheck: {
+    title: (key) => {
+      const cell = checkKey(key);
+      if (!cell) return '认定核查';
+      const what =
+        cell.pick === 'passed'
+          ? '通过'
+          : cell.pick === 'failed'
+            ? '未通过'
+            : `未通过：${FAIL_REASON_TEXT[cell.pick]}`;
+      return `${cell.unit ? `${unitName(cell.unit)} · ` : ''}认定核查${what}`;
+    },
+    definition:
+      '截至数据截至日有认定案件的企业，按属地认定条件核查（政策三(一)）：在温注册且具有独立法人资格；市外有分支机构并在温汇总缴纳企业所得税和增值税；当年市外经营税收占比、实缴注册资本不低于属地要求。一家企业可因多项原因未通过。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: checkRecords,
   },
 };
 

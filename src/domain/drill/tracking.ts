@@ -4,11 +4,17 @@
  * TypeScript (`projectPipeline`), so the drill runs it again with the same parameters and lists the
  * ids it picked; the pipeline's cases are read with the figure's own SQL fragments (pipeline.ts).
  */
-import { sql, type Db, type Sql } from '../../db';
-import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds } from '../defaults';
+import { joinSql, sql, type Db, type Sql } from '../../db';
+import { DEFAULT_PROJECT_THRESHOLDS, type CertificationRules, type ProjectThresholds } from '../defaults';
 import { CERT_STATUSES, PROJECT_STAGES } from '../enums';
 import { enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { buildingTaxes } from '../figures/buildings';
+import {
+  certificationChecks,
+  FAIL_REASON_TEXT,
+  type CertificationCheck,
+  type FailReason,
+} from '../figures/certification';
 import {
   CASE_BY,
   DEFAULT_UNFILED_DAYS,
@@ -21,7 +27,14 @@ import {
 import { periodOf } from '../figures/period';
 import { FOUR_ONES, projectPipeline, type TrackedProject } from '../figures/projects';
 import { unitByCode } from '../units';
-import { buildingRecords, caseRecords, projectRecords, type RecordSet } from './records';
+import {
+  buildingRecords,
+  caseRecords,
+  enterpriseRecords,
+  projectRecords,
+  type RecordRow,
+  type RecordSet,
+} from './records';
 
 /** What a tracking figure is read with (a subset of DrillParams, to keep this module free of figures.ts). */
 export interface TrackingParams {
@@ -190,4 +203,69 @@ export async function unitBuildingRecords(db: Db, p: TrackingParams): Promise<Re
   const all = await buildingTaxes(db, { year: p.year, asOf: p.asOf });
   const mine = all.filter((b) => b.region === p.key);
   return buildingRecords(db, new Map(mine.map((b) => [b.buildingId, { tax: b.tax, tier: b.tier }])));
+}
+
+/** `passed`, `failed`, a reason (`outside_share`) or a unit's reason (`330302:outside_share`). */
+export function checkKey(
+  key: string | undefined,
+): { unit?: string; pick: 'passed' | 'failed' | FailReason } | null {
+  const reasons = Object.keys(FAIL_REASON_TEXT) as FailReason[];
+  const [a, b] = (key ?? '').split(':');
+  if (b !== undefined) {
+    const reason = reasons.find((r) => r === b);
+    return a && unitByCode(a) && reason ? { unit: a, pick: reason } : null;
+  }
+  const pick = a === 'passed' || a === 'failed' ? a : reasons.find((r) => r === a);
+  return pick ? { pick } : null;
+}
+
+/** The words of a check for the record list: 通过, or each failed condition. */
+const checkNote = (c: CertificationCheck) =>
+  c.passed ? '通过' : c.reasons.map((r) => FAIL_REASON_TEXT[r]).join('；');
+
+/**
+ * `certCheck`: the enterprises of 认定核查 (the figure run again with the 口径's rules) that passed,
+ * failed, or failed one condition (in one unit), with their certifications' source rows.
+ */
+export async function checkRecords(
+  db: Db,
+  p: TrackingParams & { rules?: CertificationRules },
+): Promise<RecordSet> {
+  const cell = checkKey(p.key);
+  if (!cell) throw new Error(`无法识别的核查结果：${p.key ?? ''}`);
+  const checks = await certificationChecks(db, {
+    year: p.year,
+    asOf: p.asOf,
+    rules: p.rules,
+    filters: p.filters,
+  });
+  const chosen = checks.filter(
+    (c) =>
+      (!cell.unit || c.region === cell.unit) &&
+      (cell.pick === 'passed'
+        ? c.passed
+        : cell.pick === 'failed'
+          ? !c.passed
+          : c.reasons.includes(cell.pick)),
+  );
+  const at = (await periodOf(db, p)).at;
+  const codes = chosen.length
+    ? sql`credit_code IN (${joinSql(chosen.map((c) => sql`${c.creditCode}`))})`
+    : sql`FALSE`;
+  // The check's candidates: enterprises with a case begun by D (certificationChecks' own condition).
+  const set = await enterpriseRecords(
+    db,
+    sql`${codes} AND coalesce(least(applied_on, certified_on, filed_on) <= ${at}::DATE, TRUE)`,
+  );
+  const note = new Map(chosen.map((c) => [c.creditCode, checkNote(c)]));
+  const withNote = (rows: RecordRow[]) =>
+    rows.map((r) => ({ ...r, note: note.get(String(r.credit_code)) ?? null }));
+  const columns = [...set.columns];
+  columns.splice(2, 0, { key: 'note', header: '核查结果' });
+  return {
+    ...set,
+    columns,
+    rows: withNote(set.rows),
+    ...(set.everyRow ? { everyRow: async () => withNote(await set.everyRow!()) } : {}),
+  };
 }

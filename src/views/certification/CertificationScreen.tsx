@@ -6,13 +6,15 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { updateSettings, useCaliber } from '../../app/settings';
 import { OFFICE_SCOPES, type OfficeScope } from '../../domain/defaults';
 import { useFigure } from '../../app/useFigure';
-import { Chart } from '../../charts/Chart';
+import { Chart, type ChartClick } from '../../charts/Chart';
 import {
+  FAIL_REASONS,
   failureReasonsOption,
   failuresByUnitOption,
   rewardsByEnterpriseOption,
@@ -22,7 +24,7 @@ import {
   unitAreaByUnitOption,
   unitAreaHistogramOption,
 } from '../../charts/options/certification';
-import { certificationChecks, unitAreaOutputs } from '../../domain/figures/certification';
+import { certificationChecks, FAIL_REASON_TEXT, unitAreaOutputs } from '../../domain/figures/certification';
 import { localRewards } from '../../domain/figures/contribution';
 import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
 import { partYearLabel } from '../../domain/asOf';
@@ -103,6 +105,30 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       : rewardsByUnitOption(rewardsByUnit(rewards.data));
   }, [rewards, filters.unit]);
   const checkCols = useMemo(() => checkColumns(rules), [rules]);
+  const drill = useDrill();
+  // A bar (by reason) or a segment (a unit's reason) opens the enterprises that failed it.
+  const openFailure = (e: ChartClick) => {
+    if (checks.status !== 'ready') return;
+    if (!byUnit) {
+      const reason = FAIL_REASONS[e.dataIndex];
+      if (reason) drill?.open({ figure: 'certCheck', key: reason });
+      return;
+    }
+    const unit = tallyReasons(checks.data).units[e.dataIndex];
+    const reason = FAIL_REASONS.find((r) => FAIL_REASON_TEXT[r] === e.seriesName);
+    if (unit && reason) drill?.open({ figure: 'certCheck', key: `${unit}:${reason}` });
+  };
+  const outcome = (key: 'passed' | 'failed', className: string, text: string) => (
+    <button
+      type="button"
+      className={`link ${className}`}
+      data-drill-target={`certCheck:${key}`}
+      title="查看这些企业的明细记录（来源文件与行号）"
+      onClick={() => drill?.open({ figure: 'certCheck', key })}
+    >
+      {text}
+    </button>
+  );
   const rewardCols = useMemo(() => rewardColumns(year, months), [year, months]);
 
   return (
@@ -127,6 +153,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           state={checks}
           isEmpty={(d) => d.length === 0}
           emptyText="暂无认定记录"
+          info={{ figure: 'certCheck', key: 'failed' }}
           actions={
             !filters.unit && (
               <span className="segmented" role="group" aria-label="未通过原因视图">
@@ -154,8 +181,8 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
             return (
               <>
                 <p className="cert-outcome" data-outcome={`${passed}/${d.length - passed}`}>
-                  <span className="cert-pass">通过 {formatCount(passed)} 家</span>
-                  <span className="cert-fail">未通过 {formatCount(d.length - passed)} 家</span>
+                  {outcome('passed', 'cert-pass', `通过 ${formatCount(passed)} 家`)}
+                  {outcome('failed', 'cert-fail', `未通过 ${formatCount(d.length - passed)} 家`)}
                   <span className="note">通过率 {formatPercent(passed / d.length)}</span>
                 </p>
                 {passed === d.length ? (
@@ -165,6 +192,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                     label={byUnit ? '各属地未通过原因' : '未通过原因'}
                     option={failureChart!}
                     height={280}
+                    onClick={openFailure}
                   />
                 )}
               </>
