@@ -333,3 +333,21 @@ describe('预兑现 grants at risk with their amounts', () => {
     expect(ruian.rows.map((r) => r.project_id).sort()).toEqual(['G1', 'G2']);
   });
 });
+
+describe('the 口径 of a clicked cell', () => {
+  it('names the unit of a `unit:…` key, not the unit filter as not applying', () => {
+    const base = { year: 2024, asOf: '2024-12-31', filters: { unit: '330302' } };
+    for (const [figure, key] of [
+      ['ranking', '330302:2'],
+      ['pipelineUnitStage', '330302:已认定'],
+      ['certCheck', '330302:outside_share'],
+    ] as const) {
+      const text = figureCaliber({ ...base, figure, key }).conditions.join('\n');
+      expect(text, figure).toContain('属地 = 鹿城区（所点击的元素，unit=330302）');
+      expect(text, figure).not.toContain('不适用于本指标');
+    }
+    expect(figureCaliber({ ...base, figure: 'unfiledCases', key: '60' }).title).toBe(
+      '已认定未备案（超过 60 天）',
+    );
+  });
+});

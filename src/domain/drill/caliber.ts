@@ -40,7 +40,8 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
     `年度：${p.year}年${period.label ? `（${period.label}，年度未结束）` : ''}`,
     `数据截至：${p.asOf}${period.at !== p.asOf ? `（按 ${period.at} 计）` : ''}`,
   ];
-  const unitKey = p.key && unitByCode(p.key) ? p.key : undefined;
+  // The clicked unit: the key itself, or its unit part (`330302:2` of a ranking cell, `330302:已认定`).
+  const unitKey = [p.key, p.key?.split(':')[0]].find((k) => k !== undefined && unitByCode(k) !== undefined);
   if (unitKey) conditions.push(`属地 = ${unitName(unitKey)}（所点击的元素，unit=${unitKey}）`);
   for (const name of ['unit', 'hqType', 'origin', 'industry'] as const) {
     const value = p.filters?.[name];
