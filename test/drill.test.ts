@@ -14,7 +14,13 @@ import { buildingTaxes } from '../src/domain/figures/buildings';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { overviewFigures } from '../src/domain/figures/overview';
 import { certificationPipeline } from '../src/domain/figures/pipeline';
-import { fourOnesGaps, projectFunnel, projectPipeline } from '../src/domain/figures/projects';
+import {
+  fourOnesGaps,
+  projectFunnel,
+  projectPipeline,
+  projectsByPerson,
+} from '../src/domain/figures/projects';
+import { NO_PERSON } from '../src/domain/drill/tracking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
 import { certificationChecks } from '../src/domain/figures/certification';
 import { FAIL_REASONS, tallyReasons } from '../src/charts/options/certification';
@@ -212,6 +218,27 @@ describe.each([
         expect(set.rows.filter((r) => r.note === '四个一齐全').length, u.name).toBe(u.complete);
       }
       expect(projects.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('项目跟踪: each count of 按项目经理 / 按联系领导 equals its records (and the investment their sum)', async () => {
+    for (const filters of await scopes()) {
+      const p = { year, asOf, filters };
+      const { projects } = await projectPipeline(db, p);
+      for (const role of ['manager', 'leader'] as const) {
+        for (const row of projectsByPerson(projects, role)) {
+          const key = (what: string) => `${role}:${what}:${row.person ?? NO_PERSON}`;
+          const all = await drillRecords(db, { ...p, figure: 'personProjects', key: key('all') });
+          expect(all.total, key('all')).toBe(row.projects);
+          expect(all.sum! / 1e4, key('all')).toBeCloseTo(row.investment, 2);
+          expect(await total(db, { ...p, figure: 'personProjects', key: key('overdue') }), key('o')).toBe(
+            row.overdue,
+          );
+          expect(await total(db, { ...p, figure: 'personProjects', key: key('incomplete') }), key('i')).toBe(
+            row.fourOnesIncomplete,
+          );
+        }
+      }
     }
   });
 

@@ -67,7 +67,7 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
         : '完成率封顶：不封顶（默认，超额完成按实际比例计）',
     );
   }
-  if (p.figure === 'overdueProjects') {
+  if (p.figure === 'overdueProjects' || p.figure === 'personProjects') {
     const t = p.thresholds ?? DEFAULT_PROJECT_THRESHOLDS;
     conditions.push(
       `预警天数：签约→注册 ${t.signedToRegisteredDays} 天，注册→投产 ${t.registeredToOperatingDays} 天`,

@@ -30,6 +30,8 @@ import {
   fourOnesRecords,
   fourOnesUnitRecords,
   grantRecords,
+  personRecords,
+  personTitle,
   STEPS,
   stepRecords,
   trackedProjectRecords,
@@ -405,6 +407,15 @@ export const FIGURES: Record<string, FigureDef> = {
     filters: ALL_ATTRIBUTES,
     measure: 'count',
     records: checkRecords,
+  },
+  personProjects: {
+    title: personTitle,
+    definition:
+      '在库项目（同“在库项目”）中由该项目经理（或联系领导）负责的项目；逾期为逾期预警项目，四个一未齐全为缺任一项的项目。未填写的计为“未指定”。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: personRecords,
   },
 };
 

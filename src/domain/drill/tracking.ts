@@ -25,7 +25,13 @@ import {
   UNFILED_DAYS,
 } from '../figures/pipeline';
 import { periodOf } from '../figures/period';
-import { FOUR_ONES, projectPipeline, type TrackedProject } from '../figures/projects';
+import {
+  FOUR_ONES,
+  projectPipeline,
+  projectsOf,
+  type PersonRole,
+  type TrackedProject,
+} from '../figures/projects';
 import { unitByCode } from '../units';
 import {
   buildingRecords,
@@ -268,4 +274,38 @@ export async function checkRecords(
     rows: withNote(set.rows),
     ...(set.everyRow ? { everyRow: async () => withNote(await set.everyRow!()) } : {}),
   };
+}
+
+/** The key's name for projects without a 项目经理 or 联系领导 (the screens' 未指定). */
+export const NO_PERSON = '未指定';
+
+const PERSON_PICKS = { all: '', overdue: '逾期', incomplete: '四个一未齐全' } as const;
+type PersonPick = keyof typeof PERSON_PICKS;
+
+/** `manager:overdue:张三` → role, what, person (null: 未指定). The name may hold any character. */
+export function personCell(
+  key: string | undefined,
+): { role: PersonRole; pick: PersonPick; person: string | null } | null {
+  const m = /^(manager|leader):(all|overdue|incomplete):(.+)$/s.exec(key ?? '');
+  if (!m) return null;
+  return { role: m[1] as PersonRole, pick: m[2] as PersonPick, person: m[3] === NO_PERSON ? null : m[3]! };
+}
+
+export const personTitle = (key: string | undefined) => {
+  const cell = personCell(key);
+  if (!cell) return '人员负责的项目';
+  const who = `${cell.role === 'manager' ? '项目经理' : '联系领导'}${cell.person ?? NO_PERSON}`;
+  return `${who}的${PERSON_PICKS[cell.pick]}项目`;
+};
+
+/** `personProjects`: a row of 按项目经理 / 按联系领导 — the person's projects, overdue ones or 四个一 gaps. */
+export async function personRecords(db: Db, p: TrackingParams): Promise<RecordSet> {
+  const cell = personCell(p.key);
+  if (!cell) throw new Error(`无法识别的人员：${p.key ?? ''}`);
+  const mine = projectsOf(await tracked(db, p), cell.role, cell.person).filter((x) =>
+    cell.pick === 'overdue' ? x.overdue !== null : cell.pick === 'incomplete' ? !x.fourOnes : true,
+  );
+  return cell.pick === 'overdue'
+    ? list(db, mine, (x) => x.overdue ?? '', '预警原因')
+    : list(db, mine, fourOnesNote, '四个一');
 }

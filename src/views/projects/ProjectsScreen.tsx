@@ -37,8 +37,6 @@ import { usableThresholds } from './thresholds';
 import './projects.css';
 
 const ROLE_NAMES: Record<PersonRole, '项目经理' | '联系领导'> = { manager: '项目经理', leader: '联系领导' };
-const MANAGER_COLUMNS = personColumns('项目经理');
-const LEADER_COLUMNS = personColumns('联系领导');
 
 interface View extends ProjectPipeline {
   funnel: ReturnType<typeof projectFunnel>;
@@ -62,6 +60,11 @@ function derive(p: ProjectPipeline): View {
 export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const { effective, revision } = useCaliber();
   const drill = useDrill();
+  // A count of 按项目经理 / 按联系领导 opens those projects (personProjects `role:what:name`).
+  const personCols = (r: PersonRole) =>
+    personColumns(ROLE_NAMES[r], (row, what) =>
+      drill?.open({ figure: 'personProjects', key: `${r}:${what}:${row.person ?? NOBODY}` }),
+    );
   const settings = effective.settings;
   const { thresholds, fellBack } = usableThresholds(settings.thresholds);
   const pipeline = useFigure(db, projectPipeline, { year, asOf, thresholds, filters });
@@ -224,7 +227,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
             <DataTable
               label="按项目经理"
               rows={v.managers}
-              columns={MANAGER_COLUMNS}
+              columns={personCols('manager')}
               pageSize={10}
               onRowClick={(r) => choose('manager', r.person)}
               rowClass={(r) =>
@@ -238,7 +241,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
             <DataTable
               label="按联系领导"
               rows={v.leaders}
-              columns={LEADER_COLUMNS}
+              columns={personCols('leader')}
               pageSize={10}
               onRowClick={(r) => choose('leader', r.person)}
               rowClass={(r) =>
