@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { drillProps, useDrill, type DrillTarget } from '../../app/drill';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { INDICATORS } from '../../domain/figures/ranking';
+import { FAIL_REASONS } from '../../charts/options/certification';
 import type { DeckFigures } from '../../domain/figures/deck';
 import { formatCount, formatMoney, formatPercent } from '../../format/numbers';
 import type { SlideCharts } from '../../charts/options/deck';
@@ -301,20 +302,23 @@ export const SLIDES: readonly Slide[] = [
       return `${passed}家通过认定核查，通过率${formatPercent(total ? passed / total : null)}`;
     },
     unit: '单位：家',
-    body: (f, _c, charts) => {
+    body: (f, c, charts) => {
       const passed = f.certification.filter((x) => x.passed).length;
       const failed = f.certification.length - passed;
       return (
         <div className="deck-split">
           <div className="deck-figures">
-            <Figure label="通过" value={`${passed} 家`} />
-            <Figure label="未通过" value={`${failed} 家`} />
+            <Figure label="通过" value={`${passed} 家`} drill={{ figure: 'certCheck', key: 'passed' }} />
+            <Figure label="未通过" value={`${failed} 家`} drill={{ figure: 'certCheck', key: 'failed' }} />
             <Figure
               label="通过率"
               value={formatPercent(f.certification.length ? passed / f.certification.length : null)}
             />
           </div>
-          {chart('未通过原因', charts.reasons, 480)}
+          {chart('未通过原因', charts.reasons, 480, (e) => {
+            const reason = FAIL_REASONS[e.dataIndex];
+            if (reason) c.open?.({ figure: 'certCheck', key: reason });
+          })}
         </div>
       );
     },
