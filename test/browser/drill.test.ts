@@ -3,7 +3,7 @@
  * completion chart and a region of the belts map each open the records behind them in the drill
  * panel, whose count equals the figure clicked; the drill link reproduces after a reload; the ⓘ of a
  * filtered figure names the filter; the county scorecard prints on A4; a layer of 项目跟踪's funnel and a
- * scorecard indicator open their records.
+ * scorecard indicator open their records, and over a slide Esc closes the panel before the deck.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -150,7 +150,7 @@ describe('drill-through on the sample data', () => {
     }
   });
 
-  it('a 项目跟踪 funnel layer and a scorecard indicator open their records', async () => {
+  it('a 项目跟踪 funnel layer and a scorecard indicator open their records; Esc over a slide closes the panel first', async () => {
     await open(`projects?year=${YEAR}`);
     const label = '项目推进漏斗';
     await page.locator(`[data-chart="${label}"]`).scrollIntoViewIfNeeded();
@@ -170,6 +170,15 @@ describe('drill-through on the sample data', () => {
     const projects = await drillShown('ranking');
     expect(projects.key).toBe('330302:2');
     expect(projects.total).toBe(value);
+
+    // Over a slide the keys are the panel's: → does not turn the slide, Esc closes the panel, not the deck.
+    await open(`present?year=${YEAR}&slide=3&drill=newHq&drillKey=330381`);
+    await drillShown('newHq');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-drill]').waitFor({ state: 'detached' });
+    expect(page.url()).toContain('#/present');
+    expect(await page.getAttribute('.deck', 'data-slide')).toBe('3');
   });
 
   it('logs no console error and requests nothing from outside', () => {
