@@ -22,7 +22,7 @@ import {
 } from '../src/domain/figures/projects';
 import { NO_PERSON } from '../src/domain/drill/tracking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
-import { certificationChecks } from '../src/domain/figures/certification';
+import { certificationChecks, unitAreaOutputs } from '../src/domain/figures/certification';
 import { FAIL_REASONS, tallyReasons } from '../src/charts/options/certification';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
@@ -295,6 +295,27 @@ describe.each([
           for (const [u, unit] of tally.units.entries()) {
             const key = `${unit}:${reason}`;
             expect(await total(db, { ...p, figure: 'certCheck', key }), key).toBe(tally.counts[u]![i]);
+          }
+        }
+      }
+    }
+  });
+
+  it('单位面积产出: 达标 and each unit’s 达标 / 未达标 equal their records, in either office scope', async () => {
+    for (const filters of await scopes()) {
+      for (const officeScope of ['policy', 'all'] as const) {
+        const p = { year, asOf, filters, officeScope };
+        const rows = (await unitAreaOutputs(db, { year, filters, scope: officeScope })).filter(
+          (r) => r.applies,
+        );
+        const met = await drillRecords(db, { ...p, figure: 'unitArea', key: 'met' });
+        expect(met.total).toBe(rows.filter((r) => r.meets).length);
+        expect(met.rows.every((r) => Number(r.source_row) > 0)).toBe(true);
+        for (const unit of new Set(rows.map((r) => r.region))) {
+          for (const meets of [true, false]) {
+            const key = `${unit}:${meets ? 'met' : 'missed'}`;
+            const n = rows.filter((r) => r.region === unit && r.meets === meets).length;
+            expect(await total(db, { ...p, figure: 'unitArea', key }), key).toBe(n);
           }
         }
       }

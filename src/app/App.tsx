@@ -205,6 +205,7 @@ function Screen({ db, context, source }: ScreenHostProps) {
     thresholds: usableThresholds(settings.thresholds).thresholds,
     capCompletion: settings.capCompletion === true,
     rules: settings.rules,
+    officeScope: settings.officeScope === 'all' ? 'all' : 'policy',
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;

@@ -5,7 +5,7 @@
  * back closes them. `FigureInfo` is the ⓘ beside a figure: its 口径 in words (src/domain/drill).
  */
 import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
-import type { CertificationRules, ProjectThresholds, TargetTypes } from '../domain/defaults';
+import type { CertificationRules, OfficeScope, ProjectThresholds, TargetTypes } from '../domain/defaults';
 import { figureCaliber } from '../domain/drill/caliber';
 import type { Filters } from '../domain/filters';
 
@@ -23,6 +23,8 @@ export interface DrillScope {
   capCompletion: boolean;
   /** The 口径's certification rules (认定核查's records). */
   rules?: CertificationRules;
+  /** The 口径's office-subsidy scope (单位面积产出's records). */
+  officeScope?: OfficeScope;
   open: (target: DrillTarget) => void;
 }
 

@@ -39,6 +39,7 @@ export function DrillPanel({ db, scope, figure, drillKey, onClose }: Props) {
     thresholds: scope.thresholds,
     // Only the figures that follow the rules read them; the others' params stay as they were.
     ...(figure === 'certCheck' && scope.rules ? { rules: scope.rules } : {}),
+    ...(figure === 'unitArea' && scope.officeScope ? { officeScope: scope.officeScope } : {}),
   };
   const state = useFigure(db, drillRecords, params);
   const caliber = known ? figureCaliber({ ...params, capCompletion: scope.capCompletion }) : null;

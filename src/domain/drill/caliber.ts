@@ -73,6 +73,13 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
       `预警天数：签约→注册 ${t.signedToRegisteredDays} 天，注册→投产 ${t.registeredToOperatingDays} 天`,
     );
   }
+  if (p.figure === 'unitArea') {
+    conditions.push(
+      p.officeScope === 'all'
+        ? '核查范围：全部企业（非默认，DOMAIN.md 14）'
+        : '核查范围：市区及产业平台有效“新引进”认定的企业（默认），其余不适用',
+    );
+  }
   if (def.target && p.figure !== 'ranking') conditions.push(LIGHT_RULE);
   return {
     title: def.title(p.key),

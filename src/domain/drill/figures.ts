@@ -9,6 +9,7 @@ import { previousYearPeriod } from '../asOf';
 import {
   DEFAULT_PROJECT_THRESHOLDS,
   type CertificationRules,
+  type OfficeScope,
   type ProjectThresholds,
   type TargetTypes,
 } from '../defaults';
@@ -25,6 +26,8 @@ import { INDICATORS } from '../figures/ranking';
 import { FAIL_REASON_TEXT } from '../figures/certification';
 import { unitByCode, unitName } from '../units';
 import {
+  areaKey,
+  areaRecords,
   checkKey,
   checkRecords,
   fourOnesRecords,
@@ -62,6 +65,8 @@ export interface DrillParams {
   thresholds?: ProjectThresholds;
   /** The 口径's certification rules per unit (认定核查). */
   rules?: CertificationRules;
+  /** The 口径's office-subsidy scope (单位面积产出, DOMAIN.md 14). */
+  officeScope?: OfficeScope;
 }
 
 type FilterName = 'unit' | AttributeFilter;
@@ -416,6 +421,19 @@ export const FIGURES: Record<string, FigureDef> = {
     filters: ALL_ATTRIBUTES,
     measure: 'count',
     records: personRecords,
+  },
+  unitArea: {
+    title: (key) => {
+      const cell = areaKey(key);
+      const what = cell?.met === false ? '未达标' : '达标';
+      return `${cell?.unit ? `${unitName(cell.unit)} · ` : ''}单位面积产出${what}企业`;
+    },
+    definition:
+      '当年企业年度数据中有总产出、企业名录中有办公面积的企业：单位面积产出 = 总产出 × 10000 ÷ 办公面积（元/㎡），≥ 1万元/㎡为达标。默认只核查市区（鹿城、龙湾、瓯海、洞头）及产业平台有有效“新引进”认定的企业，其余不适用（DOMAIN.md 14）。',
+    tables: ['企业年度数据（annual）', '企业名录（enterprises）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: areaRecords,
   },
 };
 

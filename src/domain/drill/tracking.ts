@@ -5,13 +5,19 @@
  * ids it picked; the pipeline's cases are read with the figure's own SQL fragments (pipeline.ts).
  */
 import { joinSql, sql, type Db, type Sql } from '../../db';
-import { DEFAULT_PROJECT_THRESHOLDS, type CertificationRules, type ProjectThresholds } from '../defaults';
+import {
+  DEFAULT_PROJECT_THRESHOLDS,
+  type CertificationRules,
+  type OfficeScope,
+  type ProjectThresholds,
+} from '../defaults';
 import { CERT_STATUSES, PROJECT_STAGES } from '../enums';
 import { enterpriseMatches, unitMatches, type Filters } from '../filters';
 import { buildingTaxes } from '../figures/buildings';
 import {
   certificationChecks,
   FAIL_REASON_TEXT,
+  unitAreaOutputs,
   type CertificationCheck,
   type FailReason,
 } from '../figures/certification';
@@ -32,7 +38,7 @@ import {
   type PersonRole,
   type TrackedProject,
 } from '../figures/projects';
-import { unitByCode } from '../units';
+import { unitByCode, unitName } from '../units';
 import {
   buildingRecords,
   caseRecords,
@@ -308,4 +314,66 @@ export async function personRecords(db: Db, p: TrackingParams): Promise<RecordSe
   return cell.pick === 'overdue'
     ? list(db, mine, (x) => x.overdue ?? '', '预警原因')
     : list(db, mine, fourOnesNote, '四个一');
+}
+
+/** `met` (the 达标 count), or a unit's stack of 单位面积产出达标情况: `330302:met`, `330302:missed`. */
+export function areaKey(key: string | undefined): { unit?: string; met: boolean } | null {
+  if (key === 'met') return { met: true };
+  const [unit, what] = (key ?? '').split(':');
+  return unit && unitByCode(unit) && (what === 'met' || what === 'missed')
+    ? { unit, met: what === 'met' }
+    : null;
+}
+
+/**
+ * `unitArea`: the enterprises of 单位面积产出 (the figure run again, in the 口径's office scope) that
+ * the check applies to and that meet it (or miss it), with their annual row's source file and row.
+ */
+export async function areaRecords(
+  db: Db,
+  p: TrackingParams & { officeScope?: OfficeScope },
+): Promise<RecordSet> {
+  const cell = areaKey(p.key);
+  if (!cell) throw new Error(`无法识别的单位面积产出：${p.key ?? ''}`);
+  const rows = await unitAreaOutputs(db, {
+    year: p.year,
+    ...(p.filters ? { filters: p.filters } : {}),
+    ...(p.officeScope ? { scope: p.officeScope } : {}),
+  });
+  const chosen = rows.filter(
+    (r) => r.applies && r.meets === cell.met && (!cell.unit || r.region === cell.unit),
+  );
+  const codes = chosen.length ? joinSql(chosen.map((r) => sql`${r.creditCode}`)) : sql`NULL`;
+  const source = await db.query<{ credit_code: string; source_file: string; source_row: number }>(sql`
+    SELECT credit_code, source_file, source_row FROM annual WHERE year = ${p.year} AND credit_code IN (${codes})`);
+  const where = new Map(source.map((s) => [s.credit_code, s]));
+  const list: RecordRow[] = chosen.map((r) => ({
+    credit_code: r.creditCode,
+    name: r.name,
+    region: unitName(r.region),
+    output: r.output * 10_000,
+    office_area: r.officeArea,
+    per_sqm: r.perSqm,
+    note: r.meets ? '达标' : '未达标',
+    source_file: where.get(r.creditCode)?.source_file ?? null,
+    source_row: where.get(r.creditCode)?.source_row ?? null,
+  }));
+  return {
+    kind: '企业',
+    columns: [
+      { key: 'credit_code', header: '统一社会信用代码' },
+      { key: 'name', header: '企业名称' },
+      { key: 'region', header: '属地' },
+      { key: 'note', header: '≥1万元/㎡' },
+      { key: 'per_sqm', header: '单位面积产出（元/㎡）', kind: 'number', digits: 0 },
+      { key: 'output', header: '总产出', kind: 'yuan', unit: '万元' },
+      { key: 'office_area', header: '办公面积（㎡）', kind: 'number', digits: 0 },
+      { key: 'source_file', header: '来源文件（企业年度数据）' },
+      { key: 'source_row', header: '行号', kind: 'count' },
+    ],
+    rows: list,
+    total: list.length,
+    sum: null,
+    truncated: false,
+  };
 }

@@ -22,6 +22,7 @@ import {
   rewardsByUnitOption,
   tallyReasons,
   unitAreaByUnitOption,
+  unitOrder,
   unitAreaHistogramOption,
 } from '../../charts/options/certification';
 import { certificationChecks, FAIL_REASON_TEXT, unitAreaOutputs } from '../../domain/figures/certification';
@@ -206,13 +207,20 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           isEmpty={(d) => d.length === 0}
           emptyText={`暂无 ${year} 年有总产出和办公面积的企业`}
           actions={<OfficeScopeSwitch value={officeScope} />}
+          info={{ figure: 'unitArea', key: 'met' }}
         >
           {(d) => (
             <>
               <p className="cert-outcome" data-office-scope={officeScope}>
-                <span className="cert-pass">
+                <button
+                  type="button"
+                  className="link cert-pass"
+                  data-drill-target="unitArea:met"
+                  title="查看达标企业的明细记录（来源文件与行号）"
+                  onClick={() => drill?.open({ figure: 'unitArea', key: 'met' })}
+                >
                   达标 {formatCount(d.filter((r) => r.applies && r.meets).length)} 家
-                </span>
+                </button>
                 <span className="note">
                   共 {formatCount(d.length)} 家有产出和办公面积
                   {officeScope === 'policy'
@@ -220,7 +228,18 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                     : '（口径：全部企业，非默认）'}
                 </span>
               </p>
-              <Chart label="单位面积产出" option={areaChart!} height={280} />
+              {/* 全市: a unit's 达标 or 未达标 segment opens those enterprises. */}
+              <Chart
+                label="单位面积产出"
+                option={areaChart!}
+                height={280}
+                onClick={(e) => {
+                  if (filters.unit) return;
+                  const unit = unitOrder(d.filter((r) => r.applies).map((r) => r.region))[e.dataIndex];
+                  const what = e.seriesName === '达标' ? 'met' : 'missed';
+                  if (unit) drill?.open({ figure: 'unitArea', key: `${unit}:${what}` });
+                }}
+              />
             </>
           )}
         </Panel>
