@@ -397,5 +397,9 @@ describe('the 口径 of a clicked cell', () => {
     expect(figureCaliber({ ...base, figure: 'unfiledCases', key: '60' }).title).toBe(
       '已认定未备案（超过 60 天）',
     );
+    const scope = (officeScope: 'policy' | 'all') =>
+      figureCaliber({ ...base, figure: 'unitArea', key: 'met', officeScope }).conditions.join('\n');
+    expect(scope('all')).toContain('全部企业（非默认');
+    expect(scope('policy')).toContain('（默认）');
   });
 });
