@@ -23,7 +23,8 @@ import {
 import { NO_PERSON } from '../src/domain/drill/tracking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
 import { certificationChecks, unitAreaOutputs } from '../src/domain/figures/certification';
-import { FAIL_REASONS, tallyReasons } from '../src/charts/options/certification';
+import { FAIL_REASONS, rewardsByUnit, tallyReasons } from '../src/charts/options/certification';
+import { localRewards } from '../src/domain/figures/contribution';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
 import { C, csv, EXPORTS_2023, FIGURES_FIXTURE, fixtureFiles, openFiguresFixture } from './figuresFixture';
@@ -317,6 +318,27 @@ describe.each([
             const n = rows.filter((r) => r.region === unit && r.meets === meets).length;
             expect(await total(db, { ...p, figure: 'unitArea', key }), key).toBe(n);
           }
+        }
+      }
+    }
+  });
+
+  it('本土总部奖励: the 合计 and each unit’s bar equal their records’ sum, with edited tiers', async () => {
+    const tiers = [{ upTo: null, rate: 0.1 }];
+    for (const filters of await scopes()) {
+      for (const edited of [{}, { tiers }]) {
+        const p = { year, asOf, filters, ...edited };
+        const rewards = await localRewards(db, p);
+        const all = await drillRecords(db, { ...p, figure: 'localReward' });
+        expect(all.total).toBe(rewards.length);
+        expect(all.sum).toBeCloseTo(
+          rewards.reduce((s, r) => s + r.reward, 0),
+          2,
+        );
+        for (const u of rewardsByUnit(rewards)) {
+          const mine = await drillRecords(db, { ...p, figure: 'localReward', key: u.code });
+          expect(mine.total, u.code).toBe(u.enterprises);
+          expect(mine.sum, u.code).toBeCloseTo(u.reward, 2);
         }
       }
     }

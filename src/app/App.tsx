@@ -206,6 +206,8 @@ function Screen({ db, context, source }: ScreenHostProps) {
     capCompletion: settings.capCompletion === true,
     rules: settings.rules,
     officeScope: settings.officeScope === 'all' ? 'all' : 'policy',
+    shares: settings.shares,
+    tiers: settings.tiers,
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;

@@ -40,6 +40,7 @@ export function DrillPanel({ db, scope, figure, drillKey, onClose }: Props) {
     // Only the figures that follow the rules read them; the others' params stay as they were.
     ...(figure === 'certCheck' && scope.rules ? { rules: scope.rules } : {}),
     ...(figure === 'unitArea' && scope.officeScope ? { officeScope: scope.officeScope } : {}),
+    ...(figure === 'localReward' ? { shares: scope.shares, tiers: scope.tiers } : {}),
   };
   const state = useFigure(db, drillRecords, params);
   const caliber = known ? figureCaliber({ ...params, capCompletion: scope.capCompletion }) : null;

@@ -9,7 +9,9 @@ import { previousYearPeriod } from '../asOf';
 import {
   DEFAULT_PROJECT_THRESHOLDS,
   type CertificationRules,
+  type LocalShares,
   type OfficeScope,
+  type RewardTier,
   type ProjectThresholds,
   type TargetTypes,
 } from '../defaults';
@@ -35,6 +37,7 @@ import {
   grantRecords,
   personRecords,
   personTitle,
+  rewardRecords,
   STEPS,
   stepRecords,
   trackedProjectRecords,
@@ -67,6 +70,9 @@ export interface DrillParams {
   rules?: CertificationRules;
   /** The 口径's office-subsidy scope (单位面积产出, DOMAIN.md 14). */
   officeScope?: OfficeScope;
+  /** The 口径's local shares and reward tiers (本土总部奖励估算). */
+  shares?: LocalShares;
+  tiers?: readonly RewardTier[];
 }
 
 type FilterName = 'unit' | AttributeFilter;
@@ -434,6 +440,15 @@ export const FIGURES: Record<string, FigureDef> = {
     filters: ALL_ATTRIBUTES,
     measure: 'count',
     records: areaRecords,
+  },
+  localReward: {
+    title: (key) => ofUnit(key, '本土总部奖励估算'),
+    definition:
+      '认定年度C起5年内（C … C+4）的本土总部企业，当年地方财政贡献（有地方留成额用留成额，否则按税种留成比例测算）较认定前一年（C−1，年度未结束时为同期）的增量，按累进档次测算奖励；属地为认定地。',
+    tables: ['总部认定台账（certifications）', '税收明细（tax）', '企业名录（enterprises）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: rewardRecords,
   },
 };
 

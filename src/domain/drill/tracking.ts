@@ -8,7 +8,9 @@ import { joinSql, sql, type Db, type Sql } from '../../db';
 import {
   DEFAULT_PROJECT_THRESHOLDS,
   type CertificationRules,
+  type LocalShares,
   type OfficeScope,
+  type RewardTier,
   type ProjectThresholds,
 } from '../defaults';
 import { CERT_STATUSES, PROJECT_STAGES } from '../enums';
@@ -44,9 +46,12 @@ import {
   caseRecords,
   enterpriseRecords,
   projectRecords,
+  type RecordColumn,
   type RecordRow,
   type RecordSet,
 } from './records';
+import { COUNTED } from '../figures/common';
+import { localRewards } from '../figures/contribution';
 
 /** What a tracking figure is read with (a subset of DrillParams, to keep this module free of figures.ts). */
 export interface TrackingParams {
@@ -375,5 +380,61 @@ export async function areaRecords(
     total: list.length,
     sum: null,
     truncated: false,
+  };
+}
+
+/**
+ * `localReward`: the 本土 HQ in their reward years (the figure `localRewards` run again with the
+ * 口径's shares and tiers), all or a certifying unit's, each with its base, contribution and reward;
+ * the sum is the rewards' 合计.
+ */
+export async function rewardRecords(
+  db: Db,
+  p: TrackingParams & { shares?: LocalShares; tiers?: readonly RewardTier[] },
+): Promise<RecordSet> {
+  const unit = p.key && unitByCode(p.key) ? p.key : undefined;
+  if (p.key && !unit) throw new Error(`无法识别的属地：${p.key}`);
+  const rewards = (
+    await localRewards(db, {
+      year: p.year,
+      asOf: p.asOf,
+      ...(p.shares ? { shares: p.shares } : {}),
+      ...(p.tiers ? { tiers: p.tiers } : {}),
+      ...(p.filters ? { filters: p.filters } : {}),
+    })
+  ).filter((r) => !unit || r.region === unit);
+  const byCode = new Map(rewards.map((r) => [r.creditCode, r]));
+  const codes = rewards.length ? joinSql(rewards.map((r) => sql`${r.creditCode}`)) : sql`NULL`;
+  const set = await enterpriseRecords(
+    db,
+    sql`category = '本土' AND ${COUNTED} AND credit_code IN (${codes})`,
+  );
+  const withReward = (rows: RecordRow[]) =>
+    rows.map((r) => {
+      const x = byCode.get(String(r.credit_code));
+      return {
+        ...r,
+        base: x?.base ?? null,
+        contribution: x?.contribution ?? null,
+        reward: x?.reward ?? null,
+      };
+    });
+  const rows = withReward(set.everyRow ? await set.everyRow() : set.rows);
+  const money = (key: string, header: string): RecordColumn => ({ key, header, kind: 'yuan', unit: '万元' });
+  const columns = [...set.columns];
+  columns.splice(
+    3,
+    0,
+    money('base', '基数（认定前一年贡献）'),
+    money('contribution', `${p.year}年贡献`),
+    money('reward', '奖励估算'),
+  );
+  return {
+    ...set,
+    columns,
+    rows: rows.slice(0, set.rows.length),
+    sum: Math.round(rows.reduce((s, r) => s + Number(r.reward ?? 0), 0) * 100) / 100,
+    sumLabel: '奖励估算合计',
+    ...(set.everyRow ? { everyRow: async () => rows } : {}),
   };
 }

@@ -249,11 +249,20 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           state={rewards}
           isEmpty={(d) => d.length === 0}
           emptyText="该年度无处于奖励期的本土总部"
+          info={{ figure: 'localReward' }}
         >
           {(d) => (
             <>
               <p className="cert-outcome">
-                <span className="cert-total">合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}</span>
+                <button
+                  type="button"
+                  className="link cert-total"
+                  data-drill-target="localReward"
+                  title="查看奖励期内本土总部的明细记录（来源文件与行号）"
+                  onClick={() => drill?.open({ figure: 'localReward' })}
+                >
+                  合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}
+                </button>
                 <span className="note" data-part-year={months ?? undefined}>
                   {formatCount(d.filter((r) => r.reward > 0).length)} / {formatCount(d.length)} 家有奖励
                   {months ? ` · ${months}贡献对比认定前一年同期` : ''}
@@ -264,6 +273,11 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                   label={filters.unit ? '本土总部奖励按企业' : '本土总部奖励按认定地'}
                   option={rewardChart!}
                   height={280}
+                  onClick={(e) => {
+                    // 全市: a unit's bar opens its 本土 HQ in their reward years.
+                    const unit = filters.unit ? undefined : rewardsByUnit(d)[e.dataIndex];
+                    if (unit) drill?.open({ figure: 'localReward', key: unit.code });
+                  }}
                 />
               ) : (
                 <p className="state empty">该年度贡献均未超过认定前一年，无奖励</p>
