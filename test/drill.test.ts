@@ -14,14 +14,26 @@ import { buildingTaxes } from '../src/domain/figures/buildings';
 import { dataAsOf } from '../src/domain/figures/dataStatus';
 import { overviewFigures } from '../src/domain/figures/overview';
 import { certificationPipeline } from '../src/domain/figures/pipeline';
-import { projectPipeline } from '../src/domain/figures/projects';
+import {
+  fourOnesGaps,
+  projectFunnel,
+  projectPipeline,
+  projectsByPerson,
+} from '../src/domain/figures/projects';
+import { NO_PERSON } from '../src/domain/drill/tracking';
+import { countyScorecard } from '../src/domain/figures/scorecard';
+import { certificationChecks, unitAreaOutputs } from '../src/domain/figures/certification';
+import { FAIL_REASONS, rewardsByUnit, tallyReasons } from '../src/charts/options/certification';
+import { localRewards } from '../src/domain/figures/contribution';
 import { rankingIndicators } from '../src/domain/figures/ranking';
 import { CERT_STATUSES } from '../src/domain/enums';
-import { EXPORTS_2023, FIGURES_FIXTURE, openFiguresFixture } from './figuresFixture';
+import { C, csv, EXPORTS_2023, FIGURES_FIXTURE, fixtureFiles, openFiguresFixture } from './figuresFixture';
+import { openNodeDb } from '../src/db/node';
 import { buildingRegister } from '../src/domain/figures/buildingRegister';
 import { buildingsScreenFigures } from '../src/domain/figures/buildings';
 import { buildingForecasts } from '../src/domain/figures/forecast';
 import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
+import { importFiles } from '../src/ingest';
 
 const total = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).total;
 const sum = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).sum ?? NaN;
@@ -164,6 +176,257 @@ describe('the 口径 of a figure', () => {
     const c = figureCaliber({ ...base, figure: 'newHq', key: '330303' });
     expect(c.title).toBe('龙湾区 · 新引进总部企业');
     expect(c.conditions.join('\n')).toContain('unit=330303');
+  });
+});
+
+// ——— 项目跟踪, the certification pipeline's charts and lists, the scorecard (issue 13, part B) ———
+describe.each([
+  ['hand-written fixture', FIGURES_FIXTURE, 2023],
+  ['2023 exports', EXPORTS_2023, 2023],
+])('drill-through of tracking figures on the %s', (_name, folder, year) => {
+  let db: Db;
+  let asOf: string;
+  beforeAll(async () => {
+    ({ db } = await openFiguresFixture(folder));
+    asOf = `${year}-12-31`;
+    const end = await dataAsOf(db);
+    if (end && end < asOf) asOf = end;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** No filter, and the unit with the most projects (so the filter narrows something). */
+  async function scopes(): Promise<Filters[]> {
+    const { fourOnesByUnit } = await projectPipeline(db, { year, asOf });
+    const unit = [...fourOnesByUnit].sort((a, b) => b.projects - a.projects)[0]!.code;
+    return [{}, { unit }];
+  }
+
+  it('项目跟踪: the cards, the funnel, the 四个一 gaps and each unit’s bar equal their records', async () => {
+    for (const filters of await scopes()) {
+      const p = { year, asOf, filters };
+      const { projects, fourOnesByUnit } = await projectPipeline(db, p);
+      expect(await total(db, { ...p, figure: 'projects' })).toBe(projects.length);
+      for (const layer of projectFunnel(projects)) {
+        expect(await total(db, { ...p, figure: 'projects', key: layer.stage }), layer.stage).toBe(
+          layer.count,
+        );
+      }
+      expect(await total(db, { ...p, figure: 'fourOnes' })).toBe(projects.filter((x) => x.fourOnes).length);
+      for (const gap of fourOnesGaps(projects)) {
+        expect(await total(db, { ...p, figure: 'fourOnes', key: gap.item }), gap.item).toBe(gap.count);
+      }
+      for (const u of fourOnesByUnit) {
+        const set = await drillRecords(db, { ...p, figure: 'fourOnesUnit', key: u.code });
+        expect(set.total, u.name).toBe(u.projects);
+        expect(set.rows.filter((r) => r.note === '四个一齐全').length, u.name).toBe(u.complete);
+      }
+      expect(projects.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('项目跟踪: each count of 按项目经理 / 按联系领导 equals its records (and the investment their sum)', async () => {
+    for (const filters of await scopes()) {
+      const p = { year, asOf, filters };
+      const { projects } = await projectPipeline(db, p);
+      for (const role of ['manager', 'leader'] as const) {
+        for (const row of projectsByPerson(projects, role)) {
+          const key = (what: string) => `${role}:${what}:${row.person ?? NO_PERSON}`;
+          const all = await drillRecords(db, { ...p, figure: 'personProjects', key: key('all') });
+          expect(all.total, key('all')).toBe(row.projects);
+          expect(all.sum! / 1e4, key('all')).toBeCloseTo(row.investment, 2);
+          expect(await total(db, { ...p, figure: 'personProjects', key: key('overdue') }), key('o')).toBe(
+            row.overdue,
+          );
+          expect(await total(db, { ...p, figure: 'personProjects', key: key('incomplete') }), key('i')).toBe(
+            row.fourOnesIncomplete,
+          );
+        }
+      }
+    }
+  });
+
+  it('总部认定: unit × stage, the step days, 已认定未备案 and the grants at risk equal their records', async () => {
+    for (const filters of await scopes()) {
+      for (const unfiledDays of [30, 90]) {
+        const p = { year, asOf, filters };
+        const d = await certificationPipeline(db, { ...p, unfiledDays });
+        for (const u of d.byUnit) {
+          for (const stage of CERT_STATUSES) {
+            const key = `${u.code}:${stage}`;
+            expect(await total(db, { ...p, figure: 'pipelineUnitStage', key }), key).toBe(u.stages[stage]);
+          }
+          const all = Object.values(u.stages).reduce((s, n) => s + n, 0);
+          expect(await total(db, { ...p, figure: 'pipelineUnitStage', key: u.code }), u.name).toBe(all);
+          for (const step of ['toCertified', 'toFiled'] as const) {
+            const set = await drillRecords(db, { ...p, figure: 'pipelineDays', key: `${u.code}:${step}` });
+            expect(set.total, `${u.name} ${step}`).toBe(u[step].cases);
+            const days = set.rows.map((r) => Number(r.measure)).sort((a, b) => a - b);
+            const mid = days.length >> 1;
+            const median = days.length
+              ? days.length % 2
+                ? days[mid]
+                : (days[mid - 1]! + days[mid]!) / 2
+              : null;
+            expect(median, `${u.name} ${step}`).toBe(u[step].median);
+          }
+        }
+        const unfiled = await drillRecords(db, { ...p, figure: 'unfiledCases', key: String(unfiledDays) });
+        expect(unfiled.total).toBe(d.unfiled.length);
+        const grants = await drillRecords(db, { ...p, figure: 'grantsAtRisk' });
+        expect(grants.total).toBe(d.grantsAtRisk.count);
+        expect(grants.sum! / 1e4).toBeCloseTo(d.grantsAtRisk.amount, 4);
+        for (const u of d.grantsAtRisk.byUnit) {
+          const mine = await drillRecords(db, { ...p, figure: 'grantsAtRisk', key: u.code });
+          expect(mine.total, u.name).toBe(u.count);
+          expect(mine.sum! / 1e4, u.name).toBeCloseTo(u.amount, 4);
+        }
+      }
+    }
+  });
+
+  it('认定核查: passed, failed, each reason and a unit’s reason equal their records, under edited rules', async () => {
+    for (const filters of await scopes()) {
+      for (const rules of [undefined, { '330302': { minOutsideShare: 0.6, minPaidInCapital: 5000 } }]) {
+        const p = { year, asOf, filters, ...(rules ? { rules } : {}) };
+        const checks = await certificationChecks(db, p);
+        const passed = checks.filter((c) => c.passed).length;
+        expect(await total(db, { ...p, figure: 'certCheck', key: 'passed' })).toBe(passed);
+        expect(await total(db, { ...p, figure: 'certCheck', key: 'failed' })).toBe(checks.length - passed);
+        const tally = tallyReasons(checks);
+        for (const [i, reason] of FAIL_REASONS.entries()) {
+          expect(await total(db, { ...p, figure: 'certCheck', key: reason }), reason).toBe(tally.totals[i]);
+          for (const [u, unit] of tally.units.entries()) {
+            const key = `${unit}:${reason}`;
+            expect(await total(db, { ...p, figure: 'certCheck', key }), key).toBe(tally.counts[u]![i]);
+          }
+        }
+      }
+    }
+  });
+
+  it('单位面积产出: 达标 and each unit’s 达标 / 未达标 equal their records, in either office scope', async () => {
+    for (const filters of await scopes()) {
+      for (const officeScope of ['policy', 'all'] as const) {
+        const p = { year, asOf, filters, officeScope };
+        const rows = (await unitAreaOutputs(db, { year, filters, scope: officeScope })).filter(
+          (r) => r.applies,
+        );
+        const met = await drillRecords(db, { ...p, figure: 'unitArea', key: 'met' });
+        expect(met.total).toBe(rows.filter((r) => r.meets).length);
+        expect(met.rows.every((r) => Number(r.source_row) > 0)).toBe(true);
+        for (const unit of new Set(rows.map((r) => r.region))) {
+          for (const meets of [true, false]) {
+            const key = `${unit}:${meets ? 'met' : 'missed'}`;
+            const n = rows.filter((r) => r.region === unit && r.meets === meets).length;
+            expect(await total(db, { ...p, figure: 'unitArea', key }), key).toBe(n);
+          }
+        }
+      }
+    }
+  });
+
+  it('本土总部奖励: the 合计 and each unit’s bar equal their records’ sum, with edited tiers', async () => {
+    const tiers = [{ upTo: null, rate: 0.1 }];
+    for (const filters of await scopes()) {
+      for (const edited of [{}, { tiers }]) {
+        const p = { year, asOf, filters, ...edited };
+        const rewards = await localRewards(db, p);
+        const all = await drillRecords(db, { ...p, figure: 'localReward' });
+        expect(all.total).toBe(rewards.length);
+        expect(all.sum).toBeCloseTo(
+          rewards.reduce((s, r) => s + r.reward, 0),
+          2,
+        );
+        for (const u of rewardsByUnit(rewards)) {
+          const mine = await drillRecords(db, { ...p, figure: 'localReward', key: u.code });
+          expect(mine.total, u.code).toBe(u.enterprises);
+          expect(mine.sum, u.code).toBeCloseTo(u.reward, 2);
+        }
+      }
+    }
+  });
+
+  it('the scorecard’s indicators, overdue list and buildings equal their records', async () => {
+    const units = await rankingIndicators(db, { year, asOf });
+    for (const u of units.slice(0, 4)) {
+      const card = await countyScorecard(db, { year, asOf, unit: u.code });
+      const p = { year, asOf };
+      expect(await total(db, { ...p, figure: 'ranking', key: `${u.code}:1` }), u.name).toBe(
+        card.newHq.length,
+      );
+      expect(await total(db, { ...p, figure: 'ranking', key: `${u.code}:2` }), u.name).toBe(
+        card.projects.length,
+      );
+      const tax = card.taxByEnterprise.reduce((s, t) => s + t.tax, 0);
+      expect(await sum(db, { ...p, figure: 'ranking', key: `${u.code}:4` }), u.name).toBeCloseTo(tax, 2);
+      expect(await total(db, { ...p, figure: 'overdueProjects', key: u.code }), u.name).toBe(
+        card.overdue.length,
+      );
+      const buildings = await drillRecords(db, { ...p, figure: 'unitBuildings', key: u.code });
+      expect(buildings.total, u.name).toBe(card.buildings.length);
+      expect(buildings.sum, u.name).toBeCloseTo(
+        Math.round(card.buildings.reduce((s, b) => s + b.tax, 0) * 100) / 100,
+        2,
+      );
+    }
+  });
+});
+
+describe('预兑现 grants at risk with their amounts', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openNodeDb();
+    // Three projects paid ahead: Y certified only in 2024, one not yet registered, C certified in 2022.
+    await importFiles(db, [
+      ...fixtureFiles(),
+      csv(
+        '总部项目台账_补助.csv',
+        '项目编号,项目名称,属地,统一社会信用代码,计划投资（万元）,签约日期,注册日期,认定日期,投产日期,销号日期,项目经理,联系领导,服务专班,绿色通道,开办补助,补助金额（万元）',
+        `G1,瑞安预兑现项目,瑞安市,${C.Y},8000,2023-02-01,2023-05-01,,,,王五,陈市长,是,是,预兑现,120.5`,
+        'G2,瑞安未注册预兑现项目,瑞安市,,6000,2023-03-01,,,,,王五,陈市长,是,是,预兑现,80',
+        `G3,龙湾已认定预兑现项目,龙湾区,${C.C},5000,2023-01-15,2023-02-01,,,,赵六,周市长,是,是,预兑现,50`,
+      ),
+    ]);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('the records’ count and amount are the figure’s, for the city and a unit', async () => {
+    const p = { year: 2023, asOf: '2023-12-31' };
+    for (const filters of [{}, { unit: '330381' }] as Filters[]) {
+      const d = await certificationPipeline(db, { ...p, filters });
+      const set = await drillRecords(db, { ...p, filters, figure: 'grantsAtRisk' });
+      expect(set.total).toBe(d.grantsAtRisk.count);
+      expect(set.sum! / 1e4).toBeCloseTo(d.grantsAtRisk.amount, 4);
+      expect(d.grantsAtRisk.amount).toBeCloseTo(200.5, 4);
+    }
+    const ruian = await drillRecords(db, { ...p, figure: 'grantsAtRisk', key: '330381' });
+    expect(ruian.rows.map((r) => r.project_id).sort()).toEqual(['G1', 'G2']);
+  });
+});
+
+describe('the 口径 of a clicked cell', () => {
+  it('names the unit of a `unit:…` key, not the unit filter as not applying', () => {
+    const base = { year: 2024, asOf: '2024-12-31', filters: { unit: '330302' } };
+    for (const [figure, key] of [
+      ['ranking', '330302:2'],
+      ['pipelineUnitStage', '330302:已认定'],
+      ['certCheck', '330302:outside_share'],
+    ] as const) {
+      const text = figureCaliber({ ...base, figure, key }).conditions.join('\n');
+      expect(text, figure).toContain('属地 = 鹿城区（所点击的元素，unit=330302）');
+      expect(text, figure).not.toContain('不适用于本指标');
+    }
+    expect(figureCaliber({ ...base, figure: 'unfiledCases', key: '60' }).title).toBe(
+      '已认定未备案（超过 60 天）',
+    );
+    const scope = (officeScope: 'policy' | 'all') =>
+      figureCaliber({ ...base, figure: 'unitArea', key: 'met', officeScope }).conditions.join('\n');
+    expect(scope('all')).toContain('全部企业（非默认');
+    expect(scope('policy')).toContain('（默认）');
   });
 });
 

@@ -174,6 +174,10 @@ function Screen({ db, context, source }: ScreenHostProps) {
     targetTypes: usableTargetTypes(settings.targetTypes),
     thresholds: usableThresholds(settings.thresholds).thresholds,
     capCompletion: settings.capCompletion === true,
+    rules: settings.rules,
+    officeScope: settings.officeScope === 'all' ? 'all' : 'policy',
+    shares: settings.shares,
+    tiers: settings.tiers,
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;

@@ -46,6 +46,11 @@ export interface DataTableProps<T> {
   exportable?: boolean;
   /** Export file name without extension; default `<label>_<year>_<scope>`. */
   exportName?: string;
+  /**
+   * The rows 导出XLSX / 导出CSV write instead of the table's: all records of a drill list longer than
+   * the table was given (src/domain/drill/records.ts `everyRow`).
+   */
+  exportRows?: () => Promise<readonly T[]>;
 }
 
 export function formatCell(
@@ -101,6 +106,7 @@ export function DataTable<T>({
   rowClass,
   exportable = true,
   exportName,
+  exportRows,
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
@@ -175,7 +181,7 @@ export function DataTable<T>({
             label={label}
             name={exportName}
             columns={exportColumns}
-            rows={() => table.getPrePaginationRowModel().rows.map((r) => r.original)}
+            rows={exportRows ?? (() => table.getPrePaginationRowModel().rows.map((r) => r.original))}
           />
         )}
       </div>

@@ -5,7 +5,14 @@
  * back closes them. `FigureInfo` is the ⓘ beside a figure: its 口径 in words (src/domain/drill).
  */
 import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ProjectThresholds, TargetTypes } from '../domain/defaults';
+import type {
+  CertificationRules,
+  LocalShares,
+  OfficeScope,
+  ProjectThresholds,
+  RewardTier,
+  TargetTypes,
+} from '../domain/defaults';
 import { figureCaliber } from '../domain/drill/caliber';
 import type { Filters } from '../domain/filters';
 
@@ -21,6 +28,13 @@ export interface DrillScope {
   targetTypes: TargetTypes;
   thresholds: ProjectThresholds;
   capCompletion: boolean;
+  /** The 口径's certification rules (认定核查's records). */
+  rules?: CertificationRules;
+  /** The 口径's office-subsidy scope (单位面积产出's records). */
+  officeScope?: OfficeScope;
+  /** The 口径's local shares and reward tiers (本土总部奖励's records). */
+  shares?: LocalShares;
+  tiers?: readonly RewardTier[];
   open: (target: DrillTarget) => void;
 }
 

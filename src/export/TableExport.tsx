@@ -15,8 +15,11 @@ export interface TableExportProps<T> {
   /** The file name without extension; default `<label>_<year>_<scope>`. */
   name?: string;
   columns: readonly ExportColumn<T>[];
-  /** Read at click time, so the export follows the table's current filter and sort. */
-  rows: () => readonly T[];
+  /**
+   * Read at click time, so the export follows the table's current filter and sort; a promise when the
+   * rows are read again from the engine (a drill list longer than the page holds).
+   */
+  rows: () => readonly T[] | Promise<readonly T[]>;
 }
 
 export function TableExport<T>({ label, name, columns, rows }: TableExportProps<T>) {
@@ -34,7 +37,7 @@ export function TableExport<T>({ label, name, columns, rows }: TableExportProps<
           run(async () =>
             downloadBlob(
               file('xlsx'),
-              await xlsxBlob([{ name: label, rows: tableToSheetRows(rows(), columns) }]),
+              await xlsxBlob([{ name: label, rows: tableToSheetRows(await rows(), columns) }]),
             ),
           )
         }
@@ -44,8 +47,9 @@ export function TableExport<T>({ label, name, columns, rows }: TableExportProps<
       <button
         type="button"
         className="export-button"
+        disabled={busy}
         title={`将“${label}”导出为 CSV 文件（UTF-8）`}
-        onClick={() => downloadBlob(file('csv'), csvBlob(tableToCsv(rows(), columns)))}
+        onClick={() => run(async () => downloadBlob(file('csv'), csvBlob(tableToCsv(await rows(), columns))))}
       >
         导出CSV
       </button>

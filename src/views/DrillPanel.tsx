@@ -37,6 +37,10 @@ export function DrillPanel({ db, scope, figure, drillKey, onClose }: Props) {
     filters: scope.filters,
     targetTypes: scope.targetTypes,
     thresholds: scope.thresholds,
+    // Only the figures that follow the rules read them; the others' params stay as they were.
+    ...(figure === 'certCheck' && scope.rules ? { rules: scope.rules } : {}),
+    ...(figure === 'unitArea' && scope.officeScope ? { officeScope: scope.officeScope } : {}),
+    ...(figure === 'localReward' ? { shares: scope.shares, tiers: scope.tiers } : {}),
   };
   const state = useFigure(db, drillRecords, params);
   const caliber = known ? figureCaliber({ ...params, capCompletion: scope.capCompletion }) : null;
@@ -84,7 +88,7 @@ function Records({ set, title }: { set: RecordSet; title: string }) {
             ，{set.sumLabel ?? '合计'} <b data-drill-sum={String(set.sum)}>{formatMoney(set.sum, '万元')}</b>
           </>
         )}
-        {set.truncated && `（表中显示前 ${formatCount(set.rows.length)} 条，导出同此）`}
+        {set.truncated && `（表中显示前 ${formatCount(set.rows.length)} 条，导出XLSX / CSV 含全部记录）`}
       </p>
       <DataTable
         rows={set.rows}
@@ -92,6 +96,7 @@ function Records({ set, title }: { set: RecordSet; title: string }) {
         label={`${title}明细`}
         exportName={`明细_${title.replace(/[\s·]+/g, '_')}`}
         pageSize={12}
+        {...(set.truncated && set.everyRow ? { exportRows: set.everyRow } : {})}
       />
     </>
   );

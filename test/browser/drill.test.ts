@@ -2,7 +2,8 @@
  * Drill-through in the built app on the sample data, on one page: a KPI card, a bar of the
  * completion chart and a region of the belts map each open the records behind them in the drill
  * panel, whose count equals the figure clicked; the drill link reproduces after a reload; the ⓘ of a
- * filtered figure names the filter; the county scorecard prints on A4.
+ * filtered figure names the filter; the county scorecard prints on A4; a layer of 项目跟踪's funnel and a
+ * scorecard indicator open their records, and over a slide Esc closes the panel before the deck.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -197,6 +198,37 @@ describe('drill-through on the sample data', () => {
         595, 842,
       ]);
     }
+  });
+
+  it('a 项目跟踪 funnel layer and a scorecard indicator open their records; Esc over a slide closes the panel first', async () => {
+    await open(`projects?year=${YEAR}`);
+    const label = '项目推进漏斗';
+    await page.locator(`[data-chart="${label}"]`).scrollIntoViewIfNeeded();
+    // The 注册 layer, second from the top of five.
+    const point = await findInChart(label, /^注册\n项目：\d+ 个/, [0.3, 0.34, 0.26]);
+    const count = Number(/项目：(\d+) 个/.exec(point.text)![1]);
+    await page.mouse.click(point.x, point.y);
+    const layer = await drillShown('projects');
+    expect(layer.key).toBe('注册');
+    expect(layer.total).toBe(count);
+    expect(layer.summary).toContain(`共 ${count} 条项目记录`);
+
+    await open(`county?year=${YEAR}&unit=330302`);
+    const card = page.locator('[data-indicator="3"]');
+    const value = Number(await card.getAttribute('data-value'));
+    await card.click();
+    const projects = await drillShown('ranking');
+    expect(projects.key).toBe('330302:2');
+    expect(projects.total).toBe(value);
+
+    // Over a slide the keys are the panel's: → does not turn the slide, Esc closes the panel, not the deck.
+    await open(`present?year=${YEAR}&slide=3&drill=newHq&drillKey=330381`);
+    await drillShown('newHq');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-drill]').waitFor({ state: 'detached' });
+    expect(page.url()).toContain('#/present');
+    expect(await page.getAttribute('.deck', 'data-slide')).toBe('3');
   });
 
   it('logs no console error and requests nothing from outside', () => {

@@ -11,9 +11,13 @@ import { axisTooltip, tooltipHtml } from '../text';
 
 const STAGE_COLORS = [PALETTE[5]!, PALETTE[4]!, PALETTE[1]!, COLORS.warn, COLORS.good, COLORS.muted];
 
+/** The units the chart shows, in its order (a click's dataIndex indexes them): those with a case. */
+export const pipelineChartUnits = (units: readonly UnitPipeline[]) =>
+  units.filter((u) => CERT_STATUSES.some((s) => u.stages[s] > 0));
+
 /** Units with at least one case; the 已认定 segment (certified, not yet filed) in the warning colour. */
 export function pipelineByUnitOption(units: readonly UnitPipeline[]): EChartsCoreOption {
-  const shown = units.filter((u) => CERT_STATUSES.some((s) => u.stages[s] > 0));
+  const shown = pipelineChartUnits(units);
   const labels = shown.map((u) => unitByCode(u.code)?.short ?? u.name);
   return {
     tooltip: axisTooltip((i) => {

@@ -40,7 +40,8 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
     `年度：${p.year}年${period.label ? `（${period.label}，年度未结束）` : ''}`,
     `数据截至：${p.asOf}${period.at !== p.asOf ? `（按 ${period.at} 计）` : ''}`,
   ];
-  const unitKey = p.key && unitByCode(p.key) ? p.key : undefined;
+  // The clicked unit: the key itself, or its unit part (`330302:2` of a ranking cell, `330302:已认定`).
+  const unitKey = [p.key, p.key?.split(':')[0]].find((k) => k !== undefined && unitByCode(k) !== undefined);
   if (unitKey) conditions.push(`属地 = ${unitName(unitKey)}（所点击的元素，unit=${unitKey}）`);
   for (const name of ['unit', 'hqType', 'origin', 'industry'] as const) {
     const value = p.filters?.[name];
@@ -66,10 +67,17 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
         : '完成率封顶：不封顶（默认，超额完成按实际比例计）',
     );
   }
-  if (p.figure === 'overdueProjects') {
+  if (p.figure === 'overdueProjects' || p.figure === 'personProjects') {
     const t = p.thresholds ?? DEFAULT_PROJECT_THRESHOLDS;
     conditions.push(
       `预警天数：签约→注册 ${t.signedToRegisteredDays} 天，注册→投产 ${t.registeredToOperatingDays} 天`,
+    );
+  }
+  if (p.figure === 'unitArea') {
+    conditions.push(
+      p.officeScope === 'all'
+        ? '核查范围：全部企业（非默认，DOMAIN.md 14）'
+        : '核查范围：市区及产业平台有效“新引进”认定的企业（默认），其余不适用',
     );
   }
   if (def.target && p.figure !== 'ranking') conditions.push(LIGHT_RULE);

@@ -6,7 +6,15 @@
  */
 import { sql, type Db } from '../../db';
 import { previousYearPeriod } from '../asOf';
-import { DEFAULT_PROJECT_THRESHOLDS, type ProjectThresholds, type TargetTypes } from '../defaults';
+import {
+  DEFAULT_PROJECT_THRESHOLDS,
+  type CertificationRules,
+  type LocalShares,
+  type OfficeScope,
+  type RewardTier,
+  type ProjectThresholds,
+  type TargetTypes,
+} from '../defaults';
 import { enterpriseMatches, unitMatches, type AttributeFilter, type Filters } from '../filters';
 import { COUNTED } from '../figures/common';
 import { beltsHqWhere } from '../figures/belts';
@@ -17,7 +25,31 @@ import { CASE_BY, STAGE_AT } from '../figures/pipeline';
 import { projectPipeline } from '../figures/projects';
 import { datedBy, datedInYear, periodOf } from '../figures/period';
 import { INDICATORS } from '../figures/ranking';
+import { FAIL_REASON_TEXT } from '../figures/certification';
 import { unitByCode, unitName } from '../units';
+import {
+  areaKey,
+  areaRecords,
+  checkKey,
+  checkRecords,
+  grantRecords,
+  rewardRecords,
+  STEPS,
+  stepRecords,
+  unfiledDaysKey,
+  unfiledRecords,
+  unitStage,
+  unitStageRecords,
+  unitStep,
+} from './certificationRecords';
+import {
+  fourOnesRecords,
+  fourOnesUnitRecords,
+  personRecords,
+  personTitle,
+  trackedProjectRecords,
+  unitBuildingRecords,
+} from './tracking';
 import {
   buildingRecords,
   caseRecords,
@@ -37,6 +69,13 @@ export interface DrillParams {
   filters?: Filters;
   targetTypes?: TargetTypes;
   thresholds?: ProjectThresholds;
+  /** The 口径's certification rules per unit (认定核查). */
+  rules?: CertificationRules;
+  /** The 口径's office-subsidy scope (单位面积产出, DOMAIN.md 14). */
+  officeScope?: OfficeScope;
+  /** The 口径's local shares and reward tiers (本土总部奖励估算). */
+  shares?: LocalShares;
+  tiers?: readonly RewardTier[];
 }
 
 type FilterName = 'unit' | AttributeFilter;
@@ -283,6 +322,136 @@ export const FIGURES: Record<string, FigureDef> = {
         STAGE_AT(at),
       );
     },
+  },
+
+  // ——— 项目跟踪, the certification pipeline's charts and lists, a unit's buildings (src/domain/drill/tracking.ts) ———
+  projects: {
+    title: (key) => (key ? `到达“${key}”环节的项目` : '在库项目'),
+    definition:
+      '截至数据截至日（已结束年度为年末）已签约的全部项目（含已销号）；项目环节为签约 → 注册 → 认定 → 投产 → 销号中最后一个有日期（且不晚于截至日）的环节。漏斗的一层为到达该环节的项目（已到后一环节的计入前面各环节）。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: trackedProjectRecords,
+  },
+  fourOnes: {
+    title: (key) => (key ? `四个一缺“${key}”的项目` : '四个一齐全的项目'),
+    definition:
+      '在库项目（同“在库项目”）中，四个一齐全：有服务专班、项目经理、绿色通道，且已认定项目的开办补助不是“未兑现”（一门兑现）；缺项按四项分别计数。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: fourOnesRecords,
+  },
+  fourOnesUnit: {
+    title: (key) => ofUnit(key, '四个一齐全率（在库项目）'),
+    definition:
+      '该属地的在库项目，逐个标明四个一是否齐全（齐全率 = 齐全项目数 ÷ 在库项目数）；各属地对比，属地筛选不适用，企业属性筛选适用。',
+    tables: ['总部项目台账（projects）'],
+    filters: ATTRIBUTES_ONLY,
+    measure: 'count',
+    records: fourOnesUnitRecords,
+  },
+  pipelineUnitStage: {
+    title: (key) => {
+      const cell = unitStage(key);
+      return cell ? `${unitName(cell.unit)} · 认定流程${cell.stage ? ` · ${cell.stage}` : ''}` : '认定流程';
+    },
+    definition:
+      '截至数据截至日的认定案件（同“认定流程”），该属地处于所点击环节的案件；环节为其状态，备案日期晚于截至日的已备案案件计为已认定。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: unitStageRecords,
+  },
+  pipelineDays: {
+    title: (key) => {
+      const cell = unitStep(key);
+      return cell ? `${unitName(cell.unit)} · ${STEPS[cell.step].label}用时` : '认定各环节用时';
+    },
+    definition:
+      '申请→认定：认定日期不晚于数据截至日的案件，申请日期至认定日期的天数；认定→备案：备案日期不晚于截至日的案件，认定日期至备案日期的天数。表中为各属地的中位数，明细为计入的案件。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: stepRecords,
+  },
+  unfiledCases: {
+    title: (key) => `已认定未备案（超过 ${unfiledDaysKey(key)} 天）`,
+    definition:
+      '截至数据截至日状态为已认定（或备案日期晚于截至日）、认定日期至截至日超过 N 天（默认30天，可调）仍未备案的认定案件。',
+    tables: ['总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: unfiledRecords,
+  },
+  grantsAtRisk: {
+    title: (key) => ofUnit(key, '预兑现补助风险项目'),
+    definition:
+      '截至数据截至日已签约、开办补助为“预兑现”，而其企业截至该日没有有效认定（已认定或已备案）的项目（尚未注册的视为没有）；金额为补助金额（subsidy_amount）合计。',
+    tables: ['总部项目台账（projects）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: grantRecords,
+  },
+  unitBuildings: {
+    title: (key) => ofUnit(key, '楼宇'),
+    definition:
+      '该属地的全部楼宇及其楼宇税收（入驻企业当年各月税收合计，按企业名录的所在楼宇编号归集；年度未结束时至截至月份）。',
+    tables: ['楼宇清单（buildings）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: [],
+    measure: 'count',
+    records: unitBuildingRecords,
+  },
+  certCheck: {
+    title: (key) => {
+      const cell = checkKey(key);
+      if (!cell) return '认定核查';
+      const what =
+        cell.pick === 'passed'
+          ? '通过'
+          : cell.pick === 'failed'
+            ? '未通过'
+            : `未通过：${FAIL_REASON_TEXT[cell.pick]}`;
+      return `${cell.unit ? `${unitName(cell.unit)} · ` : ''}认定核查${what}`;
+    },
+    definition:
+      '截至数据截至日有认定案件的企业，按属地认定条件核查（政策三(一)）：在温注册且具有独立法人资格；市外有分支机构并在温汇总缴纳企业所得税和增值税；当年市外经营税收占比、实缴注册资本不低于属地要求。一家企业可因多项原因未通过。',
+    tables: ['总部认定台账（certifications）', '企业名录（enterprises）', '税收明细（tax）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: checkRecords,
+  },
+  personProjects: {
+    title: personTitle,
+    definition:
+      '在库项目（同“在库项目”）中由该项目经理（或联系领导）负责的项目；逾期为逾期预警项目，四个一未齐全为缺任一项的项目。未填写的计为“未指定”。',
+    tables: ['总部项目台账（projects）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: personRecords,
+  },
+  unitArea: {
+    title: (key) => {
+      const cell = areaKey(key);
+      const what = cell?.met === false ? '未达标' : '达标';
+      return `${cell?.unit ? `${unitName(cell.unit)} · ` : ''}单位面积产出${what}企业`;
+    },
+    definition:
+      '当年企业年度数据中有总产出、企业名录中有办公面积的企业：单位面积产出 = 总产出 × 10000 ÷ 办公面积（元/㎡），≥ 1万元/㎡为达标。默认只核查市区（鹿城、龙湾、瓯海、洞头）及产业平台有有效“新引进”认定的企业，其余不适用（DOMAIN.md 14）。',
+    tables: ['企业年度数据（annual）', '企业名录（enterprises）', '总部认定台账（certifications）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'count',
+    records: areaRecords,
+  },
+  localReward: {
+    title: (key) => ofUnit(key, '本土总部奖励估算'),
+    definition:
+      '认定年度C起5年内（C … C+4）的本土总部企业，当年地方财政贡献（有地方留成额用留成额，否则按税种留成比例测算）较认定前一年（C−1，年度未结束时为同期）的增量，按累进档次测算奖励；属地为认定地。',
+    tables: ['总部认定台账（certifications）', '税收明细（tax）', '企业名录（enterprises）'],
+    filters: ALL_ATTRIBUTES,
+    measure: 'sum',
+    records: rewardRecords,
   },
   // 亿元楼宇, 总部经济带 and 同期对比 (issue 13, part A): ./screenFigures.ts.
   ...SCREEN_FIGURES,

@@ -31,6 +31,11 @@ export interface RecordSet {
   /** What `sum` adds up ('税额合计'). */
   sumLabel?: string;
   truncated: boolean;
+  /**
+   * Every record, read again without the limit, for 导出XLSX / 导出CSV (the page keeps ROW_LIMIT
+   * rows; an export of a truncated list must still hold all of them). Absent: `rows` are all.
+   */
+  everyRow?: () => Promise<RecordRow[]>;
 }
 
 /** Rows sent to the page at most (the total and the sum are over all of them). */
@@ -90,6 +95,7 @@ export async function enterpriseRecords(db: Db, where: Sql, taxOf?: Sql): Promis
     total: rows.length,
     sum: null,
     truncated: rows.length > ROW_LIMIT,
+    everyRow: async () => named(rows),
   };
 }
 
@@ -98,12 +104,17 @@ export async function taxRecords(db: Db, where: Sql): Promise<RecordSet> {
   const [totals] = await db.query<{ n: number; total: number | null }>(
     sql`SELECT count(*) AS n, sum(amount) AS total FROM tax WHERE ${where}`,
   );
-  const rows = await db.query<RecordRow>(sql`
+  const read = async (limit: Sql) =>
+    named(
+      await db.query<RecordRow>(sql`
     SELECT t.credit_code, e.name, e.region, strftime(t.period, '%Y-%m') AS period, t.tax_type,
       t.amount::DOUBLE AS amount, CASE WHEN t.outside THEN '是' ELSE '否' END AS outside,
       t.source_file, t.source_row
     FROM (SELECT * FROM tax WHERE ${where}) AS t LEFT JOIN enterprises AS e ON e.credit_code = t.credit_code
-    ORDER BY t.period, t.credit_code, t.tax_type, t.source_file, t.source_row LIMIT ${ROW_LIMIT}`);
+    ORDER BY t.period, t.credit_code, t.tax_type, t.source_file, t.source_row ${limit}`),
+    );
+  const rows = await read(sql`LIMIT ${ROW_LIMIT}`);
+  const truncated = (totals?.n ?? 0) > ROW_LIMIT;
   return {
     kind: '税收明细',
     columns: [
@@ -116,11 +127,13 @@ export async function taxRecords(db: Db, where: Sql): Promise<RecordSet> {
       { key: 'outside', header: '市外经营' },
       ...SOURCE,
     ],
-    rows: named(rows),
+    rows,
     total: totals?.n ?? 0,
     sum: totals?.total ?? 0,
     sumLabel: '税额合计',
-    truncated: (totals?.n ?? 0) > ROW_LIMIT,
+    truncated,
+    // Tax rows can run to hundreds of thousands: only an export reads them all, in the same order.
+    everyRow: async () => (truncated ? read(sql``) : rows),
   };
 }
 
@@ -164,6 +177,7 @@ export async function projectRecords(
     sum: Math.round(sum * 100) / 100,
     sumLabel: '计划投资合计',
     truncated: rows.length > ROW_LIMIT,
+    everyRow: async () => named(withNote),
   };
 }
 
@@ -212,15 +226,25 @@ export async function buildingRecords(
   };
 }
 
-/** Certification cases meeting `where` (one row per case: credit code and category), as they stood at D. */
-export async function caseRecords(db: Db, where: Sql, stage: Sql): Promise<RecordSet> {
+/** A figure's own number per case (the days a step took), listed after the case's dates. */
+export interface CaseMeasure {
+  value: Sql;
+  header: string;
+}
+
+/**
+ * Certification cases meeting `where` (one row per case: credit code and category), as they stood at
+ * D, with `measure` (days in a step) when the figure is about one.
+ */
+export async function caseRecords(db: Db, where: Sql, stage: Sql, measure?: CaseMeasure): Promise<RecordSet> {
   const rows = await db.query<RecordRow>(sql`
     SELECT c.credit_code, e.name, c.region, c.category, c.stage,
       strftime(c.applied_on, '%Y-%m-%d') AS applied_on, strftime(c.certified_on, '%Y-%m-%d') AS certified_on,
-      strftime(c.filed_on, '%Y-%m-%d') AS filed_on, c.source_file, c.source_row
-    FROM (SELECT *, ${stage} AS stage FROM certifications WHERE ${where}) AS c
+      strftime(c.filed_on, '%Y-%m-%d') AS filed_on, c.measure, c.source_file, c.source_row
+    FROM (SELECT *, ${stage} AS stage, ${measure ? measure.value : sql`NULL`}::DOUBLE AS measure
+      FROM certifications WHERE ${where}) AS c
       LEFT JOIN enterprises AS e ON e.credit_code = c.credit_code
-    ORDER BY c.region, c.credit_code, c.category`);
+    ORDER BY ${measure ? sql`c.measure DESC NULLS LAST, ` : sql``}c.region, c.credit_code, c.category`);
   return {
     kind: '认定案件',
     columns: [
@@ -229,6 +253,8 @@ export async function caseRecords(db: Db, where: Sql, stage: Sql): Promise<Recor
       { key: 'region', header: '认定地' },
       { key: 'category', header: '认定类别' },
       { key: 'stage', header: '环节（截至日）' },
+      // The figure's own number first, where the panel shows it without scrolling.
+      ...(measure ? [{ key: 'measure', header: measure.header, kind: 'count' } as RecordColumn] : []),
       { key: 'applied_on', header: '申请日期' },
       { key: 'certified_on', header: '认定日期' },
       { key: 'filed_on', header: '备案日期' },
@@ -238,5 +264,6 @@ export async function caseRecords(db: Db, where: Sql, stage: Sql): Promise<Recor
     total: rows.length,
     sum: null,
     truncated: rows.length > ROW_LIMIT,
+    everyRow: async () => named(rows),
   };
 }

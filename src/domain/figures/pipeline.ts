@@ -89,6 +89,18 @@ export const CASE_BY = (at: string) => sql`
   coalesce(least(applied_on, certified_on, filed_on) <= ${at}::DATE, TRUE)
   AND NOT (status IN ('已认定', '已备案') AND coalesce(certified_on > ${at}::DATE, FALSE))`;
 
+/** Days 申请 → 认定 of a case certified by D (null otherwise, or without an application date). */
+export const TO_CERTIFIED = (at: string) =>
+  sql`CASE WHEN certified_on <= ${at}::DATE THEN date_diff('day', applied_on, certified_on) END`;
+
+/** Days 认定 → 备案 of a case filed by D. */
+export const TO_FILED = (at: string) =>
+  sql`CASE WHEN filed_on <= ${at}::DATE THEN date_diff('day', certified_on, filed_on) END`;
+
+/** Days a case has stood 已认定 (certified, not filed) at D; null for a case at another stage. */
+export const UNFILED_DAYS = (at: string) =>
+  sql`CASE WHEN ${STAGE_AT(at)} = '已认定' THEN date_diff('day', certified_on, ${at}::DATE) END`;
+
 const emptyStages = (): Record<CaseStage, number> =>
   Object.fromEntries(CERT_STATUSES.map((s) => [s, 0])) as Record<CaseStage, number>;
 
@@ -127,9 +139,7 @@ export async function certificationPipeline(db: Db, params: PipelineParams): Pro
   const cases = await db.query<CaseRow>(sql`
     SELECT credit_code AS "creditCode", category, region, ${STAGE_AT(at)} AS stage,
       strftime(certified_on, '%Y-%m-%d') AS "certifiedOn",
-      CASE WHEN certified_on <= ${at}::DATE THEN date_diff('day', applied_on, certified_on) END AS "toCertified",
-      CASE WHEN filed_on <= ${at}::DATE THEN date_diff('day', certified_on, filed_on) END AS "toFiled",
-      CASE WHEN ${STAGE_AT(at)} = '已认定' THEN date_diff('day', certified_on, ${at}::DATE) END AS "unfiledDays"
+      ${TO_CERTIFIED(at)} AS "toCertified", ${TO_FILED(at)} AS "toFiled", ${UNFILED_DAYS(at)} AS "unfiledDays"
     FROM certifications
     WHERE ${CASE_BY(at)} AND ${unitMatches(filters, sql`region`)}
       AND ${enterpriseMatches(filters, sql`credit_code`)}
@@ -177,7 +187,7 @@ export async function certificationPipeline(db: Db, params: PipelineParams): Pro
  * certified by D (none registered yet counts as none): money paid ahead of a certification that
  * may never come (policy 五(三) 预兑现, 未达到的予以追回).
  */
-async function grantsAtRisk(
+export async function grantsAtRisk(
   db: Db,
   at: string,
   filters: Filters | undefined,

@@ -6,13 +6,15 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { updateSettings, useCaliber } from '../../app/settings';
 import { OFFICE_SCOPES, type OfficeScope } from '../../domain/defaults';
 import { useFigure } from '../../app/useFigure';
-import { Chart } from '../../charts/Chart';
+import { Chart, type ChartClick } from '../../charts/Chart';
 import {
+  FAIL_REASONS,
   failureReasonsOption,
   failuresByUnitOption,
   rewardsByEnterpriseOption,
@@ -20,9 +22,10 @@ import {
   rewardsByUnitOption,
   tallyReasons,
   unitAreaByUnitOption,
+  unitOrder,
   unitAreaHistogramOption,
 } from '../../charts/options/certification';
-import { certificationChecks, unitAreaOutputs } from '../../domain/figures/certification';
+import { certificationChecks, FAIL_REASON_TEXT, unitAreaOutputs } from '../../domain/figures/certification';
 import { localRewards } from '../../domain/figures/contribution';
 import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
 import { partYearLabel } from '../../domain/asOf';
@@ -103,6 +106,30 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
       : rewardsByUnitOption(rewardsByUnit(rewards.data));
   }, [rewards, filters.unit]);
   const checkCols = useMemo(() => checkColumns(rules), [rules]);
+  const drill = useDrill();
+  // A bar (by reason) or a segment (a unit's reason) opens the enterprises that failed it.
+  const openFailure = (e: ChartClick) => {
+    if (checks.status !== 'ready') return;
+    if (!byUnit) {
+      const reason = FAIL_REASONS[e.dataIndex];
+      if (reason) drill?.open({ figure: 'certCheck', key: reason });
+      return;
+    }
+    const unit = tallyReasons(checks.data).units[e.dataIndex];
+    const reason = FAIL_REASONS.find((r) => FAIL_REASON_TEXT[r] === e.seriesName);
+    if (unit && reason) drill?.open({ figure: 'certCheck', key: `${unit}:${reason}` });
+  };
+  const outcome = (key: 'passed' | 'failed', className: string, text: string) => (
+    <button
+      type="button"
+      className={`link ${className}`}
+      data-drill-target={`certCheck:${key}`}
+      title="查看这些企业的明细记录（来源文件与行号）"
+      onClick={() => drill?.open({ figure: 'certCheck', key })}
+    >
+      {text}
+    </button>
+  );
   const rewardCols = useMemo(() => rewardColumns(year, months), [year, months]);
 
   return (
@@ -127,6 +154,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           state={checks}
           isEmpty={(d) => d.length === 0}
           emptyText="暂无认定记录"
+          info={{ figure: 'certCheck', key: 'failed' }}
           actions={
             !filters.unit && (
               <span className="segmented" role="group" aria-label="未通过原因视图">
@@ -154,8 +182,8 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
             return (
               <>
                 <p className="cert-outcome" data-outcome={`${passed}/${d.length - passed}`}>
-                  <span className="cert-pass">通过 {formatCount(passed)} 家</span>
-                  <span className="cert-fail">未通过 {formatCount(d.length - passed)} 家</span>
+                  {outcome('passed', 'cert-pass', `通过 ${formatCount(passed)} 家`)}
+                  {outcome('failed', 'cert-fail', `未通过 ${formatCount(d.length - passed)} 家`)}
                   <span className="note">通过率 {formatPercent(passed / d.length)}</span>
                 </p>
                 {passed === d.length ? (
@@ -165,6 +193,7 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                     label={byUnit ? '各属地未通过原因' : '未通过原因'}
                     option={failureChart!}
                     height={280}
+                    onClick={openFailure}
                   />
                 )}
               </>
@@ -178,13 +207,20 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           isEmpty={(d) => d.length === 0}
           emptyText={`暂无 ${year} 年有总产出和办公面积的企业`}
           actions={<OfficeScopeSwitch value={officeScope} />}
+          info={{ figure: 'unitArea', key: 'met' }}
         >
           {(d) => (
             <>
               <p className="cert-outcome" data-office-scope={officeScope}>
-                <span className="cert-pass">
+                <button
+                  type="button"
+                  className="link cert-pass"
+                  data-drill-target="unitArea:met"
+                  title="查看达标企业的明细记录（来源文件与行号）"
+                  onClick={() => drill?.open({ figure: 'unitArea', key: 'met' })}
+                >
                   达标 {formatCount(d.filter((r) => r.applies && r.meets).length)} 家
-                </span>
+                </button>
                 <span className="note">
                   共 {formatCount(d.length)} 家有产出和办公面积
                   {officeScope === 'policy'
@@ -192,7 +228,18 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                     : '（口径：全部企业，非默认）'}
                 </span>
               </p>
-              <Chart label="单位面积产出" option={areaChart!} height={280} />
+              {/* 全市: a unit's 达标 or 未达标 segment opens those enterprises. */}
+              <Chart
+                label="单位面积产出"
+                option={areaChart!}
+                height={280}
+                onClick={(e) => {
+                  if (filters.unit) return;
+                  const unit = unitOrder(d.filter((r) => r.applies).map((r) => r.region))[e.dataIndex];
+                  const what = e.seriesName === '达标' ? 'met' : 'missed';
+                  if (unit) drill?.open({ figure: 'unitArea', key: `${unit}:${what}` });
+                }}
+              />
             </>
           )}
         </Panel>
@@ -202,11 +249,20 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           state={rewards}
           isEmpty={(d) => d.length === 0}
           emptyText="该年度无处于奖励期的本土总部"
+          info={{ figure: 'localReward' }}
         >
           {(d) => (
             <>
               <p className="cert-outcome">
-                <span className="cert-total">合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}</span>
+                <button
+                  type="button"
+                  className="link cert-total"
+                  data-drill-target="localReward"
+                  title="查看奖励期内本土总部的明细记录（来源文件与行号）"
+                  onClick={() => drill?.open({ figure: 'localReward' })}
+                >
+                  合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}
+                </button>
                 <span className="note" data-part-year={months ?? undefined}>
                   {formatCount(d.filter((r) => r.reward > 0).length)} / {formatCount(d.length)} 家有奖励
                   {months ? ` · ${months}贡献对比认定前一年同期` : ''}
@@ -217,6 +273,11 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
                   label={filters.unit ? '本土总部奖励按企业' : '本土总部奖励按认定地'}
                   option={rewardChart!}
                   height={280}
+                  onClick={(e) => {
+                    // 全市: a unit's bar opens its 本土 HQ in their reward years.
+                    const unit = filters.unit ? undefined : rewardsByUnit(d)[e.dataIndex];
+                    if (unit) drill?.open({ figure: 'localReward', key: unit.code });
+                  }}
                 />
               ) : (
                 <p className="state empty">该年度贡献均未超过认定前一年，无奖励</p>

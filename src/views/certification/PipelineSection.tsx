@@ -5,12 +5,12 @@
  */
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../app/DataTable';
-import { useDrill } from '../../app/drill';
+import { useDrill, type DrillScope } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { Navigate } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
 import { Chart } from '../../charts/Chart';
-import { pipelineByUnitOption } from '../../charts/options/pipeline';
+import { pipelineByUnitOption, pipelineChartUnits } from '../../charts/options/pipeline';
 import type { Db } from '../../db';
 import type { Filters } from '../../domain/filters';
 import {
@@ -56,16 +56,28 @@ const grantColumns: Column<GrantAtRisk>[] = [
 const days = (d: UnitPipeline['toCertified']) =>
   d.median === null ? '—' : `${d.median} 天（${d.cases} 件）`;
 
-const durationColumns: Column<UnitPipeline>[] = [
+/** Each figure of the table opens its cases: the unit's cases, or those a median is taken over. */
+const durationColumns = (drill: DrillScope | null): Column<UnitPipeline>[] => [
   { key: 'unit', header: '属地', value: (u) => u.name },
   {
     key: 'cases',
     header: '在办及办结',
     kind: 'count',
     value: (u) => Object.values(u.stages).reduce((s, n) => s + n, 0),
+    onClick: (u) => drill?.open({ figure: 'pipelineUnitStage', key: u.code }),
   },
-  { key: 'toCertified', header: '申请→认定 中位数', value: (u) => days(u.toCertified) },
-  { key: 'toFiled', header: '认定→备案 中位数', value: (u) => days(u.toFiled) },
+  {
+    key: 'toCertified',
+    header: '申请→认定 中位数',
+    value: (u) => days(u.toCertified),
+    onClick: (u) => drill?.open({ figure: 'pipelineDays', key: `${u.code}:toCertified` }),
+  },
+  {
+    key: 'toFiled',
+    header: '认定→备案 中位数',
+    value: (u) => days(u.toFiled),
+    onClick: (u) => drill?.open({ figure: 'pipelineDays', key: `${u.code}:toFiled` }),
+  },
 ];
 
 interface Props {
@@ -94,6 +106,7 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         state={pipeline}
         isEmpty={(d) => total(d.stages) === 0}
         emptyText="暂无认定案件"
+        info={{ figure: 'pipelineStage' }}
       >
         {(d) => (
           <>
@@ -111,16 +124,33 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
                 </button>
               ))}
             </p>
-            <Chart label="各属地认定案件所处环节" option={chart!} height={380} />
+            {/* A segment opens that unit's cases at that stage. */}
+            <Chart
+              label="各属地认定案件所处环节"
+              option={chart!}
+              height={380}
+              onClick={(e) => {
+                const unit = pipelineChartUnits(d.byUnit)[e.dataIndex];
+                if (unit && e.seriesName) {
+                  drill?.open({ figure: 'pipelineUnitStage', key: `${unit.code}:${e.seriesName}` });
+                }
+              }}
+            />
           </>
         )}
       </Panel>
-      <Panel title="各环节用时" unit="中位数，按属地" state={pipeline} isEmpty={(d) => total(d.stages) === 0}>
+      <Panel
+        title="各环节用时"
+        unit="中位数，按属地"
+        state={pipeline}
+        isEmpty={(d) => total(d.stages) === 0}
+        info={{ figure: 'pipelineDays' }}
+      >
         {(d) => (
           <DataTable
             label="认定各环节用时"
             rows={d.byUnit.filter((u) => total(u.stages) > 0)}
-            columns={durationColumns}
+            columns={durationColumns(drill)}
             pageSize={15}
           />
         )}
@@ -131,6 +161,7 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         state={pipeline}
         isEmpty={(d) => d.unfiled.length === 0}
         emptyText={`没有认定后超过 ${unfiledDays} 天仍未备案的案件`}
+        info={{ figure: 'unfiledCases', key: String(unfiledDays) }}
         actions={
           <label className="cert-unfiled-days">
             超过
@@ -159,7 +190,15 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         {(d) => (
           <>
             <p className="cert-outcome" data-unfiled={d.unfiled.length}>
-              <span className="cert-fail">{formatCount(d.unfiled.length)} 件待备案</span>
+              <button
+                type="button"
+                className="link cert-fail"
+                data-drill-target={`unfiledCases:${unfiledDays}`}
+                title="查看待备案案件的明细记录（来源文件与行号）"
+                onClick={() => drill?.open({ figure: 'unfiledCases', key: String(unfiledDays) })}
+              >
+                {formatCount(d.unfiled.length)} 件待备案
+              </button>
             </p>
             <DataTable label="已认定未备案" rows={d.unfiled} columns={unfiledColumns} pageSize={10} />
           </>
@@ -171,14 +210,21 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         state={pipeline}
         isEmpty={(d) => d.grantsAtRisk.count === 0}
         emptyText="没有预兑现而未获认定的项目"
+        info={{ figure: 'grantsAtRisk' }}
       >
         {(d) => (
           <>
             <p className="cert-outcome" data-grants={`${d.grantsAtRisk.count}/${d.grantsAtRisk.amount}`}>
-              <span className="cert-fail">{formatCount(d.grantsAtRisk.count)} 个项目</span>
-              <span className="cert-total">
-                合计 {formatInUnit(d.grantsAtRisk.amount * 10_000, '万元', 2)} 万元
-              </span>
+              <button
+                type="button"
+                className="link cert-fail"
+                data-drill-target="grantsAtRisk"
+                title="查看预兑现补助风险项目的明细记录（来源文件与行号）"
+                onClick={() => drill?.open({ figure: 'grantsAtRisk' })}
+              >
+                {formatCount(d.grantsAtRisk.count)} 个项目，合计{' '}
+                {formatInUnit(d.grantsAtRisk.amount * 10_000, '万元', 2)} 万元
+              </button>
             </p>
             <DataTable
               label="预兑现补助风险项目"

@@ -7,6 +7,7 @@
  * screens, src/app/App.tsx).
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { drillProps, FigureInfo, useDrill, type DrillTarget } from '../../app/drill';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
@@ -46,14 +47,16 @@ export function CockpitScreen({ db, year, asOf, extra, navigate }: ScreenProps) 
     ...(settings.capCompletion ? { capCompletion: true } : {}),
   });
   const rotate = rotationSeconds(extra.rotate);
+  // A reader looking at records (the drill panel) holds the rotation until it closes.
+  const held = extra.drill !== undefined;
   useEffect(() => {
-    if (!rotate) return;
+    if (!rotate || held) return;
     const timer = window.setTimeout(
       () => navigate({ screen: 'present', extra: { slide: '2', rotate: String(rotate) } }),
       rotate * 1000,
     );
     return () => window.clearTimeout(timer);
-  }, [rotate, navigate]);
+  }, [rotate, held, navigate]);
 
   return (
     <section className="cockpit" data-cockpit-status={state.status}>
@@ -99,6 +102,7 @@ function useWallScale(): number {
 function Wall({ figures: f }: { figures: CockpitFigures }) {
   const o = f.overview;
   const { actual, target } = o.newHq.city;
+  const drill = useDrill();
   // Wall text: the tables are 17 px, ECharts' 11–12 px was unreadable from the room (projectorOption
   // raises every text of the option), scaled with the rest of the cockpit (cockpit.css's --u).
   const font = Math.round(COCKPIT_CHART_FONT * useWallScale());
@@ -115,6 +119,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           value={`${actual} / ${target ?? '—'}`}
           unit="家"
           light={f.light}
+          drill={{ figure: 'newHq' }}
           note={`任务进度 ${formatPercent(f.task)} · 时间进度 ${formatPercent(o.timeProgress)}`}
         />
         <Tile
@@ -122,6 +127,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           label={`五年累计（${o.fiveYear.from}—${o.fiveYear.to}）`}
           value={`${o.fiveYear.actual} / ${o.fiveYear.target ?? '—'}`}
           unit="家"
+          drill={{ figure: 'fiveYear' }}
           note={`完成 ${formatPercent(o.fiveYear.target ? o.fiveYear.actual / o.fiveYear.target : null)}`}
         />
         <Tile
@@ -129,6 +135,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           label="亿元楼宇"
           value={formatCount(o.billionBuildings)}
           unit="幢"
+          drill={{ figure: 'billionBuildings' }}
           note={o.months ? `${o.months}累计税收 ≥ 1亿元` : '楼宇税收 ≥ 1亿元'}
         />
         <Tile
@@ -136,6 +143,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           label={`总部企业税收${o.months ? `（${o.months}）` : ''}`}
           value={formatInUnit(o.hqTax.tax, '亿元', 2)}
           unit="亿元"
+          drill={{ figure: 'hqTax' }}
           note={`同比 ${o.hqTax.change === null ? '—' : formatPercent(o.hqTax.change)}`}
         />
         <Tile
@@ -143,6 +151,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           label="逾期预警项目"
           value={formatCount(f.overdue.length)}
           unit="个"
+          drill={{ figure: 'overdueProjects' }}
           note={`在库项目 ${formatCount(f.projects)} 个`}
         />
       </div>
@@ -168,7 +177,17 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
               <tr key={u.code}>
                 <td>{u.name}</td>
                 <td className="num">
-                  {u.actual} / {u.target ?? '—'}
+                  {/* The unit's new HQ: the same records as its bar on 总览. */}
+                  <button
+                    type="button"
+                    className="cell-link"
+                    data-drill-target={`newHq:${u.code}`}
+                    title={`查看${u.name}新引进总部企业的明细记录`}
+                    onClick={() => drill?.open({ figure: 'newHq', key: u.code })}
+                  >
+                    {u.actual}
+                  </button>{' '}
+                  / {u.target ?? '—'}
                 </td>
                 <td className="num">{formatPercent(u.task)}</td>
                 <td>
@@ -223,7 +242,17 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
         <h3>
           楼宇税收前十 <small>单位：亿元</small>
         </h3>
-        <Chart label="楼宇税收前十" option={buildingsChart} height={360} exportable={false} />
+        {/* A bar opens the building's tax rows, as its 税收明细 on 亿元楼宇. */}
+        <Chart
+          label="楼宇税收前十"
+          option={buildingsChart}
+          height={360}
+          exportable={false}
+          onClick={(e) => {
+            const id = (e.data as { buildingId?: string } | null)?.buildingId;
+            if (id) drill?.open({ figure: 'buildingTax', key: id });
+          }}
+        />
       </section>
       <section className="cockpit-panel cockpit-overdue" aria-label="逾期预警项目">
         <h3>
@@ -265,11 +294,20 @@ function Tile(props: {
   unit: string;
   note: string;
   light?: Light;
+  /** The records behind the tile: the same figure as the overview's card. */
+  drill?: DrillTarget;
 }) {
+  const scope = useDrill();
   return (
-    <div className="cockpit-tile" data-kpi={props.name} data-light={props.light}>
+    <div
+      className="cockpit-tile"
+      data-kpi={props.name}
+      data-light={props.light}
+      {...drillProps(scope, props.drill, props.label)}
+    >
       <div className="cockpit-tile-label">
         {props.label} {props.light && <LightMark light={props.light} />}
+        {props.drill && <FigureInfo target={props.drill} />}
       </div>
       <div className="cockpit-tile-value">
         {props.value}

@@ -5,6 +5,7 @@
  * Printable on A4 and exportable as the unit's 考核材料 (one workbook, a sheet per table).
  */
 import { DataTable, columnTitle, type Column } from '../../app/DataTable';
+import { drillProps, FigureInfo, useDrill, type DrillTarget } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
@@ -22,6 +23,7 @@ import { formatCount, formatPercent, formatYuan } from '../../format/numbers';
 import { METHOD_NAMES, rulesText, usableMethod, usableWeights } from '../ranking/weights';
 import { RunningYearButton } from '../RunningYearButton';
 import { usableTargetTypes } from '../TargetTypesSwitch';
+import { usableThresholds } from '../projects/thresholds';
 import { BUILDING_COLUMNS, NEW_HQ_COLUMNS, OVERDUE_COLUMNS, PROJECT_COLUMNS, TAX_COLUMNS } from './columns';
 import './county.css';
 
@@ -68,6 +70,22 @@ const tables = (card: Scorecard) =>
     ['逾期预警项目', card.overdue, OVERDUE_COLUMNS],
     ['楼宇', card.buildings, BUILDING_COLUMNS],
   ] as const;
+
+/**
+ * The figure behind indicator k and behind each record table (in `tables` order): the ranking's own
+ * cells (so the card and the ranking open the same records), the unit's overdue projects, its buildings.
+ */
+const indicatorTarget = (unit: string, k: number): DrillTarget => ({
+  figure: 'ranking',
+  key: `${unit}:${k}`,
+});
+const tableTargets = (unit: string): DrillTarget[] => [
+  indicatorTarget(unit, 1),
+  indicatorTarget(unit, 2),
+  indicatorTarget(unit, 4),
+  { figure: 'overdueProjects', key: unit },
+  { figure: 'unitBuildings', key: unit },
+];
 
 function MaterialsExport({ card, rules }: { card: Scorecard; rules: string }) {
   const [busy, run] = useExport();
@@ -119,6 +137,8 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
     weights,
     method,
     targetTypes,
+    // The overdue list follows the edited thresholds, as 项目跟踪 and its drill do.
+    thresholds: usableThresholds(settings.thresholds).thresholds,
     // Only when on: the params of the default 口径 stay those its kept figures were keyed by.
     ...(settings.capCompletion ? { capCompletion: true } : {}),
   });
@@ -127,6 +147,7 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
   const full = fullMarks(weights);
   const rules = rulesText(weights, method);
   const card = state.status === 'ready' ? state.data : null;
+  const drill = useDrill();
 
   return (
     <section className="screen county-screen">
@@ -167,10 +188,17 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
       {card && (
         <div className="kpis county-indicators">
           {INDICATORS.map((name, k) => (
-            <div key={name} className="kpi" data-indicator={k + 1} data-value={card.ranked.indicators[k]}>
+            <div
+              key={name}
+              className="kpi"
+              data-indicator={k + 1}
+              data-value={card.ranked.indicators[k]}
+              {...drillProps(drill, indicatorTarget(card.code, k), name)}
+            >
               <div className="kpi-label">
                 {['①', '②', '③', '④', '⑤'][k]}
                 {name}
+                <FigureInfo target={indicatorTarget(card.code, k)} />
               </div>
               <div className="kpi-value">{indicatorText(card, k)}</div>
               <div className="kpi-note">
@@ -183,27 +211,49 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
       )}
       <div className="grid">
         <Panel title="得分构成" unit="单位：分" state={state} wide>
-          {() => <Chart label="属地得分构成" option={chart!} height={240} />}
+          {(d) => (
+            // A bar (indicator k, in INDICATORS order) opens the same records as its card.
+            <Chart
+              label="属地得分构成"
+              option={chart!}
+              height={240}
+              onClick={(e) => drill?.open(indicatorTarget(d.code, e.dataIndex))}
+            />
+          )}
         </Panel>
-        {tables(card ?? EMPTY).map(([title, , columns], i) => (
-          <Panel
-            key={title}
-            title={title}
-            state={state}
-            wide
-            isEmpty={(d) => (tables(d)[i]![1] as readonly unknown[]).length === 0}
-            emptyText={`本年度无${title}`}
-          >
-            {(d) => (
-              <DataTable
-                label={`${d.name}${title}`}
-                rows={tables(d)[i]![1] as readonly unknown[]}
-                columns={columns as readonly Column<unknown>[]}
-                pageSize={10}
-              />
-            )}
-          </Panel>
-        ))}
+        {tables(card ?? EMPTY).map(([title, , columns], i) => {
+          const target = tableTargets(unit.code)[i]!;
+          return (
+            <Panel
+              key={title}
+              title={title}
+              state={state}
+              wide
+              isEmpty={(d) => (tables(d)[i]![1] as readonly unknown[]).length === 0}
+              emptyText={`本年度无${title}`}
+              info={target}
+              actions={
+                <button
+                  type="button"
+                  className="link no-print"
+                  data-drill-target={`${target.figure}:${target.key}`}
+                  onClick={() => drill?.open(target)}
+                >
+                  明细记录（来源文件与行号）
+                </button>
+              }
+            >
+              {(d) => (
+                <DataTable
+                  label={`${d.name}${title}`}
+                  rows={tables(d)[i]![1] as readonly unknown[]}
+                  columns={columns as readonly Column<unknown>[]}
+                  pageSize={10}
+                />
+              )}
+            </Panel>
+          );
+        })}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@
  * shows the one-page briefing instead.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useDrill } from '../../app/drill';
 import { useCaliber } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
 import { shortHash } from '../../domain/caliber';
@@ -82,15 +83,19 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const current = Math.min(SLIDES.length, Math.max(1, Math.trunc(Number(extra.slide)) || 1));
   const deck = useRef<HTMLDivElement>(null);
   const scale = useFitScale(deck);
-  useDeckKeys(current, navigate, deck);
+  // While the drill panel is open the keys are its own: Esc closes it, ← → do not turn the slide under it.
+  useDeckKeys(current, navigate, deck, extra.drill !== undefined);
+  const drill = useDrill();
   useDeckPrintClass();
-  useRotation(current, extra.rotate, navigate);
+  // A reader looking at records holds the rotation until the panel closes.
+  useRotation(current, extra.rotate, navigate, extra.drill !== undefined);
   const context: SlideContext = {
     year,
     asOf,
     months: partYearLabel(year, asOf),
     scope: scopeTitle(filters),
     unit: filters.unit,
+    ...(drill ? { open: drill.open } : {}),
   };
 
   return (
@@ -146,18 +151,23 @@ function Deck({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
  * The cockpit's rotation (`rotate=20`, src/views/cockpit): each slide for that many seconds, then back
  * to the cockpit; in the cockpit's theme (dark unless light was chosen there), so the wall never flashes.
  */
-function useRotation(current: number, rotate: string | undefined, navigate: ScreenProps['navigate']) {
+function useRotation(
+  current: number,
+  rotate: string | undefined,
+  navigate: ScreenProps['navigate'],
+  held: boolean,
+) {
   const seconds = rotationSeconds(rotate);
   useEffect(() => (seconds ? enterCockpitTheme() : undefined), [seconds]);
   useEffect(() => {
-    if (!seconds) return;
+    if (!seconds || held) return;
     const timer = window.setTimeout(() => {
       const extra = { rotate: String(seconds) };
       if (current < SLIDES.length) navigate({ extra: { ...extra, slide: String(current + 1) } });
       else navigate({ screen: 'cockpit', extra });
     }, seconds * 1000);
     return () => window.clearTimeout(timer);
-  }, [seconds, current, navigate]);
+  }, [seconds, current, navigate, held]);
 }
 
 /** While the deck is mounted, present.css's print rules (one slide per A4-landscape sheet) apply. */
@@ -202,8 +212,10 @@ function useDeckKeys(
   current: number,
   navigate: ScreenProps['navigate'],
   deck: RefObject<HTMLDivElement | null>,
+  drilled: boolean,
 ) {
   useEffect(() => {
+    if (drilled) return;
     const go = (to: number) => {
       const slide = Math.min(SLIDES.length, Math.max(1, to));
       if (slide !== current) navigate({ extra: { slide: String(slide) } });
@@ -224,7 +236,7 @@ function useDeckKeys(
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, navigate, deck]);
+  }, [current, navigate, deck, drilled]);
 }
 
 /** A refused full screen (a browser policy) leaves the deck as it is, scaled to the window. */

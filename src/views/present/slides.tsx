@@ -3,7 +3,10 @@
  * and its body drawn from the deck's figures with the screens' own option builders.
  */
 import type { ReactNode } from 'react';
-import { Chart } from '../../charts/Chart';
+import { drillProps, useDrill, type DrillTarget } from '../../app/drill';
+import { Chart, type ChartClick } from '../../charts/Chart';
+import { INDICATORS } from '../../domain/figures/ranking';
+import { FAIL_REASONS } from '../../charts/options/certification';
 import type { DeckFigures } from '../../domain/figures/deck';
 import { formatCount, formatMoney, formatPercent } from '../../format/numbers';
 import type { SlideCharts } from '../../charts/options/deck';
@@ -16,6 +19,8 @@ export interface SlideContext {
   /** '全市' or the unit's name. */
   scope: string;
   unit?: string;
+  /** Opens the records behind a figure (the shared drill panel), as the screens' figures do. */
+  open?: (target: DrillTarget) => void;
 }
 
 export interface Slide {
@@ -38,9 +43,21 @@ const TIER_LABEL: Record<string, string> = {
   培育楼宇: '培育楼宇（5000万—1亿）',
 };
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+function Figure({
+  label,
+  value,
+  note,
+  drill,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  /** The overview's (or belts') figure behind it: a click opens the same records. */
+  drill?: DrillTarget;
+}) {
+  const scope = useDrill();
   return (
-    <div className="deck-figure">
+    <div className="deck-figure" {...drillProps(scope, drill, label)}>
       <div className="deck-figure-label">{label}</div>
       <div className="deck-figure-value">{value}</div>
       {note && <div className="deck-figure-note">{note}</div>}
@@ -48,9 +65,16 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
   );
 }
 
-const chart = (label: string, option: Parameters<typeof Chart>[0]['option'], height = CHART_HEIGHT) => (
-  <Chart label={label} option={option} height={height} exportable={false} />
-);
+const chart = (
+  label: string,
+  option: Parameters<typeof Chart>[0]['option'],
+  height = CHART_HEIGHT,
+  onClick?: (e: ChartClick) => void,
+) => <Chart label={label} option={option} height={height} exportable={false} onClick={onClick} />;
+
+/** A chart element's data item carries the unit code (completion bars, map regions) or a building id. */
+const field = (e: ChartClick, name: 'code' | 'buildingId' | 'year') =>
+  (e.data as Record<string, unknown> | null)?.[name] as string | number | undefined;
 
 export const SLIDES: readonly Slide[] = [
   {
@@ -79,7 +103,7 @@ export const SLIDES: readonly Slide[] = [
       return `新引进总部企业${actual}家，完成年度目标${formatPercent(task)}，${pace}时间进度`;
     },
     unit: '单位：家',
-    body: (f, _c, charts) => {
+    body: (f, c, charts) => {
       const { actual, target } = f.overview.newHq.city;
       const task = target ? actual / target : null;
       const five = f.overview.fiveYear;
@@ -89,6 +113,7 @@ export const SLIDES: readonly Slide[] = [
             <Figure
               label={`年度新引进总部企业${f.overview.months ? `（${f.overview.months}）` : ''}`}
               value={`${actual} / ${target ?? '—'} 家`}
+              drill={{ figure: 'newHq' }}
             />
             <Figure
               label="任务进度 / 时间进度"
@@ -105,10 +130,14 @@ export const SLIDES: readonly Slide[] = [
               label={`五年累计（${five.from}—${five.to}）`}
               value={`${five.actual} / ${five.target ?? '—'} 家`}
               note={`完成 ${formatPercent(five.target ? five.actual / five.target : null)}`}
+              drill={{ figure: 'fiveYear' }}
             />
             {chart('任务进度与时间进度', charts.progress, 136)}
           </div>
-          {chart('五年累计与目标路径', charts.cumulative, 496)}
+          {chart('五年累计与目标路径', charts.cumulative, 496, (e) => {
+            const year = field(e, 'year');
+            if (year) c.open?.({ figure: 'fiveYear', key: String(year) });
+          })}
         </div>
       );
     },
@@ -122,7 +151,11 @@ export const SLIDES: readonly Slide[] = [
       return `${done}个属地完成年度目标，${behind}个落后于时间进度`;
     },
     unit: '单位：家',
-    body: (_f, _c, charts) => chart('各地完成情况', charts.completion, 512),
+    body: (_f, c, charts) =>
+      chart('各地完成情况', charts.completion, 512, (e) => {
+        const code = field(e, 'code');
+        if (code) c.open?.({ figure: 'newHq', key: String(code) });
+      }),
   },
   {
     title: (c) => `${c.year}年${c.months ?? ''}${c.scope}亿元楼宇`,
@@ -132,12 +165,16 @@ export const SLIDES: readonly Slide[] = [
       return top ? `${head}，${top.name}以${formatMoney(top.tax, '亿元')}居首` : head;
     },
     unit: '单位：亿元',
-    body: (f, _c, charts) => {
+    body: (f, c, charts) => {
       const s = f.buildings.summary;
       return (
         <div className="deck-split">
           <div className="deck-figures">
-            <Figure label="亿元楼宇" value={`${f.overview.billionBuildings} 幢`} />
+            <Figure
+              label="亿元楼宇"
+              value={`${f.overview.billionBuildings} 幢`}
+              drill={{ figure: 'billionBuildings' }}
+            />
             {s.tiers
               .filter((t) => t.count > 0)
               .map((t) => (
@@ -149,7 +186,10 @@ export const SLIDES: readonly Slide[] = [
               note={f.overview.months ? `按${f.overview.months}累计税收分档（全年标准）` : undefined}
             />
           </div>
-          {chart('楼宇税收排名', charts.buildings, 512)}
+          {chart('楼宇税收排名', charts.buildings, 512, (e) => {
+            const id = field(e, 'buildingId');
+            if (id) c.open?.({ figure: 'buildingTax', key: String(id) });
+          })}
         </div>
       );
     },
@@ -162,16 +202,23 @@ export const SLIDES: readonly Slide[] = [
       return top ? `${head}，${top.name}最多（${formatCount(top.hqCount)}家）` : head;
     },
     unit: '单位：家（已认定总部企业）',
-    body: (f, _c, charts) => (
+    body: (f, c, charts) => (
       <div className="deck-split">
         <div className="deck-figures">
-          <Figure label="全市总部企业" value={`${formatCount(f.belts.city.hqCount)} 家`} />
+          <Figure
+            label="全市总部企业"
+            value={`${formatCount(f.belts.city.hqCount)} 家`}
+            drill={{ figure: 'beltsHq' }}
+          />
           <Figure label="总部企业税收" value={formatMoney(f.belts.city.hqTax, '亿元')} />
           <p className="deck-note">
             示意图。底图为龙港市设立前的县级区划，苍南县着色仅为苍南县数值；龙港市（●）与三个功能区（◆）以标记显示，标注名称与家数。
           </p>
         </div>
-        {chart('各地总部企业分布', charts.map, 528)}
+        {chart('各地总部企业分布', charts.map, 528, (e) => {
+          const code = field(e, 'code') ?? f.belts.units.find((u) => u.name === e.name)?.code;
+          if (code) c.open?.({ figure: 'beltsHq', key: String(code) });
+        })}
       </div>
     ),
   },
@@ -183,14 +230,19 @@ export const SLIDES: readonly Slide[] = [
       return c.months ? `${head}（年度未结束，按${c.months}测算）` : head;
     },
     unit: '单位：分',
-    body: (_f, c, charts) => (
+    body: (f, c, charts) => (
       <>
         {c.months && (
           <p className="deck-sub" data-part-year={c.months}>
             年度未结束：按{c.months}数据测算，名次随全年数据变化，仅供参考。
           </p>
         )}
-        {chart('得分构成', charts.ranking, c.months ? 488 : 528)}
+        {/* A segment opens that unit's indicator records, as the ranking's cell does. */}
+        {chart('得分构成', charts.ranking, c.months ? 488 : 528, (e) => {
+          const k = INDICATORS.indexOf(e.seriesName as (typeof INDICATORS)[number]);
+          const unit = f.ranking[e.dataIndex];
+          if (unit && k >= 0) c.open?.({ figure: 'ranking', key: `${unit.code}:${k}` });
+        })}
       </>
     ),
   },
@@ -198,12 +250,22 @@ export const SLIDES: readonly Slide[] = [
     title: (c) => `${c.scope}总部项目推进`,
     takeaway: (f) => `在库项目${f.projects.total}个，逾期预警${f.projects.overdue.length}个`,
     unit: '单位：个',
-    body: (f, _c, charts) => (
+    body: (f, c, charts) => (
       <div className="deck-split">
-        {chart('项目推进漏斗', charts.funnel, 496)}
+        {chart('项目推进漏斗', charts.funnel, 496, (e) => {
+          if (e.name) c.open?.({ figure: 'projects', key: e.name });
+        })}
         <div>
           <h3 className="deck-sub">
-            逾期预警 {f.projects.overdue.length} 个（截至 {f.projects.asAt}）
+            <button
+              type="button"
+              className="cell-link"
+              data-drill-target="overdueProjects"
+              onClick={() => c.open?.({ figure: 'overdueProjects' })}
+            >
+              逾期预警 {f.projects.overdue.length} 个
+            </button>
+            （截至 {f.projects.asAt}）
           </h3>
           <table className="deck-table">
             <thead>
@@ -240,20 +302,23 @@ export const SLIDES: readonly Slide[] = [
       return `${passed}家通过认定核查，通过率${formatPercent(total ? passed / total : null)}`;
     },
     unit: '单位：家',
-    body: (f, _c, charts) => {
+    body: (f, c, charts) => {
       const passed = f.certification.filter((x) => x.passed).length;
       const failed = f.certification.length - passed;
       return (
         <div className="deck-split">
           <div className="deck-figures">
-            <Figure label="通过" value={`${passed} 家`} />
-            <Figure label="未通过" value={`${failed} 家`} />
+            <Figure label="通过" value={`${passed} 家`} drill={{ figure: 'certCheck', key: 'passed' }} />
+            <Figure label="未通过" value={`${failed} 家`} drill={{ figure: 'certCheck', key: 'failed' }} />
             <Figure
               label="通过率"
               value={formatPercent(f.certification.length ? passed / f.certification.length : null)}
             />
           </div>
-          {chart('未通过原因', charts.reasons, 480)}
+          {chart('未通过原因', charts.reasons, 480, (e) => {
+            const reason = FAIL_REASONS[e.dataIndex];
+            if (reason) c.open?.({ figure: 'certCheck', key: reason });
+          })}
         </div>
       );
     },

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
+import { useDrill } from '../../app/drill';
 import { KpiCard } from '../../app/KpiCard';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
@@ -36,8 +37,6 @@ import { usableThresholds } from './thresholds';
 import './projects.css';
 
 const ROLE_NAMES: Record<PersonRole, '项目经理' | '联系领导'> = { manager: '项目经理', leader: '联系领导' };
-const MANAGER_COLUMNS = personColumns('项目经理');
-const LEADER_COLUMNS = personColumns('联系领导');
 
 interface View extends ProjectPipeline {
   funnel: ReturnType<typeof projectFunnel>;
@@ -60,6 +59,12 @@ function derive(p: ProjectPipeline): View {
 
 export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const { effective, revision } = useCaliber();
+  const drill = useDrill();
+  // A count of 按项目经理 / 按联系领导 opens those projects (personProjects `role:what:name`).
+  const personCols = (r: PersonRole) =>
+    personColumns(ROLE_NAMES[r], (row, what) =>
+      drill?.open({ figure: 'personProjects', key: `${r}:${what}:${row.person ?? NOBODY}` }),
+    );
   const settings = effective.settings;
   const { thresholds, fellBack } = usableThresholds(settings.thresholds);
   const pipeline = useFigure(db, projectPipeline, { year, asOf, thresholds, filters });
@@ -110,10 +115,23 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
       {state.status === 'ready' && <Kpis view={state.data} year={year} />}
       <ThresholdEditor key={revision} thresholds={thresholds} fellBack={fellBack} />
       <div className="grid">
-        <Panel title="项目推进漏斗" unit="单位：个" state={state} isEmpty={noProjects} emptyText={emptyText}>
+        <Panel
+          title="项目推进漏斗"
+          unit="单位：个"
+          state={state}
+          isEmpty={noProjects}
+          emptyText={emptyText}
+          info={{ figure: 'projects' }}
+        >
           {(v) => (
             <>
-              <Chart label="项目推进漏斗" option={charts!.funnel} height={280} />
+              {/* A layer opens the projects that reached its stage. */}
+              <Chart
+                label="项目推进漏斗"
+                option={charts!.funnel}
+                height={280}
+                onClick={(e) => e.name && drill?.open({ figure: 'projects', key: e.name })}
+              />
               <p className="note">
                 到达各环节的项目数（已到后一环节的计入前面各环节）；→ 为较上一环节的转化率。签约至销号：
                 {formatPercent(shareOf(v.funnel.at(-1)!.count, v.funnel[0]!.count))}
@@ -127,6 +145,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
           state={state}
           isEmpty={noProjects}
           emptyText={emptyText}
+          info={{ figure: 'fourOnes' }}
           actions={
             state.status === 'ready' && state.data.projects.length > 0 ? (
               <span data-four-ones-share>
@@ -140,9 +159,18 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
             ) : undefined
           }
         >
-          {() => (
+          {(v) => (
             <>
-              <Chart label="四个一缺项" option={charts!.gaps} height={280} />
+              {/* A bar opens the projects lacking that item. */}
+              <Chart
+                label="四个一缺项"
+                option={charts!.gaps}
+                height={280}
+                onClick={(e) => {
+                  const gap = v.gaps[e.dataIndex];
+                  if (gap) drill?.open({ figure: 'fourOnes', key: gap.item });
+                }}
+              />
               <p className="note">
                 四个一：服务专班、项目经理、绿色通道，已认定项目的开办补助须已兑现或预兑现（一门兑现）。
               </p>
@@ -155,9 +183,20 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
           wide
           isEmpty={(v) => v.fourOnesByUnit.length === 0}
           emptyText={emptyText}
+          info={{ figure: 'fourOnesUnit' }}
           actions={filters.unit ? <span className="note">各属地对比，不按属地筛选</span> : undefined}
         >
-          {() => <Chart label="各地四个一齐全率" option={charts!.byUnit} height={260} />}
+          {(v) => (
+            <Chart
+              label="各地四个一齐全率"
+              option={charts!.byUnit}
+              height={260}
+              onClick={(e) => {
+                const unit = v.fourOnesByUnit[e.dataIndex];
+                if (unit) drill?.open({ figure: 'fourOnesUnit', key: unit.code });
+              }}
+            />
+          )}
         </Panel>
         <Panel
           title="逾期预警"
@@ -165,6 +204,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
           wide
           isEmpty={(v) => v.overdue.length === 0}
           emptyText="当前没有逾期项目"
+          info={{ figure: 'overdueProjects' }}
           actions={
             <span className="note">
               签约超过 {thresholds.signedToRegisteredDays} 天未注册，或注册超过{' '}
@@ -187,7 +227,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
             <DataTable
               label="按项目经理"
               rows={v.managers}
-              columns={MANAGER_COLUMNS}
+              columns={personCols('manager')}
               pageSize={10}
               onRowClick={(r) => choose('manager', r.person)}
               rowClass={(r) =>
@@ -201,7 +241,7 @@ export function ProjectsScreen({ db, year, asOf, filters, extra, navigate }: Scr
             <DataTable
               label="按联系领导"
               rows={v.leaders}
-              columns={LEADER_COLUMNS}
+              columns={personCols('leader')}
               pageSize={10}
               onRowClick={(r) => choose('leader', r.person)}
               rowClass={(r) =>
@@ -255,6 +295,7 @@ function Kpis({ view: v, year }: { view: View; year: number }) {
         label="在库项目"
         value={total}
         display={`${total} 个`}
+        drill={{ figure: 'projects' }}
         note={`其中 ${year} 年签约 ${signed} 个`}
       />
       <KpiCard
@@ -271,6 +312,7 @@ function Kpis({ view: v, year }: { view: View; year: number }) {
         label="四个一齐全"
         value={complete}
         display={formatPercent(shareOf(complete, total))}
+        drill={{ figure: 'fourOnes' }}
         note={`${complete} / ${total} 个项目`}
       />
       <KpiCard
@@ -278,6 +320,7 @@ function Kpis({ view: v, year }: { view: View; year: number }) {
         label="已销号"
         value={closed}
         display={`${closed} 个`}
+        drill={{ figure: 'projects', key: '销号' }}
         note="全过程跟进、销号制管理"
       />
     </div>

@@ -1,10 +1,11 @@
 /** Columns of the project-tracking tables. Investment is stored in 万元; money columns take 元. */
 import type { Column } from '../../app/DataTable';
 import type { PersonLoad, TrackedProject } from '../../domain/figures/projects';
+import { NO_PERSON } from '../../domain/drill/tracking';
 import { unitName } from '../../domain/units';
 
-/** How a missing person reads in a table and in the link. */
-export const NOBODY = '未指定';
+/** How a missing person reads in a table and in the link (the drill key's own word). */
+export const NOBODY = NO_PERSON;
 
 const investment: Column<TrackedProject> = {
   key: 'investment',
@@ -41,12 +42,26 @@ export const OVERDUE_COLUMNS: readonly Column<TrackedProject>[] = [
   { key: 'fourOnes', header: '四个一', value: fourOnesText },
 ];
 
-export function personColumns(role: '项目经理' | '联系领导'): readonly Column<PersonLoad>[] {
+/** Which projects of a person a count cell stands for (the drill key `personProjects`). */
+export type PersonCount = 'all' | 'overdue' | 'incomplete';
+
+/** `open`: a count cell opens the projects it counts (the row's own click still chooses the person). */
+export function personColumns(
+  role: '项目经理' | '联系领导',
+  open?: (row: PersonLoad, what: PersonCount) => void,
+): readonly Column<PersonLoad>[] {
+  const opens = (what: PersonCount) => (open ? { onClick: (r: PersonLoad) => open(r, what) } : {});
   return [
     { key: 'person', header: role, value: (r) => r.person ?? NOBODY },
-    { key: 'projects', header: '项目（个）', kind: 'count', value: (r) => r.projects },
-    { key: 'overdue', header: '逾期（个）', kind: 'count', value: (r) => r.overdue },
-    { key: 'fourOnes', header: '四个一未齐全（个）', kind: 'count', value: (r) => r.fourOnesIncomplete },
+    { key: 'projects', header: '项目（个）', kind: 'count', value: (r) => r.projects, ...opens('all') },
+    { key: 'overdue', header: '逾期（个）', kind: 'count', value: (r) => r.overdue, ...opens('overdue') },
+    {
+      key: 'fourOnes',
+      header: '四个一未齐全（个）',
+      kind: 'count',
+      value: (r) => r.fourOnesIncomplete,
+      ...opens('incomplete'),
+    },
     {
       key: 'investment',
       header: '计划投资',
