@@ -35,6 +35,7 @@ import { DrillContext, type DrillScope } from './drill';
 import { useSettings } from './settings';
 import { usableTargetTypes } from '../views/TargetTypesSwitch';
 import { usableThresholds } from '../views/projects/thresholds';
+import { usableMethod, usableWeights } from '../views/ranking/weights';
 import { PhoneOffer } from './PhoneOffer';
 
 const lazyScreens = new Map<ScreenPath, ComponentType<ScreenProps>>(
@@ -174,6 +175,8 @@ function Screen({ db, context, source }: ScreenHostProps) {
     targetTypes: usableTargetTypes(settings.targetTypes),
     thresholds: usableThresholds(settings.thresholds).thresholds,
     capCompletion: settings.capCompletion === true,
+    weights: usableWeights(settings.weights).weights,
+    method: usableMethod(settings.method),
     rules: settings.rules,
     officeScope: settings.officeScope === 'all' ? 'all' : 'policy',
     shares: settings.shares,

@@ -11,6 +11,8 @@ import type {
   OfficeScope,
   ProjectThresholds,
   RewardTier,
+  ScoreMethod,
+  ScoreWeights,
   TargetTypes,
 } from '../domain/defaults';
 import { figureCaliber } from '../domain/drill/caliber';
@@ -28,6 +30,9 @@ export interface DrillScope {
   targetTypes: TargetTypes;
   thresholds: ProjectThresholds;
   capCompletion: boolean;
+  /** The assessment's weights and method in force (the score's 口径). */
+  weights?: ScoreWeights;
+  method?: ScoreMethod;
   /** The 口径's certification rules (认定核查's records). */
   rules?: CertificationRules;
   /** The 口径's office-subsidy scope (单位面积产出's records). */

@@ -43,7 +43,14 @@ export function DrillPanel({ db, scope, figure, drillKey, onClose }: Props) {
     ...(figure === 'localReward' ? { shares: scope.shares, tiers: scope.tiers } : {}),
   };
   const state = useFigure(db, drillRecords, params);
-  const caliber = known ? figureCaliber({ ...params, capCompletion: scope.capCompletion }) : null;
+  const caliber = known
+    ? figureCaliber({
+        ...params,
+        capCompletion: scope.capCompletion,
+        weights: scope.weights,
+        method: scope.method,
+      })
+    : null;
   return (
     <aside
       className="drill-panel"

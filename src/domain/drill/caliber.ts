@@ -5,7 +5,14 @@
  * the figure ran with.
  */
 import { yearPeriod } from '../asOf';
-import { DEFAULT_PROJECT_THRESHOLDS, NAMED_HQ_TYPES } from '../defaults';
+import {
+  DEFAULT_PROJECT_THRESHOLDS,
+  DEFAULT_WEIGHTS,
+  NAMED_HQ_TYPES,
+  type ScoreMethod,
+  type ScoreWeights,
+} from '../defaults';
+import { INDICATORS } from '../figures/ranking';
 import { RED_GAP } from '../trafficLight';
 import { unitByCode, unitName } from '../units';
 import { figureDef, type DrillParams } from './figures';
@@ -25,6 +32,23 @@ export interface FigureCaliber {
 export interface CaliberSwitches {
   /** Ranking ①: completion rate capped at 100% (DOMAIN.md 10 option; default off). */
   capCompletion?: boolean;
+  /** The assessment's weights and method in force (the score's ⓘ); the defaults when absent. */
+  weights?: ScoreWeights;
+  method?: ScoreMethod;
+}
+
+const trim = (n: number) => String(Number(n.toFixed(2)));
+
+/** The score's method and weights in force, as the ranking screen's rules say them. */
+export function scoreRules(weights: ScoreWeights = DEFAULT_WEIGHTS, method: ScoreMethod = 'ratio'): string[] {
+  const isDefault = weights.every((w, k) => w === DEFAULT_WEIGHTS[k]);
+  const parts = INDICATORS.map((name, k) => `${'①②③④⑤'[k]}${name} ${trim(weights[k]!)}`).join('、');
+  return [
+    method === 'ratio'
+      ? '标准化方法：比值法（默认），各项指标 ÷ 各属地最大值（最大值为 0 时计 0）'
+      : '标准化方法：功效系数法（非默认），0.6 + 0.4 ×（指标 − 最小值）÷（最大值 − 最小值）（各属地相同时计 1）',
+    `权重：${parts}（合计 ${trim(weights.reduce((a, b) => a + b, 0))}${isDefault ? '，默认' : '，已调整'}）`,
+  ];
 }
 
 const FILTER_TEXT = { unit: '属地', hqType: '总部类型', origin: '企业来源', industry: '行业' } as const;
@@ -60,7 +84,8 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
         : '计入目标的总部类型：全部类型（默认）',
     );
   }
-  if (p.figure === 'ranking') {
+  if (p.figure === 'rankingScore') conditions.push(...scoreRules(p.weights, p.method));
+  if (p.figure === 'ranking' || p.figure === 'rankingScore') {
     conditions.push(
       p.capCompletion
         ? '完成率封顶：①完成率超过100%按100%计（非默认）'
@@ -80,7 +105,7 @@ export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
         : '核查范围：市区及产业平台有效“新引进”认定的企业（默认），其余不适用',
     );
   }
-  if (def.target && p.figure !== 'ranking') conditions.push(LIGHT_RULE);
+  if (def.target && p.figure !== 'ranking' && p.figure !== 'rankingScore') conditions.push(LIGHT_RULE);
   return {
     title: def.title(p.key),
     definition: def.definition,

@@ -122,6 +122,34 @@ export function rankingCell(key: string | undefined): { unit: string; k: number 
   return m && unitByCode(m[1]!) ? { unit: m[1]!, k: Number(m[2]) } : null;
 }
 
+/** The records behind a ranking cell `unit:k`: the new HQ of ①②, the projects of ③④, the tax of ⑤. */
+async function rankingRecords(db: Db, p: DrillParams): Promise<RecordSet> {
+  const cell = rankingCell(p.key);
+  if (!cell) throw new Error(`无法识别的考核指标：${p.key ?? ''}`);
+  const period = await periodOf(db, p);
+  if (cell.k <= 1) {
+    return enterpriseRecords(
+      db,
+      sql`${newHqWhere(period, undefined, p.targetTypes)} AND region = ${cell.unit}`,
+    );
+  }
+  if (cell.k <= 3) {
+    const rows = await db.query<{ id: string }>(sql`
+        SELECT project_id AS id FROM projects
+        WHERE ${datedInYear(sql`signed_on`, period)} AND region = ${cell.unit}`);
+    return projectRecords(
+      db,
+      rows.map((r) => r.id),
+    );
+  }
+  return taxRecords(
+    db,
+    sql`${datedInYear(sql`period`, period)} AND credit_code IN (
+        SELECT credit_code FROM certifications WHERE category = '新引进' AND ${COUNTED}
+          AND ${datedBy(sql`certified_on`, period)} AND region = ${cell.unit})`,
+  );
+}
+
 export const FIGURES: Record<string, FigureDef> = {
   newHq: {
     title: (key) => ofUnit(key, '新引进总部企业'),
@@ -269,31 +297,19 @@ export const FIGURES: Record<string, FigureDef> = {
     filters: [],
     target: true,
     measure: 'count',
+    records: rankingRecords,
+  },
+  rankingScore: {
+    title: (key) => (key && unitByCode(key) ? `${unitName(key)} · 考核得分与排名` : '考核得分与排名'),
+    definition:
+      '得分为五项考核指标（①完成率、②新引进总部、③签约项目数、④签约投资额、⑤新引进总部税收）标准化后按权重加权：得分 = 100 × Σ(权重 × 标准化值) ÷ 权重合计；各属地按得分从高到低排名，同分按属地代码排序。各项指标的明细在其单元格中打开；此处列出指标①②背后的新引进总部企业（同“考核指标①”）。',
+    tables: ['总部认定台账', '目标任务', '总部项目台账', '税收明细'],
+    filters: [],
+    target: true,
+    measure: 'count',
     records: async (db, p) => {
-      const cell = rankingCell(p.key);
-      if (!cell) throw new Error(`无法识别的考核指标：${p.key ?? ''}`);
-      const period = await periodOf(db, p);
-      if (cell.k <= 1) {
-        return enterpriseRecords(
-          db,
-          sql`${newHqWhere(period, undefined, p.targetTypes)} AND region = ${cell.unit}`,
-        );
-      }
-      if (cell.k <= 3) {
-        const rows = await db.query<{ id: string }>(sql`
-          SELECT project_id AS id FROM projects
-          WHERE ${datedInYear(sql`signed_on`, period)} AND region = ${cell.unit}`);
-        return projectRecords(
-          db,
-          rows.map((r) => r.id),
-        );
-      }
-      return taxRecords(
-        db,
-        sql`${datedInYear(sql`period`, period)} AND credit_code IN (
-          SELECT credit_code FROM certifications WHERE category = '新引进' AND ${COUNTED}
-            AND ${datedBy(sql`certified_on`, period)} AND region = ${cell.unit})`,
-      );
+      if (!p.key || !unitByCode(p.key)) throw new Error(`无法识别的属地：${p.key ?? ''}`);
+      return rankingRecords(db, { ...p, key: `${p.key}:0` });
     },
   },
   overdueProjects: {

@@ -4,12 +4,14 @@
  * figure function and keeps the ids it counted, so the count (or the sum) is the figure shown.
  * Spread into FIGURES (./figures.ts); the keys say what was clicked.
  */
-import { sql, type Db } from '../../db';
+import { joinSql, sql, type Db } from '../../db';
+import { BILLION } from '../defaults';
+import { COUNTED } from '../figures/common';
 import { beltsFlowWhere, beltsIndustryWhere } from '../figures/belts';
 import { billionBuildings, buildingTier, buildingTaxes, type BuildingFigure } from '../figures/buildings';
 import { registerBuildings, registerGroupOf } from '../figures/buildingRegister';
 import { buildingForecasts, type BuildingForecast } from '../figures/forecast';
-import { datedInYear, periodOf } from '../figures/period';
+import { datedBy, datedInYear, periodOf } from '../figures/period';
 import {
   buildingTenantsWhere,
   comparedYear,
@@ -80,6 +82,19 @@ export function industryKey(key: string | undefined): { group: string; industry:
   return group && industry && rest.length === 0 ? { group, industry } : null;
 }
 
+/** The register's buildings of the clicked group (`kind:商务楼宇`, `platform:…`) under the unit filter. */
+async function groupBuildings(db: Db, p: DrillParams) {
+  const g = registerKey(p.key);
+  if (!g) throw new Error(`无法识别的楼宇分组：${p.key ?? ''}`);
+  const rows = await registerBuildings(db, { year: p.year, asOf: p.asOf, unit: p.filters?.unit });
+  return rows.filter((b) => registerGroupOf(b, g.by) === g.name);
+}
+
+const groupTitle = (what: string) => (key: string | undefined) => {
+  const g = registerKey(key);
+  return g ? `${g.by === 'kind' ? '楼宇类型' : '所属平台'}：${g.name} · ${what}` : what;
+};
+
 const byTier: FigureDef['records'] = async (db, p) => {
   const all = (await buildingTaxes(db, { year: p.year, asOf: p.asOf })).filter(inUnit(p));
   return asRecords(db, p.key ? all.filter((b) => b.tier === p.key) : all);
@@ -140,12 +155,56 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     tables: BUILDING_TABLES,
     filters: ['unit'],
     measure: 'count',
+    records: async (db, p) => asRecords(db, await groupBuildings(db, p)),
+  },
+  buildingGroupBillion: {
+    title: groupTitle('亿元楼宇'),
+    definition:
+      '楼宇类型（或所属平台）为该项的楼宇中，楼宇税收（入驻企业当年各月税收合计，年度未结束时至截至月份）≥ 1亿元的楼宇。',
+    tables: BUILDING_TABLES,
+    filters: ['unit'],
+    measure: 'count',
+    records: async (db, p) =>
+      asRecords(
+        db,
+        (await groupBuildings(db, p)).filter((b) => b.tax >= BILLION),
+      ),
+  },
+  buildingGroupHq: {
+    title: groupTitle('入驻总部企业'),
+    definition:
+      '楼宇类型（或所属平台）为该项的楼宇的入驻企业（企业名录中所在楼宇编号为该楼宇）中，截至数据截至日（已结束年度为年末）有已认定或已备案认定（任一类别）的总部企业，按信用代码去重；税收为其当年各月税收合计。',
+    tables: [
+      '楼宇清单（buildings）',
+      '企业名录（enterprises）',
+      '总部认定台账（certifications）',
+      '税收明细（tax）',
+    ],
+    filters: ['unit'],
+    measure: 'count',
     records: async (db, p) => {
-      const g = registerKey(p.key);
-      if (!g) throw new Error(`无法识别的楼宇分组：${p.key ?? ''}`);
-      const rows = await registerBuildings(db, { year: p.year, asOf: p.asOf, unit: p.filters?.unit });
-      const shown = rows.filter((b) => registerGroupOf(b, g.by) === g.name);
-      return asRecords(db, shown);
+      const ids = (await groupBuildings(db, p)).map((b) => sql`${b.buildingId}`);
+      const period = await periodOf(db, p);
+      const housed = ids.length
+        ? sql`credit_code IN (SELECT credit_code FROM enterprises WHERE building_id IN (${joinSql(ids)}))`
+        : sql`FALSE`;
+      return enterpriseRecords(
+        db,
+        sql`${COUNTED} AND ${datedBy(sql`certified_on`, period)} AND ${housed}`,
+        datedInYear(sql`period`, period),
+      );
+    },
+  },
+  enterpriseTax: {
+    title: (key) => `企业税收${key ? `（${key}）` : ''}`,
+    definition:
+      '该企业（统一社会信用代码）当年各月（至截至日所在月份）的税收明细合计，即楼宇入驻企业表中的税收。',
+    tables: ['税收明细（tax）', '企业名录（enterprises）'],
+    filters: [],
+    measure: 'sum',
+    records: async (db, p) => {
+      const period = await periodOf(db, p);
+      return taxRecords(db, sql`${datedInYear(sql`period`, period)} AND credit_code = ${p.key ?? ''}`);
     },
   },
   beltsIndustry: {

@@ -39,6 +39,7 @@ interface Props {
 
 export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
   const state = useFigure(db, buildingForecasts, { year, asOf });
+  const drill = useDrill();
   const inUnit = (b: BuildingForecast) => !unit || b.region === unit;
   return (
     <Panel
@@ -68,6 +69,8 @@ export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
               columns={columns(months)}
               pageSize={10}
               rowClass={(b) => (b.kind.startsWith('风险') ? 'warn' : undefined)}
+              // A building's row opens its tax rows (the sum is its 税收 column).
+              onRowClick={drill ? (b) => drill.open({ figure: 'buildingTax', key: b.buildingId }) : undefined}
             />
           </>
         );

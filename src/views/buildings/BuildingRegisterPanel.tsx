@@ -9,13 +9,14 @@ import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
 import { buildingRegister, type RegisterGroup } from '../../domain/figures/buildingRegister';
 
-/** The 幢数 and 税收 of a group open its buildings (the records behind both). */
-function columns(
-  first: string,
-  months: string | undefined,
-  open?: (g: RegisterGroup) => void,
-): Column<RegisterGroup>[] {
-  const opens = open ? { onClick: open } : {};
+/** What a cell of a group opens: its buildings (幢数, 税收), its 亿元楼宇, or the HQ they house. */
+type Opens = (
+  figure: 'buildingGroup' | 'buildingGroupBillion' | 'buildingGroupHq',
+) => (g: RegisterGroup) => void;
+
+/** The 幢数 and 税收 of a group open its buildings; 亿元楼宇 and 总部企业 the records behind each. */
+function columns(first: string, months: string | undefined, open?: Opens): Column<RegisterGroup>[] {
+  const opens = open ? { onClick: open('buildingGroup') } : {};
   return [
     { key: 'name', header: first, value: (g) => g.name },
     { key: 'buildings', header: '幢数', kind: 'count', value: (g) => g.buildings, ...opens },
@@ -29,8 +30,20 @@ function columns(
       value: (g) => g.tax,
       ...opens,
     },
-    { key: 'billion', header: '亿元楼宇', kind: 'count', value: (g) => g.billion },
-    { key: 'hq', header: '总部企业', kind: 'count', value: (g) => g.hqEnterprises },
+    {
+      key: 'billion',
+      header: '亿元楼宇',
+      kind: 'count',
+      value: (g) => g.billion,
+      ...(open ? { onClick: open('buildingGroupBillion') } : {}),
+    },
+    {
+      key: 'hq',
+      header: '总部企业',
+      kind: 'count',
+      value: (g) => g.hqEnterprises,
+      ...(open ? { onClick: open('buildingGroupHq') } : {}),
+    },
   ];
 }
 
@@ -45,8 +58,8 @@ interface Props {
 export function BuildingRegisterPanel({ db, year, asOf, unit, months }: Props) {
   const state = useFigure(db, buildingRegister, { year, asOf, unit });
   const drill = useDrill();
-  const open = (by: 'kind' | 'platform') =>
-    drill ? (g: RegisterGroup) => drill.open({ figure: 'buildingGroup', key: `${by}:${g.name}` }) : undefined;
+  const open = (by: 'kind' | 'platform'): Opens | undefined =>
+    drill ? (figure) => (g) => drill.open({ figure, key: `${by}:${g.name}` }) : undefined;
   return (
     <Panel
       title="楼宇类型与所属平台"

@@ -13,7 +13,7 @@ import { buildingEnterprises, type BuildingFigure } from '../../domain/figures/b
 import { unitName } from '../../domain/units';
 import { formatYuan } from '../../format/numbers';
 import { periodTitle } from '../labels';
-import { TENANT_COLUMNS, type TenantRow } from './columns';
+import { tenantColumns, type TenantRow } from './columns';
 
 interface Props {
   db: Db;
@@ -88,7 +88,17 @@ function TenantsOf({
         </>
       }
     >
-      {(data) => <DataTable rows={data} columns={TENANT_COLUMNS} label="楼宇入驻企业" pageSize={10} />}
+      {(data) => (
+        <DataTable
+          rows={data}
+          // An enterprise's 税收 opens its tax rows of the year (their sum is the cell).
+          columns={tenantColumns(
+            drill ? (e) => drill.open({ figure: 'enterpriseTax', key: e.creditCode }) : undefined,
+          )}
+          label="楼宇入驻企业"
+          pageSize={10}
+        />
+      )}
     </Panel>
   );
 }

@@ -30,6 +30,11 @@ export interface TenantRow {
   share: number | null;
 }
 
+/** The tenants' columns with the 税收 cell opening that enterprise's tax rows of the year. */
+export function tenantColumns(open?: (e: TenantRow) => void): readonly Column<TenantRow>[] {
+  return open ? TENANT_COLUMNS.map((c) => (c.key === 'tax' ? { ...c, onClick: open } : c)) : TENANT_COLUMNS;
+}
+
 export const TENANT_COLUMNS: readonly Column<TenantRow>[] = [
   { key: 'name', header: '企业名称', value: (e) => e.name },
   { key: 'creditCode', header: '统一社会信用代码', value: (e) => e.creditCode },

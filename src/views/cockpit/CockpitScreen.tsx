@@ -208,6 +208,7 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
           <small>
             对比{f.ranking.previous.year}年{o.months ? `同期（${o.months}）` : ''}名次
           </small>
+          <FigureInfo target={{ figure: 'rankingScore' }} />
         </h3>
         <table className="cockpit-table">
           <thead>
@@ -225,8 +226,12 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
             </tr>
           </thead>
           <tbody>
+            {/* A unit's row opens its score's 口径 (method, weights) with the records of indicator ①. */}
             {f.ranking.units.map((u) => (
-              <tr key={u.code}>
+              <tr
+                key={u.code}
+                {...drillProps(drill, { figure: 'rankingScore', key: u.code }, `${u.name}得分`)}
+              >
                 <td className="num">{u.rank}</td>
                 <td>{u.name}</td>
                 <td className="num">{u.score.toFixed(1)}</td>

@@ -79,6 +79,7 @@ const indicatorTarget = (unit: string, k: number): DrillTarget => ({
   figure: 'ranking',
   key: `${unit}:${k}`,
 });
+const scoreTarget = (unit: string): DrillTarget => ({ figure: 'rankingScore', key: unit });
 const tableTargets = (unit: string): DrillTarget[] => [
   indicatorTarget(unit, 1),
   indicatorTarget(unit, 2),
@@ -167,9 +168,12 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
       )}
       {card ? (
         <div className="county-head" data-rank={card.ranked.rank} data-score={card.ranked.score.toFixed(2)}>
-          <p className="county-rank">
+          {/* The score is a weighted sum of ①–⑤ (each opens its own records): a click shows the
+              score's 口径 (method, weights in force) with the records of indicator ①. */}
+          <p className="county-rank" {...drillProps(drill, scoreTarget(card.code), '得分与排名')}>
             第 <b>{card.ranked.rank}</b> 名 / 共 {card.units} 个属地，得分{' '}
             <b>{card.ranked.score.toFixed(1)}</b> 分
+            <FigureInfo target={scoreTarget(card.code)} />
             <RankChange change={card.rankChange} />
           </p>
           <p className="note">{rules}</p>

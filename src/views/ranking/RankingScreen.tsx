@@ -114,7 +114,8 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
           state={scored}
           wide
           isEmpty={allZero}
-          info={{ figure: 'ranking' }}
+          // The chart is the score: its ⓘ states the method and weights in force.
+          info={{ figure: 'rankingScore' }}
         >
           {(rows) => (
             <>
@@ -166,8 +167,10 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
               label="考核排名"
               exportName={`考核排名_${year}_全市`}
               rows={rows}
-              columns={rankingColumns(forecast !== null, (code, k) =>
-                drill?.open({ figure: 'ranking', key: `${code}:${k}` }),
+              columns={rankingColumns(
+                forecast !== null,
+                (code, k) => drill?.open({ figure: 'ranking', key: `${code}:${k}` }),
+                (code) => drill?.open({ figure: 'rankingScore', key: code }),
               )}
               pageSize={20}
               rowClass={(r) => (r.code === filters.unit ? 'selected' : undefined)}

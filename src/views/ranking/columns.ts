@@ -76,18 +76,19 @@ const FORECAST_COLUMN: Column<RankingRow> = {
 const INDICATOR_KEYS = ['completion', 'newHq', 'projects', 'investment', 'tax'];
 
 /**
- * The table's columns; `open(code, k)` makes each raw indicator cell open the records behind it.
+ * The table's columns; `open(code, k)` makes each raw indicator cell open the records behind it,
+ * `openScore(code)` the 得分 cell the score's 口径 (method, weights) with indicator ①'s records.
  */
 export function rankingColumns(
   running: boolean,
   open?: (code: string, k: number) => void,
+  openScore?: (code: string) => void,
 ): readonly Column<RankingRow>[] {
-  const columns = open
-    ? RANKING_COLUMNS.map((c) => {
-        const k = INDICATOR_KEYS.indexOf(c.key);
-        return k < 0 ? c : { ...c, onClick: (r: RankingRow) => open(r.code, k) };
-      })
-    : RANKING_COLUMNS;
+  const columns = RANKING_COLUMNS.map((c) => {
+    if (c.key === 'score' && openScore) return { ...c, onClick: (r: RankingRow) => openScore(r.code) };
+    const k = INDICATOR_KEYS.indexOf(c.key);
+    return k < 0 || !open ? c : { ...c, onClick: (r: RankingRow) => open(r.code, k) };
+  });
   if (!running) return columns;
   const at = columns.findIndex((c) => c.key === 'newHq') + 1;
   return [...columns.slice(0, at), FORECAST_COLUMN, ...columns.slice(at)];
