@@ -35,20 +35,28 @@ import { buildingForecasts } from '../src/domain/figures/forecast';
 import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
 import { importFiles } from '../src/ingest';
 
+/** Both fixtures, each read for the year 2023. */
+const FIXTURES = [
+  ['hand-written fixture', FIGURES_FIXTURE, 2023],
+  ['2023 exports', EXPORTS_2023, 2023],
+] as const;
+
+/** A fixture's database, and the as-of date of its year: the year's end, or the data's last day. */
+async function openAt(folder: string, year: number): Promise<{ db: Db; asOf: string }> {
+  const { db } = await openFiguresFixture(folder);
+  const end = await dataAsOf(db);
+  const yearEnd = `${year}-12-31`;
+  return { db, asOf: end && end < yearEnd ? end : yearEnd };
+}
+
 const total = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).total;
 const sum = async (db: Db, p: DrillParams) => (await drillRecords(db, p)).sum ?? NaN;
 
-describe.each([
-  ['hand-written fixture', FIGURES_FIXTURE, 2023],
-  ['2023 exports', EXPORTS_2023, 2023],
-])('drill-through on the %s', (_name, folder, year) => {
+describe.each(FIXTURES)('drill-through on the %s', (_name, folder, year) => {
   let db: Db;
   let asOf: string;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(folder));
-    asOf = `${year}-12-31`;
-    const end = await dataAsOf(db);
-    if (end && end < asOf) asOf = end;
+    ({ db, asOf } = await openAt(folder, year));
   });
   afterAll(async () => {
     await db?.close();
@@ -180,17 +188,11 @@ describe('the 口径 of a figure', () => {
 });
 
 // ——— 项目跟踪, the certification pipeline's charts and lists, the scorecard (issue 13, part B) ———
-describe.each([
-  ['hand-written fixture', FIGURES_FIXTURE, 2023],
-  ['2023 exports', EXPORTS_2023, 2023],
-])('drill-through of tracking figures on the %s', (_name, folder, year) => {
+describe.each(FIXTURES)('drill-through of tracking figures on the %s', (_name, folder, year) => {
   let db: Db;
   let asOf: string;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(folder));
-    asOf = `${year}-12-31`;
-    const end = await dataAsOf(db);
-    if (end && end < asOf) asOf = end;
+    ({ db, asOf } = await openAt(folder, year));
   });
   afterAll(async () => {
     await db?.close();
@@ -431,17 +433,11 @@ describe('the 口径 of a clicked cell', () => {
 });
 
 // ---- Issue 13 part A: 亿元楼宇, 考核排名 chart, 总部经济带 industry chart, 同期对比 (screenFigures.ts).
-describe.each([
-  ['hand-written fixture', FIGURES_FIXTURE, 2023],
-  ['2023 exports', EXPORTS_2023, 2023],
-])('drill-through of the screens’ charts on the %s', (_name, folder, year) => {
+describe.each(FIXTURES)('drill-through of the screens’ charts on the %s', (_name, folder, year) => {
   let db: Db;
   let asOf: string;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(folder));
-    asOf = `${year}-12-31`;
-    const end = await dataAsOf(db);
-    if (end && end < asOf) asOf = end;
+    ({ db, asOf } = await openAt(folder, year));
   });
   afterAll(async () => {
     await db?.close();
@@ -556,17 +552,11 @@ describe.each([
 
 // ---- Issue 13, the last gaps: the register's 亿元楼宇 / 总部企业, a tenant's tax, the forecast rows,
 // the score (ranking, cockpit, scorecard). Self-contained: its own database per fixture.
-describe.each([
-  ['hand-written fixture', FIGURES_FIXTURE, 2023],
-  ['2023 exports', EXPORTS_2023, 2023],
-])('drill-through of the last gaps on the %s', (_name, folder, year) => {
+describe.each(FIXTURES)('drill-through of the last gaps on the %s', (_name, folder, year) => {
   let db: Db;
   let asOf: string;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(folder));
-    asOf = `${year}-12-31`;
-    const end = await dataAsOf(db);
-    if (end && end < asOf) asOf = end;
+    ({ db, asOf } = await openAt(folder, year));
   });
   afterAll(async () => {
     await db?.close();
