@@ -72,7 +72,7 @@ function answered<T>(db: Db, figure: FigureFn, key: string): FigureState<T> | un
 /** The ready state of `data`, kept for this data version when it may be (one object per answer). */
 function remember<T>(db: Db, figure: FigureFn, key: string, data: T): FigureState<T> {
   const state: FigureState<T> = { status: 'ready', data };
-  if (!isVersionReads(db) || (Array.isArray(data) && data.length > MAX_ROWS)) return state;
+  if (!isVersionReads(db) || rowCount(data) > MAX_ROWS) return state;
   let byFigure = answers.get(db);
   if (!byFigure || count >= MAX_ANSWERS) {
     // A new data version (or a full one) starts afresh; the old version's db is unreachable.
@@ -86,6 +86,13 @@ function remember<T>(db: Db, figure: FigureFn, key: string, data: T): FigureStat
   byKey.set(key, state as FigureState<unknown>);
   count++;
   return state;
+}
+
+/** The rows of a list, or of a drill's record set (`{ rows }`): long ones are not kept. */
+function rowCount(data: unknown): number {
+  if (Array.isArray(data)) return data.length;
+  const rows = (data as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) ? rows.length : 0;
 }
 
 /** One pending state per kept figures object, so a re-render does not hand the charts a new one. */
