@@ -430,6 +430,24 @@ describe('the 口径 of a clicked cell', () => {
     expect(scope('all')).toContain('全部企业（非默认');
     expect(scope('policy')).toContain('（默认）');
   });
+
+  it('names the year of an earlier year’s point, not the screen’s', () => {
+    const base = { year: 2025, asOf: '2025-09-30', filters: {} };
+    for (const [figure, key] of [
+      ['newHqMonth', '2024-03'],
+      ['hqTaxMonth', '2024-03'],
+      ['buildingTaxMonth', '2024-03'],
+      ['billionBuildingsYear', '2024:330302'],
+    ] as const) {
+      const text = figureCaliber({ ...base, figure, key }).conditions.join('\n');
+      expect(text, figure).toContain('年度：2024年');
+      expect(text, figure).not.toContain('年度：2025年');
+    }
+    const segment = figureCaliber({ ...base, figure: 'billionBuildingsYear', key: '2024:330302' });
+    expect(segment.conditions.join('\n')).toContain('属地 = 鹿城区（所点击的元素，unit=330302）');
+    const running = figureCaliber({ ...base, figure: 'newHqMonth', key: '2025-06' });
+    expect(running.conditions.join('\n')).toContain('年度：2025年（');
+  });
 });
 
 // ---- Issue 13 part A: 亿元楼宇, 考核排名 chart, 总部经济带 industry chart, 同期对比 (screenFigures.ts).

@@ -59,13 +59,18 @@ export const LIGHT_RULE = `红黄绿灯：任务进度（完成数 ÷ 目标）�
 export function figureCaliber(p: DrillParams & CaliberSwitches): FigureCaliber {
   const def = figureDef(p.figure);
   if (!def) throw new Error(`无法识别的指标：${p.figure}`);
-  const period = yearPeriod(p.year, p.asOf);
+  // An earlier year's point (2024-03 on a 2025 screen) is of its own year, not the screen's.
+  const year = def.keyYear?.(p.key) ?? p.year;
+  const period = yearPeriod(year, p.asOf);
   const conditions = [
-    `年度：${p.year}年${period.label ? `（${period.label}，年度未结束）` : ''}`,
+    `年度：${year}年${period.label ? `（${period.label}，年度未结束）` : ''}`,
     `数据截至：${p.asOf}${period.at !== p.asOf ? `（按 ${period.at} 计）` : ''}`,
   ];
   // The clicked unit: the key itself, or its unit part (`330302:2` of a ranking cell, `330302:已认定`).
-  const unitKey = [p.key, p.key?.split(':')[0]].find((k) => k !== undefined && unitByCode(k) !== undefined);
+  // (`2023:330302` of a year's segment).
+  const unitKey = [p.key, ...(p.key?.split(':').slice(0, 2) ?? [])].find(
+    (k) => k !== undefined && unitByCode(k) !== undefined,
+  );
   if (unitKey) conditions.push(`属地 = ${unitName(unitKey)}（所点击的元素，unit=${unitKey}）`);
   for (const name of ['unit', 'hqType', 'origin', 'industry'] as const) {
     const value = p.filters?.[name];

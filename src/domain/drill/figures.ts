@@ -92,6 +92,8 @@ export interface FigureDef {
   /** What the figure adds up: a count of records, or the sum of their money. */
   measure: 'count' | 'sum';
   records: (db: Db, p: DrillParams) => Promise<RecordSet>;
+  /** The year of the clicked element where it is not the screen's (an earlier year's point). */
+  keyYear?: (key: string | undefined) => number | undefined;
 }
 
 const ALL_ATTRIBUTES: readonly FilterName[] = ['unit', 'hqType', 'origin', 'industry'];

@@ -229,6 +229,7 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     },
   },
   billionBuildingsYear: {
+    keyYear: (key) => yearUnitKey(key)?.year,
     title: (key) => {
       const c = yearUnitKey(key);
       return c ? `${c.year}年 · ${unitName(c.unit)} · 亿元楼宇` : '亿元楼宇（按年度、属地）';
@@ -269,6 +270,7 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     },
   },
   newHqMonth: {
+    keyYear: (key) => monthKey(key)?.year,
     title: (key) => monthTitle(key, '新引进总部企业（1月起累计）'),
     definition:
       '该年1月至所点月份认定（状态为已认定或已备案、认定日期不晚于数据截至日）的“新引进”类总部，按月按信用代码去重后累计，计入认定地。',
@@ -283,6 +285,7 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     },
   },
   hqTaxMonth: {
+    keyYear: (key) => monthKey(key)?.year,
     title: (key) => monthTitle(key, '总部企业税收'),
     definition:
       '该月的总部企业税收明细合计：本年为截至数据截至日已认定（已认定或已备案，任一类别）的总部企业，上年为上年同一截至日已认定的总部企业（同比口径）。',
@@ -301,6 +304,7 @@ export const SCREEN_FIGURES: Record<string, FigureDef> = {
     },
   },
   buildingTaxMonth: {
+    keyYear: (key) => monthKey(key)?.year,
     title: (key) => monthTitle(key, '楼宇税收'),
     definition:
       '该月全部楼宇（选择属地时为该属地的楼宇）入驻企业（企业名录中所在楼宇编号为楼宇清单中的楼宇）的税收明细合计。',
