@@ -4,7 +4,7 @@
  * (and `drillKey=<clicked element>`) into the link — so a copied link reopens the same records and
  * back closes them. `FigureInfo` is the ⓘ beside a figure: its 口径 in words (src/domain/drill).
  */
-import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
+import { createContext, useContext, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type {
   CertificationRules,
   LocalShares,
@@ -47,6 +47,39 @@ export const DrillContext = createContext<DrillScope | null>(null);
 
 export const useDrill = () => useContext(DrillContext);
 
+/** `figure` or `figure:key`: the `data-drill-target` the tests find an element by. */
+const drillTargetName = (target: DrillTarget) =>
+  target.key ? `${target.figure}:${target.key}` : target.figure;
+
+/**
+ * A count or sum in running text or a table cell that opens its records: the one way such a button
+ * is made (a card or chart element uses `drillProps` or its click instead).
+ */
+export function DrillButton({
+  target,
+  className = 'link',
+  title,
+  children,
+}: {
+  target: DrillTarget;
+  className?: string;
+  title?: string;
+  children: ReactNode;
+}) {
+  const scope = useDrill();
+  return (
+    <button
+      type="button"
+      className={className}
+      data-drill-target={drillTargetName(target)}
+      title={title}
+      onClick={() => scope?.open(target)}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** Props that make an element open a figure's records by click, Enter or space. */
 export function drillProps(scope: DrillScope | null, target: DrillTarget | undefined, label: string) {
   if (!scope || !target) return {};
@@ -55,7 +88,7 @@ export function drillProps(scope: DrillScope | null, target: DrillTarget | undef
     role: 'button',
     tabIndex: 0,
     title: `查看“${label}”背后的明细记录`,
-    'data-drill-target': target.key ? `${target.figure}:${target.key}` : target.figure,
+    'data-drill-target': drillTargetName(target),
     onClick: (e: MouseEvent) => {
       // A click inside the ⓘ reads the 口径; it does not open the records.
       if ((e.target as HTMLElement).closest('.figure-info')) return;

@@ -4,7 +4,7 @@
  * 亿元楼宇 (at risk). Every figure here is a forecast and is labelled 预计.
  */
 import { DataTable, type Column } from '../../app/DataTable';
-import { useDrill } from '../../app/drill';
+import { DrillButton, useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
 import type { Db } from '../../db';
@@ -84,14 +84,12 @@ function Count({ list, n }: { list: 'candidates' | 'atRisk'; n: number }) {
   const drill = useDrill();
   if (!drill) return <b>{n}</b>;
   return (
-    <button
-      type="button"
+    <DrillButton
+      target={{ figure: 'buildingForecast', key: list }}
       className="cell-link"
-      data-drill-target={`buildingForecast:${list}`}
       title="查看这些楼宇的明细记录"
-      onClick={() => drill.open({ figure: 'buildingForecast', key: list })}
     >
       {n}
-    </button>
+    </DrillButton>
   );
 }

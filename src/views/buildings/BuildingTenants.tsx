@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
-import { useDrill } from '../../app/drill';
+import { DrillButton, useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { FigureState } from '../../app/useFigure';
 import { useFigure } from '../../app/useFigure';
@@ -74,14 +74,7 @@ function TenantsOf({
       info={{ figure: 'buildingTax', key: building.buildingId }}
       actions={
         <>
-          <button
-            type="button"
-            className="link"
-            data-drill-target={`buildingTax:${building.buildingId}`}
-            onClick={() => drill?.open({ figure: 'buildingTax', key: building.buildingId })}
-          >
-            税收明细
-          </button>
+          <DrillButton target={{ figure: 'buildingTax', key: building.buildingId }}>税收明细</DrillButton>
           <button type="button" className="link" onClick={onClear}>
             取消选择
           </button>

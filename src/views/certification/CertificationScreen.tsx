@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable } from '../../app/DataTable';
-import { useDrill } from '../../app/drill';
+import { DrillButton, useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { updateSettings, useCaliber } from '../../app/settings';
@@ -120,15 +120,13 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
     if (unit && reason) drill?.open({ figure: 'certCheck', key: `${unit}:${reason}` });
   };
   const outcome = (key: 'passed' | 'failed', className: string, text: string) => (
-    <button
-      type="button"
+    <DrillButton
+      target={{ figure: 'certCheck', key }}
       className={`link ${className}`}
-      data-drill-target={`certCheck:${key}`}
       title="查看这些企业的明细记录（来源文件与行号）"
-      onClick={() => drill?.open({ figure: 'certCheck', key })}
     >
       {text}
-    </button>
+    </DrillButton>
   );
   const rewardCols = useMemo(() => rewardColumns(year, months), [year, months]);
 
@@ -212,15 +210,13 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           {(d) => (
             <>
               <p className="cert-outcome" data-office-scope={officeScope}>
-                <button
-                  type="button"
+                <DrillButton
+                  target={{ figure: 'unitArea', key: 'met' }}
                   className="link cert-pass"
-                  data-drill-target="unitArea:met"
                   title="查看达标企业的明细记录（来源文件与行号）"
-                  onClick={() => drill?.open({ figure: 'unitArea', key: 'met' })}
                 >
                   达标 {formatCount(d.filter((r) => r.applies && r.meets).length)} 家
-                </button>
+                </DrillButton>
                 <span className="note">
                   共 {formatCount(d.length)} 家有产出和办公面积
                   {officeScope === 'policy'
@@ -254,15 +250,13 @@ export function CertificationScreen({ db, year, asOf, filters, extra, navigate }
           {(d) => (
             <>
               <p className="cert-outcome">
-                <button
-                  type="button"
+                <DrillButton
+                  target={{ figure: 'localReward' }}
                   className="link cert-total"
-                  data-drill-target="localReward"
                   title="查看奖励期内本土总部的明细记录（来源文件与行号）"
-                  onClick={() => drill?.open({ figure: 'localReward' })}
                 >
                   合计 {formatYuan(d.reduce((s, r) => s + r.reward, 0))}
-                </button>
+                </DrillButton>
                 <span className="note" data-part-year={months ?? undefined}>
                   {formatCount(d.filter((r) => r.reward > 0).length)} / {formatCount(d.length)} 家有奖励
                   {months ? ` · ${months}贡献对比认定前一年同期` : ''}

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { DataTable, type Column } from '../../app/DataTable';
-import { useDrill, type DrillScope } from '../../app/drill';
+import { DrillButton, useDrill, type DrillScope } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { Navigate } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
@@ -112,16 +112,14 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
           <>
             <p className="cert-outcome" data-stages={Object.values(d.stages).join('/')}>
               {Object.entries(d.stages).map(([stage, n]) => (
-                <button
+                <DrillButton
                   key={stage}
-                  type="button"
+                  target={{ figure: 'pipelineStage', key: stage }}
                   className={`link ${stage === '已认定' ? 'cert-fail' : 'note'}`}
-                  data-drill-target={`pipelineStage:${stage}`}
                   title={`查看“${stage}”环节的认定案件`}
-                  onClick={() => drill?.open({ figure: 'pipelineStage', key: stage })}
                 >
                   {stage} {formatCount(n)}
-                </button>
+                </DrillButton>
               ))}
             </p>
             {/* A segment opens that unit's cases at that stage. */}
@@ -190,15 +188,13 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         {(d) => (
           <>
             <p className="cert-outcome" data-unfiled={d.unfiled.length}>
-              <button
-                type="button"
+              <DrillButton
+                target={{ figure: 'unfiledCases', key: String(unfiledDays) }}
                 className="link cert-fail"
-                data-drill-target={`unfiledCases:${unfiledDays}`}
                 title="查看待备案案件的明细记录（来源文件与行号）"
-                onClick={() => drill?.open({ figure: 'unfiledCases', key: String(unfiledDays) })}
               >
                 {formatCount(d.unfiled.length)} 件待备案
-              </button>
+              </DrillButton>
             </p>
             <DataTable label="已认定未备案" rows={d.unfiled} columns={unfiledColumns} pageSize={10} />
           </>
@@ -215,16 +211,14 @@ export function PipelineSection({ db, year, asOf, filters, extra, navigate }: Pr
         {(d) => (
           <>
             <p className="cert-outcome" data-grants={`${d.grantsAtRisk.count}/${d.grantsAtRisk.amount}`}>
-              <button
-                type="button"
+              <DrillButton
+                target={{ figure: 'grantsAtRisk' }}
                 className="link cert-fail"
-                data-drill-target="grantsAtRisk"
                 title="查看预兑现补助风险项目的明细记录（来源文件与行号）"
-                onClick={() => drill?.open({ figure: 'grantsAtRisk' })}
               >
                 {formatCount(d.grantsAtRisk.count)} 个项目，合计{' '}
                 {formatInUnit(d.grantsAtRisk.amount * 10_000, '万元', 2)} 万元
-              </button>
+              </DrillButton>
             </p>
             <DataTable
               label="预兑现补助风险项目"

@@ -7,7 +7,7 @@
  * screens, src/app/App.tsx).
  */
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { drillProps, FigureInfo, useDrill, type DrillTarget } from '../../app/drill';
+import { drillProps, FigureInfo, DrillButton, useDrill, type DrillTarget } from '../../app/drill';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { enterCockpitTheme } from '../../app/theme';
@@ -178,15 +178,13 @@ function Wall({ figures: f }: { figures: CockpitFigures }) {
                 <td>{u.name}</td>
                 <td className="num">
                   {/* The unit's new HQ: the same records as its bar on 总览. */}
-                  <button
-                    type="button"
+                  <DrillButton
+                    target={{ figure: 'newHq', key: u.code }}
                     className="cell-link"
-                    data-drill-target={`newHq:${u.code}`}
                     title={`查看${u.name}新引进总部企业的明细记录`}
-                    onClick={() => drill?.open({ figure: 'newHq', key: u.code })}
                   >
                     {u.actual}
-                  </button>{' '}
+                  </DrillButton>{' '}
                   / {u.target ?? '—'}
                 </td>
                 <td className="num">{formatPercent(u.task)}</td>

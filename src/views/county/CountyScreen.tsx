@@ -5,7 +5,7 @@
  * Printable on A4 and exportable as the unit's 考核材料 (one workbook, a sheet per table).
  */
 import { DataTable, columnTitle, type Column } from '../../app/DataTable';
-import { drillProps, FigureInfo, useDrill, type DrillTarget } from '../../app/drill';
+import { drillProps, FigureInfo, DrillButton, useDrill, type DrillTarget } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
@@ -237,14 +237,9 @@ export function CountyScreen({ db, year, asOf, filters, navigate }: ScreenProps)
               emptyText={`本年度无${title}`}
               info={target}
               actions={
-                <button
-                  type="button"
-                  className="link no-print"
-                  data-drill-target={`${target.figure}:${target.key}`}
-                  onClick={() => drill?.open(target)}
-                >
+                <DrillButton target={target} className="link no-print">
                   明细记录（来源文件与行号）
-                </button>
+                </DrillButton>
               }
             >
               {(d) => (
