@@ -26,11 +26,13 @@ if (!fs.existsSync(file)) {
   if (made.status !== 0) throw new Error('gen-sample failed');
 }
 
-const harnessDir = path.join(os.tmpdir(), 'hq-bench-harness');
+/** Ports P and P+1 (HQ_BENCH_PORT, default 4431), and a harness folder per port: benches can run side by side. */
+const PORT = Number(process.env.HQ_BENCH_PORT ?? 4431);
+const harnessDir = path.join(os.tmpdir(), `hq-bench-harness-${PORT}`);
 await buildHarness(harnessDir);
 // The floor reads the same rows as UTF-8: DuckDB-Wasm cannot decode GBK offline (DESIGN.md).
 fs.writeFileSync(path.join(harnessDir, 'floor.csv'), iconv.decode(fs.readFileSync(file), 'gb18030'));
-const harness = await serveDir(harnessDir, 4431);
+const harness = await serveDir(harnessDir, PORT);
 // One month of the same export (its last), as the office loads every month.
 const monthFile = path.resolve('bench-data', '税收明细_一个月.csv');
 const [headerLine, ...dataLines] = iconv.decode(fs.readFileSync(file), 'gb18030').trimEnd().split('\n');
@@ -38,7 +40,7 @@ const lastMonth = dataLines.at(-1)!.split(',')[2]!;
 const monthLines = dataLines.filter((l) => l.split(',')[2] === lastMonth);
 const monthRows = monthLines.length;
 fs.writeFileSync(monthFile, iconv.encode([headerLine, ...monthLines].join('\n') + '\n', 'gb18030'));
-const preview = await startPreview(4432);
+const preview = await startPreview(PORT + 1);
 const RUNS = Number(process.env.RUNS ?? 3);
 /** The app's CSP forbids eval: the wait is a function, its argument the status waited for. */
 const isStatus = (s: string) =>
