@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startLoading } from './app/useData';
+import { loadFirstFigures } from './app/firstFigures';
 // The bundled Chinese font after the system's own (see ./app/fonts.ts).
 import '@fontsource/noto-sans-sc/400.css';
 import './app/app.css';
@@ -12,6 +13,9 @@ export function bootDesk() {
   // The engine and the data load before the first render (the opening screen's code was started
   // by ./main.tsx).
   startLoading();
+  // A first visit's figures of the data about to show, before the engine (./app/firstFigures.ts):
+  // best effort, a failure only means the screen waits for the engine.
+  loadFirstFigures().catch(() => undefined);
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -19,6 +19,8 @@ import { createTables } from '../src/domain/ddl';
 import type { AuditTrail, DatasetManifest } from '../src/domain/published';
 import { buildReport } from '../src/domain/report';
 import { TABLES } from '../src/domain/schema';
+import { FIRST_FIGURES_FILE, readFirstFigures } from '../src/domain/firstFigures';
+import { viewFigures, type ViewParams } from '../src/domain/viewFigures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXPORTS = 'test/fixtures/exports-2023';
@@ -160,6 +162,18 @@ describe('npm run publish', () => {
         path.join(out, 'figures', 'ranking.json'),
       );
       expect(ranking.figures.map((u) => u.indicators[1])).toEqual(page.newHq.byRegion.map((u) => u.actual));
+      // A first visit's file (src/app/firstFigures.ts): the same views, and the overview of the
+      // other years, each the figure function's answer for its params.
+      const first = readFirstFigures(readJson(path.join(out, FIRST_FIGURES_FILE)))!;
+      expect(first.find((e) => e.view === 'overview')!.params).toEqual(overview.params);
+      const earlier = first.find(
+        (e) => e.view === 'overview' && (e.params as { year: number }).year === 2022,
+      )!;
+      expect(earlier.figures).toEqual(
+        JSON.parse(
+          JSON.stringify(await viewFigures(db, 'overview', earlier.params as ViewParams<'overview'>)),
+        ),
+      );
     } finally {
       await db.close();
     }

@@ -12,7 +12,18 @@ import type { Db } from '../../src/db';
 import { defaultYear } from '../../src/app/route';
 import type { CaliberSettings } from '../../src/domain/caliber';
 import { dataContext } from '../../src/domain/figures/dataStatus';
-import { viewFigures } from '../../src/domain/viewFigures';
+import {
+  VIEW_FIGURES as VIEW_FUNCTIONS,
+  viewFigures,
+  type ViewName,
+  type ViewParams,
+} from '../../src/domain/viewFigures';
+import {
+  FIRST_FIGURES_FILE,
+  FIRST_FIGURES_FORMAT,
+  type FirstFigureEntry,
+  type FirstFigures,
+} from '../../src/domain/firstFigures';
 import { phoneFiguresOf, phoneYear, type PhoneFigures } from '../../src/domain/figures/phone';
 import { PHONE_CITY, PHONE_DIR, PHONE_FORMAT, PHONE_INDEX, type PhoneIndex } from '../../src/domain/phone';
 
@@ -65,7 +76,40 @@ export async function writeFiguresCache(
     if (!/^[a-z][a-z0-9-]*$/.test(view)) throw new Error(`view name not usable as a file name: ${view}`);
     fs.writeFileSync(path.join(dir, 'figures', `${view}.json`), JSON.stringify(data));
   }
+  await writeFirstFigures(db, dir, params, views);
   return Object.keys(views).sort();
+}
+
+/**
+ * The overview's years a first visit finds figures for: the five up to the data's end (the policy's
+ * five-year target period). Each costs publish (and the build) one overview.
+ */
+const FIRST_FIGURES_YEARS = 5;
+
+type Written = { params: unknown; figures: unknown };
+const isWritten = (v: unknown): v is Written =>
+  typeof v === 'object' && v !== null && 'params' in v && 'figures' in v;
+
+/**
+ * `figures/desk.json` (src/domain/firstFigures.ts): the views just written, plus the overview of
+ * the other recent years (a link or a bookmark opens on any of them), in one file a first visit
+ * reads before the engine is up.
+ */
+async function writeFirstFigures(db: Db, dir: string, p: ViewFiguresParams, views: Record<string, unknown>) {
+  const entries: FirstFigureEntry[] = Object.entries(views)
+    .filter((e): e is [ViewName, Written] => e[0] in VIEW_FUNCTIONS && isWritten(e[1]))
+    .map(([view, { params, figures }]) => ({ view, params, figures }));
+  const overview = entries.find((e) => e.view === 'overview')?.params as ViewParams<'overview'> | undefined;
+  if (overview) {
+    const last = Number(p.asOf.slice(0, 4));
+    for (const year of (await dataContext(db)).years) {
+      if (year === overview.year || year > last || year <= last - FIRST_FIGURES_YEARS) continue;
+      const params = { ...overview, year };
+      entries.push({ view: 'overview', params, figures: await viewFigures(db, 'overview', params) });
+    }
+  }
+  const file: FirstFigures = { format: FIRST_FIGURES_FORMAT, entries };
+  fs.writeFileSync(path.join(dir, FIRST_FIGURES_FILE), JSON.stringify(file));
 }
 
 /** What the phone's index names besides the years: the dataset, its 口径 and when it was published. */

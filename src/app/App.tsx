@@ -2,7 +2,7 @@
  * The shell: the navigation bar, the global filters, and the screen of the current hash route.
  * Screens are loaded on demand, so the first load carries only the shell and the overview.
  */
-import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useSyncExternalStore, type ComponentType } from 'react';
 import type { Db } from '../db';
 import type { Filters } from '../domain/filters';
 import { ExportContext } from '../export/context';
@@ -22,11 +22,14 @@ import { dataContext } from '../domain/figures/dataStatus';
 import { defaultAsOf, viewAsOf } from '../domain/asOf';
 import { useRoute } from './useRoute';
 import { unitByCode } from '../domain/units';
-import { cachedFigures } from './figureCache';
+import { cachedFigures, onFiguresSeeded } from './figureCache';
 import { NOT_YET_DB } from './useData';
 
-/** The data context kept from the last visit: with it, the screen shows kept figures before the engine. */
-const KEPT_CONTEXT = cachedFigures<DataContext>('context', '{}');
+/**
+ * The data context kept from the last visit, or shipped for a first one (./firstFigures.ts): with it,
+ * the screen shows those figures before the engine.
+ */
+const keptContext = () => cachedFigures<DataContext>('context', '{}');
 /** The screens whose figures are kept (src/domain/viewFigures.ts); the others wait for the engine. */
 const EARLY_SCREENS: readonly ScreenPath[] = ['overview', 'buildings', 'belts', 'ranking'];
 import { CaliberBar } from '../views/CaliberBar';
@@ -53,6 +56,7 @@ function screenComponent(path: ScreenPath) {
 export function App() {
   const data = useData();
   const version = useDataVersion();
+  const kept = useSyncExternalStore(onFiguresSeeded, keptContext);
   const [route, navigate] = useRoute();
   const presenting = route.screen === 'present';
   const wall = route.screen === 'cockpit';
@@ -81,11 +85,11 @@ export function App() {
         <ThemeToggle />
       </header>
       {data.status === 'loading' &&
-        (KEPT_CONTEXT && EARLY_SCREENS.includes(route.screen) ? (
+        (kept && EARLY_SCREENS.includes(route.screen) ? (
           // The figures of the last visit of the same data, marked 更新中, while the engine starts.
           <Screen
             db={NOT_YET_DB}
-            context={KEPT_CONTEXT}
+            context={kept}
             source={{ label: '', imported: { files: [], committed: [] } }}
           />
         ) : (

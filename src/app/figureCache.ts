@@ -35,9 +35,36 @@ function entryKey(view: ViewName, params: string): string {
  */
 let parsed = new Map<string, { text: string; value: unknown }>();
 
+/**
+ * A first visit's figures (src/app/firstFigures.ts): the figures of the data the page is about to
+ * show, shipped beside it, answered while no data version is known and dropped when one is. Kept in
+ * memory only: the version the engine computes decides what is kept in localStorage.
+ */
+let firstFigures: Map<string, unknown> | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Answers `cachedFigures` from `entries` until the engine's version is set. Refused (false) when
+ * figures of a version are already kept: those are the figures of the data this browser showed.
+ */
+export function seedFigures(
+  entries: readonly { view: ViewName; params: unknown; figures: unknown }[],
+): boolean {
+  if (version !== undefined) return false;
+  firstFigures = new Map(entries.map((e) => [`${e.view}:${JSON.stringify(e.params)}`, e.figures]));
+  listeners.forEach((l) => l());
+  return true;
+}
+
+/** Told when first-visit figures arrive (App renders the opening screen from them). */
+export function onFiguresSeeded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** The figures of `view` for `params` (JSON) kept for the current data version, if any. */
 export function cachedFigures<T>(view: ViewName, params: string): T | undefined {
-  if (version === undefined) return undefined;
+  if (version === undefined) return firstFigures?.get(`${view}:${params}`) as T | undefined;
   const key = entryKey(view, params);
   const text = read(key);
   if (text === null) return undefined;
@@ -67,6 +94,7 @@ export function keepFigures(view: ViewName, params: string, data: unknown): void
 
 /** The data version the engine computed (`dataVersion`); figures of other versions are dropped. */
 export function setFiguresVersion(next: string): void {
+  firstFigures = undefined;
   if (next === version) return;
   version = next;
   parsed = new Map();

@@ -67,6 +67,17 @@ export function opfsStoredFile(engine: AsyncDuckDB): StoredFile {
 }
 
 /**
+ * Whether this browser may hold imported data (a stored file, or storage that cannot be read to
+ * tell): before the engine starts, the page must not show another dataset's figures over it.
+ */
+export async function mayHoldStoredData(): Promise<boolean> {
+  return storedFileSize().then(
+    (size) => size > 0,
+    (error: unknown) => !(error instanceof PersistError && error.kind === 'unavailable'),
+  );
+}
+
+/**
  * The stored file's size, 0 when there is none. Where OPFS is missing (an old browser, some private
  * modes) or refused, a `PersistError` of kind 'unavailable'.
  */

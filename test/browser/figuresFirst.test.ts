@@ -25,6 +25,12 @@ const kpis = () =>
     ]),
   );
 
+/** How the page's first-visit figures went (src/app/firstFigures.ts), once decided. */
+async function firstFigures(): Promise<unknown> {
+  const mark = await page.waitForFunction(() => performance.getEntriesByName('hq:first-figures')[0]);
+  return page.evaluate((m) => (m as PerformanceMark).detail, mark);
+}
+
 /** Holds the engine's wasm until `release()`: the page runs with no engine meanwhile. */
 async function holdEngine(): Promise<() => Promise<void>> {
   const held: Route[] = [];
@@ -48,14 +54,43 @@ afterAll(async () => {
 });
 
 describe('figures before the engine', () => {
-  it('shows nothing but the loading line on a first visit without the engine', async () => {
+  it('waits for the engine on a first visit when this browser may hold imported data', async () => {
+    // The origin without the app, to write its storage: a stored file (its bytes do not matter: the
+    // held engine never opens it), and nothing kept.
+    await page.goto(`${inject('baseUrl')}sample/figures/context.json`);
+    await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const file = await root.getFileHandle('hq_dashboard.duckdb', { create: true });
+      const writable = await file.createWritable();
+      await writable.write(new Uint8Array([1, 2, 3]));
+      await writable.close();
+    });
     const release = await holdEngine();
     await page.goto(`${inject('baseUrl')}#/overview?year=2023`);
     await page.waitForSelector('.page-state');
+    expect(await firstFigures()).toBe('none');
     expect(await page.locator('[data-kpi]').count()).toBe(0);
+    await page.evaluate(async () =>
+      (await navigator.storage.getDirectory()).removeEntry('hq_dashboard.duckdb'),
+    );
+    await release();
+    await settled(page);
+  });
+
+  it('shows the figures shipped with the sample on a first visit, marked 更新中, before the engine; the engine confirms them', async () => {
+    // A first visit: nothing kept (the engine of the test above kept the sample's figures).
+    await page.evaluate(() => localStorage.clear());
+    const release = await holdEngine();
+    await page.reload();
+    expect(await firstFigures()).toBe('seeded');
+    await page.waitForSelector('[data-kpi][data-value]');
+    const shipped = await kpis();
+    expect(shipped.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-panel-status="updating"]').count()).toBeGreaterThan(0);
     await release();
     await settled(page);
     expect(await page.locator('.panel-updating').count()).toBe(0);
+    expect(await kpis()).toEqual(shipped);
   });
 
   it('shows the last figures of the same data marked 更新中 on a revisit, then the engine confirms them', async () => {
