@@ -12,7 +12,15 @@ import { commitChecked, type CommitCounts, type CommitOptions } from './commit';
 import { encodingLabel, type ChosenEncoding, type Encoding } from './decode';
 import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
-import { readSource, type Source, type SourceFile, type SourceOptions, type SourceWarning } from './source';
+import {
+  fileBytes,
+  fileSize,
+  readSource,
+  type ImportFile,
+  type Source,
+  type SourceOptions,
+  type SourceWarning,
+} from './source';
 import { checkInSlices, ROWS_PREFIX, SLICE_BYTES, sliceBody } from './slices';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
@@ -66,7 +74,7 @@ export interface ImportOptions {
    */
   sliceBytes?: number;
   /** Reads a file's header and body; the page passes one that runs in a worker (sourceInWorker.ts). */
-  read?: (file: SourceFile, options?: SourceOptions) => Promise<Source>;
+  read?: (file: ImportFile, options?: SourceOptions) => Promise<Source>;
 }
 
 export interface ImportProgress {
@@ -121,7 +129,7 @@ let importCounter = 0;
 
 export async function importFiles(
   db: Db,
-  files: readonly SourceFile[],
+  files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const prepared = await prepareImport(db, files, options);
@@ -134,7 +142,7 @@ export async function importFiles(
 
 export async function prepareImport(
   db: Db,
-  files: readonly SourceFile[],
+  files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<PreparedImport> {
   await createTables(db);
@@ -143,14 +151,15 @@ export async function prepareImport(
   const checkedFiles: { file: string; checked: Checked }[] = [];
   const reports: FileReport[] = [];
   const temps: string[] = [];
-  const read = options.read ?? readSource;
+  const read =
+    options.read ?? (async (file: ImportFile, o?: SourceOptions) => readSource(await fileBytes(file), o));
   try {
-    const bytesTotal = files.reduce((n, f) => n + f.bytes.length, 0);
+    const bytesTotal = files.reduce((n, f) => n + fileSize(f), 0);
     let bytesDone = 0;
     for (const [index, file] of files.entries()) {
       const id = `${++importCounter}`;
       temps.push(id);
-      const size = file.bytes.length;
+      const size = fileSize(file);
       /** `share`: how far this file is (0–1), where its step alone does not say (a slice's steps). */
       const tell = (phase: ImportProgress['phase'], rows?: number, share = STEP_SHARE[phase]) => {
         if (options.cancelled?.()) throw new ImportCancelled();
