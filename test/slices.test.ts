@@ -196,6 +196,19 @@ describe('a file checked in slices', () => {
     expect((whole as ImportRefused).message).toContain('引号');
   });
 
+  it('reads a picked file (a Blob, as the desk keeps it) as its bytes', async () => {
+    const text = taxLines(30, (i) => (i === 20 ? `${CODE.F},2023-07,增值税,x,坏` : undefined));
+    const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
+    const fromBytes = await importFiles(db, [{ name: '税收.csv', bytes }], { sliceBytes: SMALL });
+    const rows = await tableRows('tax');
+    for (const t of TABLES) await db.run(sql`DELETE FROM ${ident(t.name)}`);
+    const picked = await importFiles(db, [{ name: '税收.csv', blob: new Blob([bytes]) }], {
+      sliceBytes: SMALL,
+    });
+    expect(picked.files).toEqual(fromBytes.files);
+    expect(await tableRows('tax')).toEqual(rows);
+  });
+
   it('stops between slices when cancelled, leaving nothing behind', async () => {
     let steps = 0;
     const error = await prepareImport(db, [utf8('取消.csv', taxLines(60))], {
