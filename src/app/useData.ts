@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browserEngine } from '../db/browser';
 import { opfsStoredFile } from '../db/opfs';
-import { createPersistence, type Persistence as Keeper } from '../db/persist';
+import { createPersistence, STORED, type Persistence as Keeper } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
@@ -12,6 +12,7 @@ import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
+import { dropLeftoverRows } from '../ingest/slices';
 import { fetchSampleFiles, fetchSampleSnapshot } from './sampleFiles';
 import { officeMode } from './officeMode';
 import { fetchPublishedDataset, type PublishedDataset } from './publishedDataset';
@@ -129,6 +130,8 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   const { stored, persistent, problem } = await keeper.open(db);
   const kept = { persistent, ...(problem ? { problem } : {}) };
   if (stored) {
+    // An import's rows a closed tab or a crash left behind (slices.ts): never committed.
+    await dropLeftoverRows(db, STORED);
     // Data kept by a version without rollups gets them once (a no-op read otherwise).
     await ensureRollups(db);
     performance.mark('hq:data');

@@ -4,7 +4,7 @@
  * `prepareImport` stops before the commit, so the data desk can show what would be accepted and
  * rejected and commit only on 确认导入; `importFiles` does both for the report command and tests.
  */
-import { ident, raw, type Db, type Sql } from '../db';
+import { ident, raw, sql, type Db, type Sql } from '../db';
 import { createTables } from '../domain/ddl';
 import { TABLES, type TableName } from '../domain/schema';
 import { checkStaged, rejectKeysOfEarlierFiles, type Checked, type DroppedRow, type RowError } from './check';
@@ -12,7 +12,16 @@ import { commitChecked, type CommitCounts, type CommitOptions } from './commit';
 import { encodingLabel, type ChosenEncoding, type Encoding } from './decode';
 import type { ManualMapping, MappedColumn } from './headers';
 import { FileRefused, ImportRefused } from './refusal';
-import { readSource, type Source, type SourceFile, type SourceOptions, type SourceWarning } from './source';
+import {
+  fileBytes,
+  fileSize,
+  readSource,
+  type ImportFile,
+  type Source,
+  type SourceOptions,
+  type SourceWarning,
+} from './source';
+import { checkInSlices, ROWS_PREFIX, SLICE_BYTES, sliceBody } from './slices';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
 
@@ -59,8 +68,13 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between steps: when it says so, the work stops and the staged rows are dropped. */
   cancelled?: () => boolean;
+  /**
+   * A CSV body larger than this is checked in slices of about this many bytes (slices.ts); tests
+   * set a few hundred bytes to cut small files.
+   */
+  sliceBytes?: number;
   /** Reads a file's header and body; the page passes one that runs in a worker (sourceInWorker.ts). */
-  read?: (file: SourceFile, options?: SourceOptions) => Promise<Source>;
+  read?: (file: ImportFile, options?: SourceOptions) => Promise<Source>;
 }
 
 export interface ImportProgress {
@@ -115,7 +129,7 @@ let importCounter = 0;
 
 export async function importFiles(
   db: Db,
-  files: readonly SourceFile[],
+  files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const prepared = await prepareImport(db, files, options);
@@ -128,7 +142,7 @@ export async function importFiles(
 
 export async function prepareImport(
   db: Db,
-  files: readonly SourceFile[],
+  files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<PreparedImport> {
   await createTables(db);
@@ -137,19 +151,21 @@ export async function prepareImport(
   const checkedFiles: { file: string; checked: Checked }[] = [];
   const reports: FileReport[] = [];
   const temps: string[] = [];
-  const read = options.read ?? readSource;
+  const read =
+    options.read ?? (async (file: ImportFile, o?: SourceOptions) => readSource(await fileBytes(file), o));
   try {
-    const bytesTotal = files.reduce((n, f) => n + f.bytes.length, 0);
+    const bytesTotal = files.reduce((n, f) => n + fileSize(f), 0);
     let bytesDone = 0;
     for (const [index, file] of files.entries()) {
       const id = `${++importCounter}`;
       temps.push(id);
-      const size = file.bytes.length;
-      const tell = (phase: ImportProgress['phase'], rows?: number) => {
+      const size = fileSize(file);
+      /** `share`: how far this file is (0–1), where its step alone does not say (a slice's steps). */
+      const tell = (phase: ImportProgress['phase'], rows?: number, share = STEP_SHARE[phase]) => {
         if (options.cancelled?.()) throw new ImportCancelled();
         // Marks for the browser's performance timeline (and bench:desk): where a large import's time goes.
         performance.mark(`导入：${phase}`, { detail: file.name });
-        const done = phase === '完成' ? bytesDone : bytesDone + size * STEP_SHARE[phase];
+        const done = phase === '完成' ? bytesDone : bytesDone + size * share;
         options.onProgress?.({
           file: index,
           files: files.length,
@@ -164,13 +180,28 @@ export async function prepareImport(
       try {
         tell('读取');
         const source = await read(file, options.overrides?.[file.name]);
-        tell('暂存');
-        const staged = await stageSource(db, source, id);
-        tell('校验', staged.rows);
-        const own = await checkStaged(db, file.name, staged, source.mapping, id, {
+        const checkOptions = {
           undecodable: source.undecodable > 0,
           encodingLabel: encodingLabel(source.encoding),
-        });
+        };
+        const parts = sliceBody(source.body.utf8, options.sliceBytes ?? SLICE_BYTES);
+        let own: Checked;
+        if (parts.length <= 1) {
+          tell('暂存');
+          const staged = await stageSource(db, source, id);
+          tell('校验', staged.rows);
+          own = await checkStaged(db, file.name, staged, source.mapping, id, checkOptions);
+        } else {
+          own = await checkInSlices(db, file.name, source, parts, id, checkOptions, {
+            newId: () => {
+              const sid = `${++importCounter}`;
+              temps.push(sid);
+              return sid;
+            },
+            step: (phase, slice, slices, rows) => tell(phase, rows, sliceShare(phase, slice, slices)),
+            drop: (sid) => dropTemps(db, [sid]),
+          });
+        }
         // A key already in an earlier file of this import is a duplicate too, whatever the names.
         const earlier = checkedFiles.filter((f) => f.checked.table.name === own.table.name);
         const checked = await rejectKeysOfEarlierFiles(db, file.name, own, earlier);
@@ -210,6 +241,12 @@ export async function prepareImport(
   };
 }
 
+/** A slice's step as a share of its file: reading is the first 17%, then the slices in turn. */
+function sliceShare(phase: '暂存' | '校验', slice: number, slices: number): number {
+  const within = phase === '暂存' ? 0 : (STEP_SHARE.校验 - STEP_SHARE.暂存) / (1 - STEP_SHARE.暂存);
+  return STEP_SHARE.暂存 + (1 - STEP_SHARE.暂存) * ((slice + within) / slices);
+}
+
 function fileReport(file: string, source: Source, checked: Checked): FileReport {
   return {
     file,
@@ -234,13 +271,15 @@ function describeColumn(m: MappedColumn) {
   return { header: m.header, column: m.column.name, factor: m.factor };
 }
 
+/** Drops an import's temp tables, and its rows kept in the stored catalog (slices.ts). */
 async function dropTemps(db: Db, ids: readonly string[]) {
-  const tables = await db.query<{ name: string }>(
-    raw(`SELECT table_name AS name FROM duckdb_tables() WHERE temporary`),
+  const tables = await db.query<{ catalog: string; name: string; temporary: boolean }>(
+    raw(`SELECT database_name AS catalog, table_name AS name, temporary FROM duckdb_tables()
+         WHERE temporary OR starts_with(table_name, '${ROWS_PREFIX}')`),
   );
-  for (const { name } of tables) {
-    if (ids.some((id) => name.endsWith(`_${id}`) || name.startsWith(`lk_${id}_`))) {
-      await db.run(raw(`DROP TABLE IF EXISTS temp.${ident(name).text}`));
-    }
+  for (const { catalog, name, temporary } of tables) {
+    if (!ids.some((id) => name.endsWith(`_${id}`) || name.startsWith(`lk_${id}_`))) continue;
+    const table = temporary ? sql`temp.${ident(name)}` : sql`${ident(catalog)}.main.${ident(name)}`;
+    await db.run(sql`DROP TABLE IF EXISTS ${table}`);
   }
 }

@@ -13,7 +13,8 @@ export { encodingLabel } from './decode';
 export type { ManualMapping } from './headers';
 export { FileRefused, ImportRefused, fileSizeProblem, MAX_FILE_BYTES } from './refusal';
 export type { RowError } from './check';
-export type { SourceFile, SourceWarning } from './source';
+export type { ImportFile, PickedFile, SourceFile, SourceWarning } from './source';
+export { fileSize } from './source';
 export {
   clearHistory,
   commitWithHistory,

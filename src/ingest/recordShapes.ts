@@ -39,7 +39,7 @@ const BLOCK = 1 << 20;
  * How many bytes equal to `byte` lie in [from, to): four at a time (a SWAR zero-byte count), three
  * times faster than a byte loop on a 90 MB file.
  */
-function countByte(bytes: Uint8Array, from: number, to: number, byte: number): number {
+export function countByte(bytes: Uint8Array, from: number, to: number, byte: number): number {
   let n = 0;
   let j = from;
   while (j < to && (bytes.byteOffset + j) % 4 !== 0) if (bytes[j++] === byte) n++;

@@ -20,6 +20,27 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A file the page picked, left where the browser keeps it (a File is a Blob backed by the disk) until
+ * the parsing worker reads it: the page holds no copy of a 740 MB export, and the desk can hand the
+ * same file to a check again after a changed choice.
+ */
+export interface PickedFile {
+  name: string;
+  blob: Blob;
+}
+
+export type ImportFile = SourceFile | PickedFile;
+
+export function fileSize(file: ImportFile): number {
+  return 'blob' in file ? file.blob.size : file.bytes.length;
+}
+
+/** The file's bytes: read from its Blob (a copy of its own), or the bytes given. */
+export async function fileBytes(file: ImportFile): Promise<SourceFile> {
+  return 'blob' in file ? { name: file.name, bytes: new Uint8Array(await file.blob.arrayBuffer()) } : file;
+}
+
 export interface SourceOptions {
   encoding?: ChosenEncoding;
   table?: TableName;

@@ -5,16 +5,26 @@
  * of a backup) whose bytes are transferred, not copied.
  */
 import { readDatasetZip, type DatasetManifest } from '../export/dataset';
+import { fileChecksum } from './checksum';
 import { FileRefused } from './refusal';
-import { readSource, type Source, type SourceFile, type SourceOptions } from './source';
+import {
+  fileBytes,
+  readSource,
+  type ImportFile,
+  type Source,
+  type SourceFile,
+  type SourceOptions,
+} from './source';
 
 export type SourceRequest =
-  | { id: number; kind: 'source'; file: SourceFile; options: SourceOptions }
-  | { id: number; kind: 'dataset'; file: SourceFile };
+  | { id: number; kind: 'source'; file: ImportFile; options: SourceOptions }
+  | { id: number; kind: 'dataset'; file: ImportFile }
+  | { id: number; kind: 'checksum'; file: ImportFile };
 
 export type SourceAnswer =
   | { id: number; source: Source }
   | { id: number; dataset: { manifest: DatasetManifest; files: SourceFile[] } | null }
+  | { id: number; checksum: string }
   /** FileRefused does not survive structured cloning as a class: its parts do. */
   | { id: number; refused: { file: string; detail: string } }
   | { id: number; error: string };
@@ -27,13 +37,19 @@ const scope = self as unknown as {
 scope.onmessage = async ({ data: request }) => {
   const { id } = request;
   try {
+    // A picked file is read here, from the browser's file storage: the page holds no copy.
+    const file = await fileBytes(request.file);
+    if (request.kind === 'checksum') {
+      scope.postMessage({ id, checksum: await fileChecksum(file) });
+      return;
+    }
     if (request.kind === 'dataset') {
-      const dataset = readDatasetZip(request.file.name, request.file.bytes) ?? null;
+      const dataset = readDatasetZip(file.name, file.bytes) ?? null;
       const transfer = dataset?.files.map((f) => f.bytes.buffer) ?? [];
       scope.postMessage({ id, dataset }, { transfer });
       return;
     }
-    const source = await readSource(request.file, request.options);
+    const source = await readSource(file, request.options);
     scope.postMessage({ id, source }, { transfer: [source.body.utf8.buffer] });
   } catch (error) {
     if (error instanceof FileRefused)

@@ -25,12 +25,18 @@ import {
   ImportCancelled,
   type ImportOptions,
   type ImportProgress,
+  fileSize,
+  type ImportFile,
   type ImportReport,
   type PreparedImport,
-  type SourceFile,
 } from '../../ingest';
 import { checkImport, commitImport, releaseImport, type CheckedImport } from './deskImport';
-import { readDatasetInWorker, readSourceInWorker, stopParsing } from '../../ingest/sourceInWorker';
+import {
+  checksumInWorker,
+  readDatasetInWorker,
+  readSourceInWorker,
+  stopParsing,
+} from '../../ingest/sourceInWorker';
 import { dataChanged } from './dataChanges';
 
 export type DeskStatus = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
@@ -39,7 +45,7 @@ export type Choice = Overrides[string];
 
 export interface DeskState {
   status: DeskStatus;
-  files: SourceFile[];
+  files: ImportFile[];
   /** A whole-dataset ZIP (导出全部数据) replaces all data on commit. */
   dataset?: DatasetManifest;
   overrides: Overrides;
@@ -72,7 +78,7 @@ export function useDeskState(): DeskState {
 /** Checks the files again with the user's choices; the previous check is discarded. */
 export async function checkFiles(
   db: Db,
-  files: SourceFile[],
+  files: ImportFile[],
   overrides: Overrides,
   dataset?: DatasetManifest,
 ): Promise<void> {
@@ -147,15 +153,16 @@ export async function addFiles(db: Db, list: readonly File[]): Promise<void> {
   if (list.length === 0) return;
   const tooLarge = list.map((f) => fileSizeProblem(f.name, f.size)).find(Boolean);
   if (tooLarge) return fail(tooLarge);
-  let read: SourceFile[];
-  try {
-    read = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  } catch (error) {
-    // The browser could not hold the file (memory): nothing was read, nothing changes.
-    return fail(`读取文件失败，可能超出浏览器可用内存，请拆分后再导入（${String(error)}）`);
-  }
+  // The files stay where the browser keeps them: the parsing worker reads each when it needs it, so
+  // the page holds no copy of a large export (a check again after a changed choice reads it again).
+  const read: ImportFile[] = list.map((f) => ({ name: f.name, blob: f }));
   update({ done: undefined });
-  for (const f of read) checksums[f.name] = await fileChecksum(f);
+  try {
+    for (const f of read) checksums[f.name] = await checksumInWorker(f);
+  } catch (error) {
+    // The browser could not read or hold the file: nothing was read, nothing changes.
+    return fail(`读取文件失败，可能超出浏览器可用内存，请拆分后再导入（${messageOf(error)}）`);
+  }
   const zip = read.find((f) => /\.zip$/i.test(f.name));
   if (zip) {
     // Unpacked in the parsing worker, within a size bound (a refusal names the file and the cause).
@@ -190,7 +197,7 @@ export async function commitDesk(): Promise<void> {
   checkedImports.delete(prepared);
   update({ status: 'running', prepared: undefined });
   try {
-    const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+    const bytes = files.reduce((n, f) => n + fileSize(f), 0);
     const report = await commitImport(checked, checksums, (connection) => beforeImport(connection, bytes));
     performance.mark('导入：保存');
     // Saved and the screens rebuilt before the desk says done (the rebuilt desk shows the result).
