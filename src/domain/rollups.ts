@@ -16,20 +16,29 @@
  * - `rollup_building_month`: building tax per building and month (tenants by enterprises.building_id).
  * - `rollup_tax_years`: per year, the last month with tax rows (the 同比 compares those months).
  * - `rollup_facts`: what does not depend on filters, per data version: the data's as-of date and
- *   the tax rows whose enterprise is not in the directory (a `NOT IN` over every tax row).
+ *   the tax rows whose enterprise is not in the directory (a `NOT IN` over the monthly rollup).
+ * - `rollup_directory`: each enterprise's building as the rollups last saw it, so a change of the
+ *   directory is found by comparing (below), whatever made it.
  * Money stays exact: sums of DECIMAL(18,2) are DECIMAL(38,2) in DuckDB, kept as DECIMAL(18,2)
  * (16 integer digits of 元, far beyond any enterprise's or building's tax).
  *
- * Rebuilt whole, inside the change's own transaction where there is one, so a reader never sees
- * rollups of another version than the rows. The cost is one aggregation over the tax rows per change
- * (measured by `npm run bench:scale`, see docs/PERFORMANCE.md).
+ * Kept up to date inside the change's own transaction, so a reader never sees rollups of another
+ * version than the rows. A commit or undo tells `rollupChange` the tax keys it wrote or restored
+ * (the merge's `merge_keys`, the history's `history_keys_*`); only those enterprise-months, their
+ * enterprise-years, the building-months of their enterprises and the years they fall in are
+ * recomputed, then the facts from the monthly rollup. A month's import thus costs about its own
+ * rows, not the history's (docs/PERFORMANCE.md "Incremental rollups"). Enterprises that came, went
+ * or moved are found against `rollup_directory`; every month of their old and new building is
+ * recomputed. Rebuilt whole instead: a whole dataset, the undo of one, keys of half the monthly
+ * rollup or more (an import into empty tables), the sample restored, data kept by an earlier
+ * version (`ensureRollups`). test/rollupsIncremental.test.ts checks both ways give the same rows.
  */
 import { raw, sql, type Db, type Sql } from '../db';
 import type { YearPeriod } from './asOf';
 import { MONEY_YUAN } from './ddl';
 import type { TableName } from './schema';
 
-/** The raw tables the rollups are built from: a change to any of them rebuilds them. */
+/** The raw tables the rollups are built from: a change to any of them brings them up to date. */
 export const ROLLED_UP: readonly TableName[] = ['tax', 'enterprises'];
 
 export const ROLLUP_TABLES = [
