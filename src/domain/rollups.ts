@@ -196,8 +196,9 @@ export function rollupChange(db: Db): RollupChange {
       if (!ROLLED_UP.includes(table)) return;
       rolledUp = true;
       if (table !== 'tax') return;
-      if (!keys) whole = true;
-      if (whole) return;
+      // Without keys the table was replaced whole: so are the rollups, whatever else is told.
+      whole ||= !keys;
+      if (whole || !keys) return;
       if (!touched)
         await db.run(sql`CREATE OR REPLACE TEMP TABLE rollup_touched (credit_code VARCHAR, period DATE)`);
       touched = true;
