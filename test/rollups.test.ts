@@ -161,6 +161,14 @@ describe('rollups', () => {
     await expectRollupsEqualRaw();
   });
 
+  it('are built for data kept by a version without the directory copy, and follow a move then', async () => {
+    await db.run(raw('DROP TABLE rollup_directory'));
+    await ensureRollups(db);
+    await expectRollupsEqualRaw();
+    await commit(MOVE);
+    await expectRollupsEqualRaw();
+  });
+
   it('are built for data kept by a version without them', async () => {
     for (const t of [
       'rollup_tax_month',

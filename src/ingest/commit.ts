@@ -10,7 +10,7 @@
  * What undoing the import needs is kept in the same transaction (history.ts reads it back).
  */
 import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
-import { refreshRollups, ROLLED_UP } from '../domain/rollups';
+import { refreshRollups, rollupChange } from '../domain/rollups';
 import { nullable, TABLES, tableByName, type Table, type TableName } from '../domain/schema';
 import type { Checked } from './check';
 import { keysTable, stateTable } from './historyTables';
@@ -53,6 +53,7 @@ export async function commitChecked(
   options: CommitOptions = {},
 ): Promise<CommitCounts[]> {
   const counts: CommitCounts[] = [];
+  const rollups = rollupChange(db);
   await db.run(raw('BEGIN TRANSACTION'));
   try {
     if (options.replaceAll) {
@@ -64,10 +65,14 @@ export async function commitChecked(
     const tables = byTable(files);
     for (const [name, parts] of tables) {
       counts.push(await mergeTable(db, tableByName(name), parts, options));
+      // The keys the merge wrote, while merge_keys holds this table's.
+      if (!options.replaceAll)
+        await rollups.changed(name, sql`(SELECT * FROM temp.merge_keys WHERE state <> 'same')`);
     }
     // In the same transaction: no reader sees rollups of other rows than the tables'.
-    if (options.replaceAll || [...tables.keys()].some((t) => ROLLED_UP.includes(t)))
-      await refreshRollups(db, { inTransaction: true });
+    performance.mark('导入：汇总');
+    if (options.replaceAll) await refreshRollups(db, { inTransaction: true });
+    else await rollups.apply();
     await options.beforeCommit?.(counts);
     await db.run(raw('COMMIT'));
   } catch (error) {

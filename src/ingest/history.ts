@@ -16,7 +16,7 @@
  * Undos are applied newest first, so each one meets the table as its import left it.
  */
 import { ident, joinSql, raw, sql, type Db } from '../db';
-import { refreshRollups, ROLLED_UP } from '../domain/rollups';
+import { rollupChange } from '../domain/rollups';
 import { TABLES, type TableName } from '../domain/schema';
 import { KEYS_PREFIX, LOG, STATE_PREFIX, keysTable, keysTableName, stateTable } from './historyTables';
 import type { ImportReport, PreparedImport } from './importFiles';
@@ -126,15 +126,17 @@ export async function rollbackTo(db: Db, id: number): Promise<void> {
   if (!states.has(id)) throw new Error(`第 ${id} 次导入之前的状态已不再保留，无法回滚`);
   const later = [...states.keys()].filter((s) => s >= id).sort((a, b) => b - a);
   const keyed = await keptKeys(db);
+  const rollups = rollupChange(db);
   await db.run(raw('BEGIN TRANSACTION'));
   try {
-    let rolledUp = false;
     for (const state of later)
       for (const name of states.get(state)!) {
-        await undoTable(db, state, name as TableName, keyed.has(`${state}_${name}`));
-        rolledUp ||= ROLLED_UP.includes(name as TableName);
+        const byKeys = keyed.has(`${state}_${name}`);
+        await undoTable(db, state, name as TableName, byKeys);
+        // The keys written, deleted now; the replaced rows put back are of some of them.
+        await rollups.changed(name as TableName, byKeys ? keysTable(state, name) : undefined);
       }
-    if (rolledUp) await refreshRollups(db, { inTransaction: true });
+    await rollups.apply();
     await db.run(sql`DELETE FROM ${ident(LOG)} WHERE id >= ${id}`);
     await db.run(raw('COMMIT'));
   } catch (error) {
