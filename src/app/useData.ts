@@ -4,12 +4,12 @@ import { opfsStoredFile } from '../db/opfs';
 import { createPersistence, type Persistence as Keeper } from '../db/persist';
 import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
-import { createTables } from '../domain/ddl';
+import { createTables, DATA_TABLES } from '../domain/ddl';
+import { ensureTaxNames, moveTaxNames, TAX_NAMES } from '../domain/taxNames';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataVersion } from '../domain/dataVersion';
 import { keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
-import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
 import { fetchSampleFiles, fetchSampleSnapshot } from './sampleFiles';
@@ -129,7 +129,8 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   const { stored, persistent, problem } = await keeper.open(db);
   const kept = { persistent, ...(problem ? { problem } : {}) };
   if (stored) {
-    // Data kept by a version without rollups gets them once (a no-op read otherwise).
+    // Data kept by a version without rollups or tax_names gets them once (a no-op read otherwise).
+    await ensureTaxNames(db);
     await ensureRollups(db);
     performance.mark('hq:data');
     return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
@@ -148,11 +149,9 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
  */
 async function openPublished(db: Db, dataset: PublishedDataset): Promise<Omit<Loaded, 'context'>> {
   await createTables(db);
-  await restoreSnapshot(
-    db,
-    dataset.snapshot,
-    TABLES.map((t) => t.name),
-  );
+  const missing = await restoreSnapshot(db, dataset.snapshot, DATA_TABLES);
+  // A dataset published by an earlier version keeps 纳税人名称 in each tax row's extra.
+  if (missing.includes(TAX_NAMES)) await moveTaxNames(db, 'tax');
   // The figures read the rollups (src/domain/rollups.ts); a dataset carries only the tables.
   await refreshRollups(db);
   setPublishedCaliber(dataset.caliber);
@@ -197,11 +196,7 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
     return importFiles(db, sample.files);
   }
   await createTables(db);
-  await restoreSnapshot(
-    db,
-    sample.snapshot,
-    TABLES.map((t) => t.name),
-  );
+  await restoreSnapshot(db, sample.snapshot, DATA_TABLES);
   await refreshRollups(db);
   performance.mark('hq:data');
   return sample.snapshot.imported;
