@@ -2,10 +2,9 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browserEngine } from '../db/browser';
 import { opfsStoredFile } from '../db/opfs';
 import { createPersistence, type Persistence as Keeper } from '../db/persist';
-import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
-import { createTables, DATA_TABLES } from '../domain/ddl';
-import { ensureTaxNames, moveTaxNames, TAX_NAMES } from '../domain/taxNames';
+import { restoreData } from '../domain/ddl';
+import { ensureTaxNames } from '../domain/taxNames';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataVersion } from '../domain/dataVersion';
 import { keepFigures, setFiguresVersion } from './figureCache';
@@ -148,10 +147,7 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
  * made the published one. Nothing is kept in the browser's storage and no import can reach it.
  */
 async function openPublished(db: Db, dataset: PublishedDataset): Promise<Omit<Loaded, 'context'>> {
-  await createTables(db);
-  const missing = await restoreSnapshot(db, dataset.snapshot, DATA_TABLES);
-  // A dataset published by an earlier version keeps 纳税人名称 in each tax row's extra.
-  if (missing.includes(TAX_NAMES)) await moveTaxNames(db, 'tax');
+  await restoreData(db, dataset.snapshot);
   // The figures read the rollups (src/domain/rollups.ts); a dataset carries only the tables.
   await refreshRollups(db);
   setPublishedCaliber(dataset.caliber);
@@ -195,8 +191,7 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
     const { importFiles } = await import('../ingest');
     return importFiles(db, sample.files);
   }
-  await createTables(db);
-  await restoreSnapshot(db, sample.snapshot, DATA_TABLES);
+  await restoreData(db, sample.snapshot);
   await refreshRollups(db);
   performance.mark('hq:data');
   return sample.snapshot.imported;

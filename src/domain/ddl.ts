@@ -5,9 +5,10 @@
  * enterprise and name in `tax_names` (./taxNames.ts).
  */
 import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
+import { restoreSnapshot } from '../db/snapshot';
 import { ensureRollups } from './rollups';
 import { TABLES, type Column, type Table } from './schema';
-import { ensureTaxNames, keepsTaxNames, TAX_NAMES } from './taxNames';
+import { ensureTaxNames, keepsTaxNames, moveTaxNames, TAX_NAMES } from './taxNames';
 
 /** The tables of data a snapshot (the sample's, a published dataset) carries: the contract's and the names. */
 export const DATA_TABLES: readonly string[] = [...TABLES.map((t) => t.name), TAX_NAMES];
@@ -65,6 +66,17 @@ export async function createTables(db: Db): Promise<void> {
   await upgradeTables(db);
   await ensureTaxNames(db);
   await ensureRollups(db);
+}
+
+/**
+ * A snapshot's data (the sample's, a published dataset's) into new tables of `db`. A dataset
+ * published by an earlier version has no tax_names: its tax rows keep 纳税人名称 in their extra,
+ * which is moved out as for stored data. (The rollups are the caller's: see src/app/useData.ts.)
+ */
+export async function restoreData(db: Db, snapshot: { file: Uint8Array; wal?: Uint8Array }): Promise<void> {
+  await createTables(db);
+  const missing = await restoreSnapshot(db, snapshot, DATA_TABLES);
+  if (missing.includes(TAX_NAMES)) await moveTaxNames(db, 'tax');
 }
 
 /**

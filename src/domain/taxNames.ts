@@ -78,13 +78,27 @@ export async function ensureTaxNames(db: Db): Promise<void> {
   await db.run(createNames);
   const columns = await db.query<{ column_name: string }>(sql`DESCRIBE tax`);
   if (columns.some((c) => c.column_name === 'name_id')) return;
-  const states = await db.query<{ name: string }>(sql`
-    SELECT table_name AS name FROM information_schema.tables
+  // The tables still without name_id (all of them, unless some were made by this version).
+  const tables = await db.query<{ name: string }>(sql`
+    SELECT table_name AS name FROM information_schema.tables AS t
     WHERE table_catalog = current_database() AND table_schema = 'main'
-      AND starts_with(table_name, ${STATE_PREFIX}) AND table_name = ${STATE_PREFIX} || split_part(table_name, '_', 3) || '_tax'`);
-  for (const table of ['tax', ...states.map((s) => s.name)]) {
-    await db.run(sql`ALTER TABLE ${ident(table)} ADD COLUMN name_id INTEGER`);
-    await moveTaxNames(db, table);
+      AND (table_name = 'tax' OR (starts_with(table_name, ${STATE_PREFIX})
+        AND table_name = ${STATE_PREFIX} || split_part(table_name, '_', 3) || '_tax'))
+      AND NOT EXISTS (SELECT 1 FROM information_schema.columns AS c WHERE c.table_catalog = t.table_catalog
+        AND c.table_schema = 'main' AND c.table_name = t.table_name AND c.column_name = 'name_id')
+    ORDER BY table_name`);
+  // In one transaction: a half-done upgrade would leave tax with name_id (so not tried again) and
+  // undo states without it.
+  await db.run(raw('BEGIN TRANSACTION'));
+  try {
+    for (const { name: table } of tables) {
+      await db.run(sql`ALTER TABLE ${ident(table)} ADD COLUMN name_id INTEGER`);
+      await moveTaxNames(db, table);
+    }
+    await db.run(raw('COMMIT'));
+  } catch (error) {
+    await db.run(raw('ROLLBACK'));
+    throw error;
   }
 }
 
