@@ -27,7 +27,7 @@ import {
   type AuditTrail,
   type DatasetManifest,
 } from '../src/domain/published';
-import { TABLES } from '../src/domain/schema';
+import { DATA_TABLES } from '../src/domain/ddl';
 import { readCaliberFile } from './lib/caliberFile';
 import { ENGINES, loadFolder, type EngineName } from './lib/loadFolder';
 import { localIso } from './lib/localIso';
@@ -105,11 +105,7 @@ async function main(): Promise<number> {
       { ...viewParams, name, caliberRef: { name: caliber.name, hash: caliber.hash }, publishedAt: at },
       phoneYears,
     );
-    await writeSnapshot(
-      db,
-      database,
-      TABLES.map((t) => t.name),
-    );
+    await writeSnapshot(db, database, DATA_TABLES);
     const rows = await rowCounts(db);
     await db.close();
 

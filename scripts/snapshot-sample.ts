@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeSnapshot } from '../src/db/snapshot';
-import { TABLES } from '../src/domain/schema';
+import { DATA_TABLES } from '../src/domain/ddl';
 import { loadFolder } from './lib/loadFolder';
 import { writeFiguresCache, writePhoneFigures } from './lib/publishFigures';
 import { localIso } from './lib/localIso';
@@ -44,11 +44,7 @@ const phoneFiles = await writePhoneFigures(
   },
   SAMPLE_PHONE_YEARS,
 );
-await writeSnapshot(
-  db,
-  target,
-  TABLES.map((t) => t.name),
-);
+await writeSnapshot(db, target, DATA_TABLES);
 await db.close();
 // Readable by the web server's user, not only by whoever built it.
 for (const file of [target, `${target}.wal`]) if (fs.existsSync(file)) fs.chmodSync(file, 0o644);

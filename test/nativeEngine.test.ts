@@ -12,11 +12,9 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../src/db/node';
 import { refreshRollups } from '../src/domain/rollups';
-import { restoreSnapshot } from '../src/db/snapshot';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber } from '../src/domain/caliber';
-import { createTables } from '../src/domain/ddl';
+import { restoreData } from '../src/domain/ddl';
 import { buildReport } from '../src/domain/report';
-import { TABLES } from '../src/domain/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -68,14 +66,9 @@ describe('report on the native engine', () => {
     );
     const db = await openNodeDb();
     try {
-      await createTables(db);
       // Native DuckDB checkpoints on DETACH: the file alone, no write-ahead log.
       expect(fs.existsSync(path.join(out, 'dataset.duckdb.wal'))).toBe(false);
-      await restoreSnapshot(
-        db,
-        { file: new Uint8Array(fs.readFileSync(path.join(out, 'dataset.duckdb'))) },
-        TABLES.map((t) => t.name),
-      );
+      await restoreData(db, { file: new Uint8Array(fs.readFileSync(path.join(out, 'dataset.duckdb'))) });
       await refreshRollups(db);
       const wasm = (await report('wasm', 'test/fixtures/exports-2023', '--year', '2023')) as Record<
         string,

@@ -2,14 +2,13 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browserEngine } from '../db/browser';
 import { opfsStoredFile } from '../db/opfs';
 import { createPersistence, STORED, type Persistence as Keeper } from '../db/persist';
-import { restoreSnapshot } from '../db/snapshot';
 import type { Db } from '../db';
-import { createTables } from '../domain/ddl';
+import { restoreData } from '../domain/ddl';
+import { ensureTaxNames } from '../domain/taxNames';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataVersion } from '../domain/dataVersion';
 import { keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
-import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
 import { dropLeftoverRows } from '../ingest/slices';
@@ -132,7 +131,8 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
   if (stored) {
     // An import's rows a closed tab or a crash left behind (slices.ts): never committed.
     await dropLeftoverRows(db, STORED);
-    // Data kept by a version without rollups gets them once (a no-op read otherwise).
+    // Data kept by a version without rollups or tax_names gets them once (a no-op read otherwise).
+    await ensureTaxNames(db);
     await ensureRollups(db);
     performance.mark('hq:data');
     return { db, imported: NO_REPORT, source: '已导入数据', persistence: kept };
@@ -150,12 +150,7 @@ async function loadData(): Promise<Omit<Loaded, 'context'>> {
  * made the published one. Nothing is kept in the browser's storage and no import can reach it.
  */
 async function openPublished(db: Db, dataset: PublishedDataset): Promise<Omit<Loaded, 'context'>> {
-  await createTables(db);
-  await restoreSnapshot(
-    db,
-    dataset.snapshot,
-    TABLES.map((t) => t.name),
-  );
+  await restoreData(db, dataset.snapshot);
   // The figures read the rollups (src/domain/rollups.ts); a dataset carries only the tables.
   await refreshRollups(db);
   setPublishedCaliber(dataset.caliber);
@@ -199,12 +194,7 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
     const { importFiles } = await import('../ingest');
     return importFiles(db, sample.files);
   }
-  await createTables(db);
-  await restoreSnapshot(
-    db,
-    sample.snapshot,
-    TABLES.map((t) => t.name),
-  );
+  await restoreData(db, sample.snapshot);
   await refreshRollups(db);
   performance.mark('hq:data');
   return sample.snapshot.imported;

@@ -26,24 +26,31 @@ export async function writeSnapshot(db: Db, path: string, tables: readonly strin
 
 /**
  * Copies the snapshot's `tables` into the (already created, empty) tables of `db`, in one
- * transaction, so a failure leaves them empty rather than half filled.
+ * transaction, so a failure leaves them empty rather than half filled. Returns the tables the
+ * snapshot does not have (one written by an earlier version), which are left empty.
  */
 export async function restoreSnapshot(
   db: Db,
   snapshot: { file: Uint8Array; wal?: Uint8Array },
   tables: readonly string[],
-): Promise<void> {
+): Promise<string[]> {
   const file = `${ALIAS}.duckdb`;
   await db.registerFile(file, snapshot.file);
   if (snapshot.wal) await db.registerFile(`${file}.wal`, snapshot.wal);
   await db.run(sql`ATTACH ${raw(quoted(file))} AS ${ident(ALIAS)} (READ_ONLY)`);
   try {
+    const present = await db.query<{ name: string }>(
+      sql`SELECT table_name AS name FROM information_schema.tables WHERE table_catalog = ${ALIAS}`,
+    );
+    const missing = tables.filter((t) => !present.some((p) => p.name === t));
     await db.run(sql`BEGIN TRANSACTION`);
     try {
       for (const table of tables) {
+        if (missing.includes(table)) continue;
         await db.run(sql`INSERT INTO ${ident(table)} BY NAME SELECT * FROM ${ident(ALIAS)}.${ident(table)}`);
       }
       await db.run(sql`COMMIT`);
+      return missing;
     } catch (error) {
       await db.run(sql`ROLLBACK`);
       throw error;

@@ -7,6 +7,7 @@
  */
 import { ident, joinSql, sql, type Db } from '../db';
 import { TABLES, type Column, type Table, type TableName } from './schema';
+import { keepsTaxNames, nameJoin, TAX_NAME_HEADER } from './taxNames';
 
 export interface DatasetTable {
   table: TableName;
@@ -22,19 +23,29 @@ export async function datasetTables(db: Db): Promise<DatasetTable[]> {
 }
 
 async function datasetTable(db: Db, table: Table): Promise<DatasetTable> {
-  const columns = table.columns.map((c) => sql`${ident(c.name)}`);
+  const columns = table.columns.map((c) => sql`t.${ident(c.name)}`);
+  // A tax row's 纳税人名称 is kept by id (./taxNames.ts): written back as the extra column it came as.
+  const names = keepsTaxNames(table);
   const rows = await db.query<Record<string, unknown>>(sql`
-    SELECT ${joinSql(columns)}, map_keys(extra) AS "__keys", map_values(extra) AS "__values"
-    FROM ${ident(table.name)} ORDER BY source_file, source_row`);
-  const extraHeaders = [...new Set(rows.flatMap((r) => (r.__keys as string[] | null) ?? []))].filter(
-    (h) => !table.columns.some((c) => c.headers.includes(h)),
-  );
+    SELECT ${joinSql(columns)}, map_keys(t.extra) AS "__keys", map_values(t.extra) AS "__values",
+      ${names ? sql`n.name` : sql`NULL`} AS "__name"
+    FROM ${ident(table.name)} AS t ${names ? sql`LEFT JOIN ${nameJoin('t')}` : sql``}
+    ORDER BY t.source_file, t.source_row`);
+  const named = rows.some((r) => r.__name !== null);
+  const extraHeaders = [
+    ...new Set([
+      ...(named ? [TAX_NAME_HEADER] : []),
+      ...rows.flatMap((r) => (r.__keys as string[] | null) ?? []),
+    ]),
+  ].filter((h) => !table.columns.some((c) => c.headers.includes(h)));
   return {
     table: table.name,
     label: table.label,
     headers: [...table.columns.map((c) => c.headers[0]!), ...extraHeaders],
     rows: rows.map((r) => {
-      const extras = new Map<string, string | null>();
+      const extras = new Map<string, string | null>(
+        named ? [[TAX_NAME_HEADER, r.__name as string | null]] : [],
+      );
       ((r.__keys as string[] | null) ?? []).forEach((k, i) =>
         extras.set(k, (r.__values as (string | null)[])[i] ?? null),
       );

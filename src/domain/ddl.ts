@@ -1,11 +1,17 @@
 /**
  * The database's tables, created from the data contract (schema.ts). Every row also keeps where it
  * came from (file and row, so a figure can be traced back to the export) and the file's extra
- * columns (序号, 备注 …), which DOMAIN.md says are kept.
+ * columns (序号, 备注 …), which DOMAIN.md says are kept; a tax row's 纳税人名称 is kept once per
+ * enterprise and name in `tax_names` (./taxNames.ts).
  */
 import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
+import { restoreSnapshot } from '../db/snapshot';
 import { ensureRollups } from './rollups';
 import { TABLES, type Column, type Table } from './schema';
+import { ensureTaxNames, keepsTaxNames, moveTaxNames, TAX_NAMES } from './taxNames';
+
+/** The tables of data a snapshot (the sample's, a published dataset) carries: the contract's and the names. */
+export const DATA_TABLES: readonly string[] = [...TABLES.map((t) => t.name), TAX_NAMES];
 
 /**
  * Money is exact (DOMAIN.md "Money is exact"): DECIMAL, never DOUBLE, so a building at exactly
@@ -45,8 +51,10 @@ export function defaultValue(column: Column): Sql | undefined {
 
 function createTable(table: Table): Sql {
   const columns = table.columns.map((c) => sql`${ident(c.name)} ${raw(columnType(c))}`);
+  // Tax rows point to their taxpayer's name (./taxNames.ts); last, as a table of an earlier version gets it.
+  const nameId = keepsTaxNames(table) ? raw(', name_id INTEGER') : raw('');
   return sql`CREATE TABLE IF NOT EXISTS ${ident(table.name)} (
-    ${joinSql(columns)}, source_file VARCHAR, source_row INTEGER, extra MAP(VARCHAR, VARCHAR))`;
+    ${joinSql(columns)}, source_file VARCHAR, source_row INTEGER, extra MAP(VARCHAR, VARCHAR)${nameId})`;
 }
 
 /**
@@ -56,7 +64,19 @@ function createTable(table: Table): Sql {
 export async function createTables(db: Db): Promise<void> {
   for (const table of TABLES) await db.run(createTable(table));
   await upgradeTables(db);
+  await ensureTaxNames(db);
   await ensureRollups(db);
+}
+
+/**
+ * A snapshot's data (the sample's, a published dataset's) into new tables of `db`. A dataset
+ * published by an earlier version has no tax_names: its tax rows keep 纳税人名称 in their extra,
+ * which is moved out as for stored data. (The rollups are the caller's: see src/app/useData.ts.)
+ */
+export async function restoreData(db: Db, snapshot: { file: Uint8Array; wal?: Uint8Array }): Promise<void> {
+  await createTables(db);
+  const missing = await restoreSnapshot(db, snapshot, DATA_TABLES);
+  if (missing.includes(TAX_NAMES)) await moveTaxNames(db, 'tax');
 }
 
 /**

@@ -9,6 +9,7 @@
 import { ident, joinSql, raw, sql, textLiteral, type Db, type Sql } from '../db';
 import { columnType, defaultValue, MONEY_YUAN } from '../domain/ddl';
 import type { Column, Table } from '../domain/schema';
+import { keepsTaxNames, TAXPAYER_NAME, taxNameExtra } from '../domain/taxNames';
 import type { HeaderMapping, MappedColumn } from './headers';
 import { buildLookup, normaliserFor } from './lookups';
 import { stageColumn, type Staged } from './stage';
@@ -30,7 +31,7 @@ export interface DroppedRow {
 export interface Checked {
   table: Table;
   /** The accepted rows (a temp table or a query over the checked table), in the target table's
-   * columns plus source_row and extra. */
+   * columns plus source_row and extra (and, for tax, taxpayer_name: see domain/taxNames.ts). */
   accepted: Sql;
   /** Data rows read: every non-blank row under the header, 合计 rows included (accepted + rejected + totals). */
   rowsRead: number;
@@ -326,12 +327,19 @@ async function acceptRows(
       ? sql`${valueName(c)} AS ${ident(c.name)}`
       : sql`${defaultValue(c) ?? sql`CAST(NULL AS ${raw(columnType(c))})`} AS ${ident(c.name)}`,
   );
+  // A tax row's 纳税人名称 goes to the commit as its own column, not into the MAP (domain/taxNames.ts).
+  const nameAt = taxNameExtra(table, mapping.extras);
+  const headers = uniqueHeaders(mapping.extras.map((e) => e.text));
+  const others = mapping.extras.map((_, i) => i).filter((i) => i !== nameAt);
   const extra = extraMap(
-    uniqueHeaders(mapping.extras.map((e) => e.text)),
-    mapping.extras.map((_, i) => extraName(i)),
+    others.map((i) => headers[i]!),
+    others.map((i) => extraName(i)),
   );
+  const name = keepsTaxNames(table)
+    ? sql`, ${nameAt < 0 ? raw('CAST(NULL AS VARCHAR)') : extraName(nameAt)} AS ${raw(TAXPAYER_NAME)}`
+    : raw('');
   const where = clean ? raw('') : sql`WHERE NOT __total AND ${noError}`;
-  const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra FROM ${checked} ${where}`;
+  const rows = sql`SELECT __row AS source_row, ${joinSql(selected)}, ${extra} AS extra${name} FROM ${checked} ${where}`;
   if (table.key.length === 0) {
     // Additive tables (tax) have no duplicates to weed out: the commit reads the checked rows
     // directly instead of copying a million rows into one more temp table first.

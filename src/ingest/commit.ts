@@ -12,6 +12,7 @@
 import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
 import { refreshRollups, rollupChange } from '../domain/rollups';
 import { nullable, TABLES, tableByName, type Table, type TableName } from '../domain/schema';
+import { keepsTaxNames, registerTaxNames, TAXPAYER_NAME, withNameIds } from '../domain/taxNames';
 import type { Checked } from './check';
 import { keysTable, stateTable } from './historyTables';
 
@@ -104,6 +105,7 @@ const dataColumns = (table: Table) => [
   ...table.columns.map((c) => ident(c.name)),
   raw('source_row'),
   raw('extra'),
+  ...(keepsTaxNames(table) ? [raw('name_id')] : []),
 ];
 
 /** Every file's accepted rows in the table's columns, with the file they came from. */
@@ -113,7 +115,8 @@ function incomingRows(table: Table, parts: readonly Part[], where?: (alias: Sql)
     parts.map(({ file, checked }) => {
       const alias = raw('i');
       const filter = where ? sql`WHERE ${where(alias)}` : raw('');
-      return sql`SELECT ${columns}, ${file} AS source_file FROM ${checked.accepted} AS ${alias} ${filter}`;
+      const rows = keepsTaxNames(table) ? withNameIds(checked.accepted) : checked.accepted;
+      return sql`SELECT ${columns}, ${file} AS source_file FROM ${rows} AS ${alias} ${filter}`;
     }),
     ' UNION ALL ',
   );
@@ -136,12 +139,16 @@ function keyMatch(table: Table, left: Sql, right: Sql): Sql {
 function fingerprint(table: Table): Sql {
   const key = replacementKey(table);
   const values = table.columns.filter((c) => !key.includes(c.name)).map((c) => ident(c.name));
-  return sql`count(*) AS n, sum(hash(row(${joinSql([...values, raw('extra')])})))::HUGEINT AS h`;
+  // A tax row's name is data: the same rows under a changed name are a change.
+  const more = [raw('extra'), ...(keepsTaxNames(table) ? [raw('name_id')] : [])];
+  return sql`count(*) AS n, sum(hash(row(${joinSql([...values, ...more])})))::HUGEINT AS h`;
 }
 
 async function mergeTable(db: Db, table: Table, parts: readonly Part[], options: CommitOptions) {
   const target = ident(table.name);
   const total = parts.reduce((n, p) => n + p.checked.acceptedCount, 0);
+  if (keepsTaxNames(table))
+    for (const p of parts) await registerTaxNames(db, p.checked.accepted, raw(TAXPAYER_NAME));
   const insert = (where?: (alias: Sql) => Sql) =>
     db.run(
       sql`INSERT INTO ${target} (${joinSql(dataColumns(table))}, source_file) ${incomingRows(table, parts, where)}`,
