@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { SECURITY_HEADERS } from './deploy/csp';
+import { phonePreload } from './scripts/lib/phonePreload';
 
 const SAMPLE_DIR = path.resolve(import.meta.dirname, process.env.HQ_SAMPLE_DIR ?? 'data');
 const SAMPLE_FILE = /\.(csv|xlsx)$/i;
@@ -46,7 +47,7 @@ function sampleData(): Plugin {
 export default defineConfig({
   // Relative asset paths, so dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [react(), sampleData()],
+  plugins: [react(), sampleData(), phonePreload()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -12,8 +12,9 @@
  * the deployment's headers and compresses as nginx's gzip does.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import type { CDPSession } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium';
 import { untilServing } from '../test/browser/serve';
 
@@ -23,6 +24,12 @@ const CPU_RATE = Number(process.env.CPU_RATE ?? 4);
 const PORT = Number(process.env.HQ_BENCH_PORT ?? 5429);
 const SITE = path.resolve(process.argv[2] ?? 'dist');
 const CARDS = ['progress', 'units', 'ranking', 'buildings', 'overdue', 'briefing'];
+/**
+ * TRACE=<file.json>: every run is traced (Chromium's timeline, the last run's kept in the file) and
+ * the main thread's work before the first paint summed up by kind: medians at the end, each run's
+ * longest steps with VERBOSE.
+ */
+const TRACE = process.env.TRACE;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** DevTools' "fast 4G". */
@@ -41,6 +48,8 @@ interface Run {
   allPainted: number;
   bytes: Map<string, number>;
   urls: string[];
+  /** With TRACE: the main thread's ms by kind of work before the first paint. */
+  work?: Map<string, number>;
 }
 
 async function throttle(cdp: CDPSession) {
@@ -58,7 +67,77 @@ function kind(url: string, type: string): string {
   return type === 'Document' ? 'html' : ext || 'other';
 }
 
-async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<Run> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; frame?: string } };
+}
+
+/**
+ * The renderer's main thread in a trace: its top-level tasks' work by kind (script, style, layout,
+ * paint…) before the first card was painted, and the longest steps with their start, from the
+ * document's request.
+ */
+function traceSummary(file: string, firstPainted: number): { work: Map<string, number>; text: string } {
+  const events = (JSON.parse(fs.readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const start = events.find(
+    (e) => e.name === 'ResourceSendRequest' && /#?\/m|\/$/.test(e.args?.data?.url ?? ''),
+  );
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      events.some((x) => x.pid === e.pid && x.name === 'ParseHTML'),
+  );
+  if (!start || !main) return { work: new Map(), text: 'trace: no document request or main thread found' };
+  const ms = (ts: number) => Math.round((ts - start.ts) / 1000);
+  const WORK = [
+    'ParseHTML',
+    'EvaluateScript',
+    'v8.compileModule',
+    'v8.evaluateModule',
+    'FunctionCall',
+    'TimerFire',
+    'FireAnimationFrame',
+    'UpdateLayoutTree',
+    'Layout',
+    'PrePaint',
+    'Paint',
+    'Layerize',
+    'Commit',
+    'ParseAuthorStyleSheet',
+    'MajorGC',
+    'MinorGC',
+  ];
+  const steps = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      WORK.includes(e.name) &&
+      e.dur &&
+      ms(e.ts) <= firstPainted,
+  );
+  const sum = new Map<string, number>();
+  for (const e of steps) sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur! / 1000);
+  const longest = steps
+    .filter((e) => e.dur! >= 15_000)
+    .map((e) => `${e.name} ${ms(e.ts)}+${Math.round(e.dur! / 1000)}`);
+  const text = [
+    `  main thread before the first paint (a step's nested steps count in it too): ${[...sum]
+      .sort((a, b) => b[1] - a[1])
+      .map(([n, d]) => `${n} ${Math.round(d)}`)
+      .join(', ')} ms`,
+    `  steps ≥ 15 ms (start+duration): ${longest.join(', ')}`,
+  ].join('\n');
+  return { work: sum, text };
+}
+
+async function coldOpen(browser: Browser, url: string): Promise<Run> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -94,6 +173,8 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
         }
     }).observe(document, { childList: true, subtree: true });
   }, CARDS);
+  if (TRACE)
+    await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'blink', 'loading'] });
   await page.goto(`${url}#/m`, { waitUntil: 'commit' });
   const times = (await (
     await page.waitForFunction(
@@ -127,10 +208,17 @@ async function coldOpen(browser: Awaited<ReturnType<typeof launchChromium>>, url
         ].join('\n'),
       ),
     );
+  let work: Map<string, number> | undefined;
+  if (TRACE) {
+    await browser.stopTracing();
+    const summary = traceSummary(TRACE, firstPainted);
+    work = summary.work;
+    if (process.env.VERBOSE) console.log(summary.text);
+  }
   // Let late requests (favicon) finish before counting.
   await page.waitForLoadState('networkidle');
   await context.close();
-  return { first, all, firstPainted, allPainted, bytes, urls: [...urls.values()].map((r) => r.url) };
+  return { first, all, firstPainted, allPainted, bytes, urls: [...urls.values()].map((r) => r.url), work };
 }
 
 const server = spawn(
@@ -169,6 +257,19 @@ try {
       .join('，')}`,
   );
   console.log(`  请求 ${last.urls.length} 个：${last.urls.map((u) => new URL(u).pathname).join(' ')}`);
+  if (TRACE)
+    console.log(
+      `  主线程（首次绘出前，中位数）：${[
+        'Layout',
+        'UpdateLayoutTree',
+        'v8.evaluateModule',
+        'FunctionCall',
+        'ParseHTML',
+        'Paint',
+      ]
+        .map((k) => `${k} ${Math.round(median(runs.map((r) => r.work?.get(k) ?? 0)))}`)
+        .join('，')} ms`,
+    );
   console.log(`  wasm / DuckDB worker 请求：${engine.length ? engine.join(' ') : '无'}`);
   if (engine.length) process.exitCode = 1;
 } finally {

@@ -4,7 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const inputs = ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const inputs = [
+  'src',
+  'data',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'scripts/lib/phonePreload.ts',
+  'package-lock.json',
+];
 
 function newestMtime(p) {
   const full = path.join(root, p);

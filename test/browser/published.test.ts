@@ -34,6 +34,8 @@ let expected: Report;
 let browser: Browser;
 let page: Page;
 let watched: Watch;
+/** Every URL the desktop page asked for. */
+const deskRequests: string[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-published-'));
@@ -77,6 +79,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   watched = watch(page, base);
+  page.on('request', (r) => deskRequests.push(r.url()));
 });
 
 afterAll(async () => {
@@ -171,7 +174,25 @@ describe('a published dataset on a fresh profile', () => {
     expect(watched.foreignRequests).toEqual([]);
     expect(watched.consoleErrors).toEqual([]);
   });
+
+  it('never fetches the phone’s own files (its figures index, code and style) on a wide screen', () => {
+    // The page preloads these for a narrow screen only; the shared chunks (number formats) the
+    // desktop loads for itself.
+    const phoneOnly = phonePreloads().filter((u) => /\/figures\/m\/|\/boot-[^/]+\.(js|css)$/.test(u));
+    expect(phoneOnly.filter((u) => u.endsWith('figures/m/index.json'))).toHaveLength(1);
+    expect(phoneOnly.filter((u) => u.endsWith('.js'))).toHaveLength(1);
+    expect(deskRequests.length).toBeGreaterThan(0);
+    expect(deskRequests.filter((u) => phoneOnly.includes(u) || u.includes('/figures/m/'))).toEqual([]);
+  });
 });
+
+/** The URLs the built page preloads for a narrow screen only (scripts/lib/phonePreload.ts). */
+function phonePreloads(): string[] {
+  const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
+  return [...html.matchAll(/<link [^>]*href="([^"]+)"[^>]*media="\(max-width: 599px\)"/g)].map(
+    (m) => new URL(m[1]!, base).href,
+  );
+}
 
 /** The phone's view of the page: what its cards show, as the test compares them. */
 async function phoneFigures(phone: Page) {
@@ -255,6 +276,12 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
     await phone.goto(base);
     await ready(phone);
     expect(new URL(phone.url()).hash).toBe('#/m');
+    // Each file the page preloads for a phone is fetched once: the page's own fetch took the preload.
+    for (const url of phonePreloads())
+      expect(
+        requests.filter((u) => u === url),
+        url,
+      ).toHaveLength(1);
     expect(await phone.locator('[data-phone-year]').getAttribute('data-phone-year')).toBe('2023');
     const meta = await phone.locator('[data-phone-meta]').textContent();
     expect(meta).toContain('浏览器测试数据集');
