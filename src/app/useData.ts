@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { createTables } from '../domain/ddl';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataVersion } from '../domain/dataVersion';
-import { keepFigures, setFiguresVersion } from './figureCache';
+import { forgetFiguresVersion, keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
 import { TABLES } from '../domain/schema';
 import type { ImportReport, SourceFile } from '../ingest';
@@ -213,7 +213,9 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
  * user when the storage has no room for them.
  */
 export async function beforeImport(session: Db, fileBytes: number): Promise<void> {
-  await (await opened()).keeper.beforeImport(session, fileBytes);
+  const { keeper } = await opened();
+  forgetFiguresVersion();
+  await keeper.beforeImport(session, fileBytes);
 }
 
 /**
@@ -240,6 +242,7 @@ export async function afterChange(): Promise<void> {
 export async function resetToSample(): Promise<void> {
   const { current, keeper } = await opened();
   const sample = await fetchSample();
+  forgetFiguresVersion();
   const session = await current.db.session();
   let imported: ImportReport;
   try {
