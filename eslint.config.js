@@ -97,4 +97,33 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The entry and the KPI cards it paints before the desktop's code (src/app/openingCards.ts): plain
+    // DOM like the phone page, so no React, and kept texts go in as text, never as HTML.
+    files: ['src/main.tsx', 'src/app/openingCards.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: 'The entry stays small: React comes with the desktop chunk.',
+            },
+            {
+              group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'],
+              message: 'Only src/db/ talks to DuckDB.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Build elements with h() from src/phone/dom.ts: kept texts are data.',
+        },
+      ],
+    },
+  },
 );

@@ -1,13 +1,11 @@
 /** The desktop app's entry (loaded by ./main.tsx for every route but the phone's `#/m`). */
+// The styles first: the entry may already have painted the kept KPI cards with them.
+import './app/deskStyles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startLoading } from './app/useData';
 import { loadFirstFigures } from './app/firstFigures';
-// The bundled Chinese font after the system's own (see ./app/fonts.ts).
-import '@fontsource/noto-sans-sc/400.css';
-import './app/app.css';
-import './app/print.css';
 
 export function bootDesk() {
   // The engine and the data load before the first render (the opening screen's code was started

@@ -7,6 +7,10 @@ import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/st
 import { findPhoneSource, prefetchPhoneFigures } from './phone/data';
 import { isPhoneHash, opensOnPhone, parsePhoneRoute } from './phone/mode';
 import { preloadScreen } from './app/screenChunks';
+import { paintOpeningCards, readOpeningCards } from './app/openingCards';
+
+// When the page's own script started, for the revisit bench (scripts/bench-revisit.ts).
+performance.mark('hq:entry');
 
 const phone = opensOnPhone(window.location.hash, window.innerWidth);
 
@@ -28,8 +32,19 @@ if (phone) {
   applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
   // The opening screen's code beside the desktop's, not after it has run (a revisit's kept figures
   // wait for it).
-  preloadScreen(window.location.hash);
-  import('./desk').then((m) => m.bootDesk()).catch(failed);
+  const screen = preloadScreen(window.location.hash);
+  // A revisit's KPI cards, kept from the last visit of the same data and address, painted in plain
+  // DOM as soon as the desktop's styles are in (./app/openingCards.ts).
+  const kept = readOpeningCards();
+  const root = document.getElementById('root')!;
+  const painted = kept
+    ? import('./app/deskStyles').then(() => paintOpeningCards(root, kept)).catch(() => false)
+    : Promise.resolve(false);
+  Promise.all([import('./desk'), painted])
+    // Over painted cards, the first render waits for the screen's code, so it shows the same cards
+    // instead of 正在打开页面… in their place.
+    .then(([desk, over]) => (over ? screen.then(() => desk.bootDesk()) : desk.bootDesk()))
+    .catch(failed);
 }
 
 // Moving between the phone view and the desktop in one tab loads the other page's code afresh.

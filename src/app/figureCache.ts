@@ -95,13 +95,30 @@ export function keepFigures(view: ViewName, params: string, data: unknown): void
 /** The data version the engine computed (`dataVersion`); figures of other versions are dropped. */
 export function setFiguresVersion(next: string): void {
   firstFigures = undefined;
-  if (next === version) return;
+  const changed = next !== version;
   version = next;
-  parsed = new Map();
+  if (changed) parsed = new Map();
   try {
+    // Written even when unchanged: a change that failed after `forgetFiguresVersion` removed it.
     localStorage.setItem(VERSION_KEY, next);
+    if (!changed) return;
     for (const key of ownKeys())
       if (key !== VERSION_KEY && !key.startsWith(`${PREFIX}${next}:`)) localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}
+
+/**
+ * Before the data changes (an import commits, an undo, a reset): no version is in use until the
+ * engine computes the new one (`setFiguresVersion`). A page opened meanwhile, or after the tab died
+ * between the change and that, shows no kept figures rather than those of the data before.
+ */
+export function forgetFiguresVersion(): void {
+  version = undefined;
+  parsed = new Map();
+  try {
+    localStorage.removeItem(VERSION_KEY);
   } catch {
     // As above.
   }

@@ -34,7 +34,7 @@ export function loadScreen(path: ScreenPath) {
 }
 
 /** Fetch the opening screen's code now, while the shell and the engine load. */
-export function preloadScreen(hash: string) {
+export function preloadScreen(hash: string): Promise<unknown> {
   // A failed preload is met again, and shown, when the screen itself loads.
-  loadScreen(parseRoute(hash).screen).catch(() => undefined);
+  return loadScreen(parseRoute(hash).screen).catch(() => undefined);
 }

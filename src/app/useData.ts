@@ -7,7 +7,7 @@ import { restoreData } from '../domain/ddl';
 import { ensureTaxNames } from '../domain/taxNames';
 import { ensureRollups, refreshRollups } from '../domain/rollups';
 import { dataVersion } from '../domain/dataVersion';
-import { keepFigures, setFiguresVersion } from './figureCache';
+import { forgetFiguresVersion, keepFigures, setFiguresVersion } from './figureCache';
 import { dataContext } from '../domain/figures/dataStatus';
 import type { ImportReport, SourceFile } from '../ingest';
 import { hasImports } from '../ingest/history';
@@ -206,7 +206,9 @@ async function loadSample(db: Db, sample: Sample): Promise<ImportReport> {
  * user when the storage has no room for them.
  */
 export async function beforeImport(session: Db, fileBytes: number): Promise<void> {
-  await (await opened()).keeper.beforeImport(session, fileBytes);
+  const { keeper } = await opened();
+  forgetFiguresVersion();
+  await keeper.beforeImport(session, fileBytes);
 }
 
 /**
@@ -233,6 +235,7 @@ export async function afterChange(): Promise<void> {
 export async function resetToSample(): Promise<void> {
   const { current, keeper } = await opened();
   const sample = await fetchSample();
+  forgetFiguresVersion();
   const session = await current.db.session();
   let imported: ImportReport;
   try {

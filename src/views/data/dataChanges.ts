@@ -5,6 +5,7 @@
  */
 import { recordAudit } from '../../app/auditLog';
 import { bumpDataVersion } from '../../app/dataVersion';
+import { forgetFiguresVersion } from '../../app/figureCache';
 import { afterChange, resetToSample } from '../../app/useData';
 import type { Db } from '../../db';
 import { rollbackTo, type ImportReport } from '../../ingest';
@@ -38,6 +39,8 @@ export async function dataChanged(report?: ImportReport): Promise<void> {
  * keep reading the committed data while the rollback's transaction runs.
  */
 export async function rollBack(db: Db, id: number): Promise<void> {
+  // The kept figures are of the data before: none are shown until the new version is known.
+  forgetFiguresVersion();
   const session = await db.session();
   try {
     await rollbackTo(session, id);

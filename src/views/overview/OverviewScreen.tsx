@@ -1,11 +1,12 @@
 /** 总览: the first screen leaders see — the KPI cards and the four charts of target progress. */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { KpiCard } from '../../app/KpiCard';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { useFigure } from '../../app/useFigure';
 import { useDrill } from '../../app/drill';
+import { keepOpeningCards } from '../../app/openingCards';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import {
   completionByUnitOption,
@@ -14,13 +15,12 @@ import {
   progressOption,
 } from '../../charts/options/overview';
 import { newHqForecast, type NewHqForecast } from '../../domain/figures/forecast';
-import { forecastBasisText } from '../../domain/forecastBasis';
 import { overviewFigures, type OverviewFigures } from '../../domain/figures/overview';
-import { progressLight, windowTimeProgress } from '../../domain/trafficLight';
-import { formatMoney, formatPercent } from '../../format/numbers';
-import { partSuffix, periodTitle, scopeTitle, samePeriodLabel } from '../labels';
+import { formatPercent } from '../../format/numbers';
+import { partSuffix, periodTitle, scopeTitle } from '../labels';
 import { TargetTypesSwitch, usableTargetTypes } from '../TargetTypesSwitch';
 import { PeriodComparison } from './PeriodComparison';
+import { cardModel, overviewCards } from './kpiCards';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const targetTypes = usableTargetTypes(useSettings().targetTypes);
@@ -44,6 +44,16 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
     const code = (e.data as { code?: string } | null)?.code;
     if (code) drill?.open({ figure: 'newHq', key: code });
   };
+  const title = `${year} 年${scopeTitle(filters)}总部回归总览`;
+  const small = `数据截至 ${asOf}${part ? ` · ${periodTitle(year, asOf)}` : ''}`;
+  // The engine's figures are kept, as the cards the next visit shows before the desktop's code: the
+  // cards of a page whose 预计全年 is still computing, since that is how a revisit opens.
+  const confirmed = state.status === 'ready' && !state.pending ? state.data : null;
+  useEffect(() => {
+    if (!confirmed) return;
+    const cards = overviewCards(confirmed, null, part ? '正在计算…' : null);
+    keepOpeningCards('overview', { text: title, small }, cards.map(cardModel));
+  }, [confirmed, part, title, small]);
   const charts = useMemo(
     () => (state.status === 'ready' ? chartOptions(state.data, filters.unit, forecast) : null),
     [state, filters.unit, forecast],
@@ -51,11 +61,7 @@ export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   return (
     <section className="screen overview">
       <h2>
-        {year} 年{scopeTitle(filters)}总部回归总览{' '}
-        <small>
-          数据截至 {asOf}
-          {part ? ` · ${periodTitle(year, asOf)}` : ''}
-        </small>
+        {title} <small>{small}</small>
         {state.status === 'ready' && state.pending && (
           <span className="panel-updating" title="上次打开时的数据，分析引擎正在重新计算">
             更新中
@@ -162,7 +168,7 @@ export function chartOptions(
 }
 
 export function Kpis({
-  figures: f,
+  figures,
   forecast,
   forecastNote,
 }: {
@@ -171,104 +177,21 @@ export function Kpis({
   /** Where 预计全年 is still computing or failed: shown in its place. */
   forecastNote?: string | null;
 }) {
-  const { actual, target } = f.newHq.city;
-  const progress = target ? actual / target : null;
-  // A part year says so on each card (DOMAIN.md "Part years"): flows and sums are 1—9月, stocks 截至 D.
-  const part = f.months ? `（${f.months}）` : '';
-  const inWindow = f.months !== null && f.fiveYear.from <= f.year && f.year <= f.fiveYear.to;
   return (
     <div className="kpis">
-      <KpiCard
-        name="newHqAnnual"
-        label={`${f.year}年${f.months ?? ''}新引进总部企业`}
-        value={actual}
-        target={target}
-        display={`${actual} / ${target ?? '—'} 家`}
-        note={`任务进度 ${formatPercent(progress)} · 时间进度 ${formatPercent(f.timeProgress)}`}
-        tone={progress === null ? undefined : progress >= f.timeProgress ? 'good' : 'warn'}
-        drill={{ figure: 'newHq' }}
-        light={target ? progressLight(progress, f.timeProgress) : undefined}
-      />
-      <KpiCard
-        name="fiveYear"
-        label={`五年累计（${f.fiveYear.from}—${f.fiveYear.to}）`}
-        value={f.fiveYear.actual}
-        target={f.fiveYear.target}
-        display={`${f.fiveYear.actual} / ${f.fiveYear.target ?? '—'} 家`}
-        drill={{ figure: 'fiveYear' }}
-        light={
-          f.fiveYear.target
-            ? progressLight(
-                f.fiveYear.actual / f.fiveYear.target,
-                windowTimeProgress(f.fiveYear, f.year, f.timeProgress),
-              )
-            : undefined
-        }
-        note={`完成 ${formatPercent(f.fiveYear.target ? f.fiveYear.actual / f.fiveYear.target : null)}${
-          inWindow ? ` · 含${f.year}年${f.months}` : ''
-        }`}
-      />
-      <KpiCard
-        name="localHq"
-        label="本土总部企业"
-        value={f.localHq.stock}
-        display={`${f.localHq.stock} 家`}
-        drill={{ figure: 'localHq' }}
-        note={
-          f.months
-            ? `截至 ${f.at} · ${f.months}新认定 ${f.localHq.flow} 家`
-            : `当年新认定 ${f.localHq.flow} 家`
-        }
-      />
-      <KpiCard
-        name="billionBuildings"
-        label="亿元楼宇"
-        value={f.billionBuildings}
-        display={`${f.billionBuildings} 幢`}
-        drill={{ figure: 'billionBuildings' }}
-        note={f.months ? `${f.months}累计税收 ≥ 1亿元` : '楼宇税收 ≥ 1亿元'}
-      />
-      <KpiCard
-        name="hqTax"
-        label={`总部企业税收${part}`}
-        value={f.hqTax.tax}
-        // Always 亿元: a filter that narrows the tax must not switch the card to 万元.
-        display={formatMoney(f.hqTax.tax, '亿元')}
-        drill={{ figure: 'hqTax' }}
-        note={`${samePeriodLabel(f.year, f.asOf)} ${f.hqTax.change === null ? '—' : signed(formatPercent(f.hqTax.change))}`}
-      />
-      {forecast && <ForecastCard forecast={forecast} />}
-      {!forecast && forecastNote && (
-        <div className="kpi" data-kpi-pending="newHqForecast">
-          <div className="kpi-label">{f.year}年新引进总部企业（预计全年）</div>
-          <div className="kpi-note">{forecastNote}</div>
-        </div>
+      {overviewCards(figures, forecast, forecastNote).map((card) =>
+        'pending' in card ? (
+          <div key={card.pending} className="kpi" data-kpi-pending={card.pending}>
+            <div className="kpi-label">{card.label}</div>
+            <div className="kpi-note">{card.note}</div>
+          </div>
+        ) : (
+          <KpiCard key={card.name} {...card} />
+        ),
       )}
     </div>
   );
 }
-
-/** 预计全年 beside the actual, marked 预计 and with its basis, never in the actual's place. */
-function ForecastCard({ forecast: f }: { forecast: NewHqForecast }) {
-  const { forecast, target } = f.city;
-  const basis = forecastBasisText(f.season);
-  return (
-    <KpiCard
-      name="newHqForecast"
-      label={`${f.year}年新引进总部企业（预计全年）`}
-      value={forecast}
-      target={target}
-      display={`预计 ${forecast} / ${target ?? '—'} 家`}
-      note={basis}
-      tone={target === null ? undefined : forecast >= target ? 'good' : 'warn'}
-      drill={{ figure: 'newHq' }}
-      // 预计全年 against the whole year's target: time progress is 100%.
-      light={target ? progressLight(forecast / target, 1) : undefined}
-    />
-  );
-}
-
-const signed = (text: string) => (text.startsWith('-') ? text : `+${text}`);
 
 /** 时间过半，任务过半: the gap in percentage points, and the units behind time progress. */
 function ProgressNotes({ figures: f }: { figures: OverviewFigures }) {
