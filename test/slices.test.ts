@@ -1,7 +1,7 @@
 /**
  * A large CSV checked in slices (src/ingest/slices.ts) gives exactly what one pass gives: the same
  * rows committed, the same FileReport (row numbers of every error, 合计 rows, duplicates across
- * slices naming the first row). Real engine; the slice size is forced down to a few hundred bytes
+ * slices naming the first row). Real engine; the slice size is forced down to 600 bytes
  * so that small files are cut into many slices.
  */
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ import {
 import { dropLeftoverRows, sliceBody } from '../src/ingest/slices';
 import { CODE } from './fixtures/importer/codes';
 
-const SMALL = 300;
+const SMALL = 600;
 const CODES = Object.values(CODE);
 
 let db: Db;
@@ -58,9 +58,7 @@ function taxLines(count: number, line: (i: number) => string | undefined = () =>
 }
 
 async function tableRows(table: string) {
-  return db
-    .query(sql`SELECT * EXCLUDE (imported_at) FROM ${ident(table)} ORDER BY source_row`)
-    .catch(() => db.query(sql`SELECT * FROM ${ident(table)} ORDER BY source_row`));
+  return db.query(sql`SELECT * FROM ${ident(table)} ORDER BY source_row`);
 }
 
 /** Imports `files` once in one pass and once in slices: both outcomes, the tables emptied between. */
@@ -97,7 +95,7 @@ describe('a file checked in slices', () => {
     );
     const bytes = new TextEncoder().encode(text);
     const parts = sliceBody(bytes, SMALL);
-    expect(parts.length).toBeGreaterThan(5);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
     expect(Buffer.concat(parts.map((p) => p.utf8)).equals(bytes)).toBe(true);
     for (const p of parts) {
       expect(p.utf8.at(-1)).toBe(0x0a);
