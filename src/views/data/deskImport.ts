@@ -18,7 +18,7 @@ import {
   type ImportOptions,
   type ImportReport,
   type PreparedImport,
-  type SourceFile,
+  type ImportFile,
 } from '../../ingest';
 import { hasImports } from '../../ingest/history';
 
@@ -32,7 +32,7 @@ export interface CheckedImport {
 
 export async function checkImport(
   db: Db,
-  files: readonly SourceFile[],
+  files: readonly ImportFile[],
   options: Omit<ImportOptions, 'replaceAll'> & { dataset?: boolean } = {},
 ): Promise<CheckedImport> {
   const { dataset = false, ...rest } = options;
