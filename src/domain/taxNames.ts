@@ -64,7 +64,10 @@ export function nameJoin(alias: string): Sql {
   return sql`${names} AS n ON n.id = ${raw(alias)}.name_id`;
 }
 
-const createNames = sql`CREATE TABLE IF NOT EXISTS ${names} (id INTEGER, credit_code VARCHAR, name VARCHAR)`;
+// The key guards the readers' join: two imports committing the same new name at once fail, rather
+// than leave the name twice (which would list each of its rows twice).
+const createNames = sql`CREATE TABLE IF NOT EXISTS ${names} (
+  id INTEGER, credit_code VARCHAR, name VARCHAR, PRIMARY KEY (credit_code, name))`;
 
 /**
  * Brings stored data up to this layout: `tax_names` exists and every tax table (the data's, and the
