@@ -6,8 +6,9 @@
  * answered in its first render instead of waiting for the engine.
  *
  * The engine's worker answers one query at a time, so the prefetch must never stand in front of a
- * real one for long: it sends one query at a time, and only while no figure of a screen is being
- * computed (a real query waits for at most the one prefetch query in the worker). The queue belongs
+ * real one for long: it sends one query at a time (waiting for its answer), and only while no
+ * figure of a screen is being computed (a real query waits for at most the one prefetch query in
+ * the worker). The queue belongs
  * to one view on one data version: another view replaces it (its neighbours come first), a data
  * change drops it (its answers would be of the old data, and are kept only under the old version's
  * database, which nothing reads any more), and it stops while the import desk is at work.
@@ -135,11 +136,13 @@ function next(): Task | undefined {
 }
 
 /**
- * `db` whose every query first waits until no screen is computing; it fails (and the prefetch
+ * `db` whose queries go one at a time (a figure may ask several at once: the worker would queue them
+ * all in front of a real query), each only once no screen is computing; it fails (and the prefetch
  * stops) once the queue belongs to another data version or the import desk is at work.
  */
 function gated(db: Db): Db {
-  const query = async <T = Row>(q: Sql): Promise<T[]> => {
+  let lane: Promise<unknown> = Promise.resolve();
+  const ask = async <T = Row>(q: Sql): Promise<T[]> => {
     while ((realWork.get(db) ?? 0) > 0) await new Promise<void>((resolve) => waiting.push(resolve));
     if (queue?.db !== db) throw new Cancelled();
     if (deskActivity() !== undefined) {
@@ -147,6 +150,11 @@ function gated(db: Db): Db {
       throw new Cancelled();
     }
     return db.query<T>(q);
+  };
+  const query = <T = Row>(q: Sql): Promise<T[]> => {
+    const turn = lane.then(() => ask<T>(q));
+    lane = turn.catch(() => undefined);
+    return turn;
   };
   return { ...db, query };
 }
