@@ -75,6 +75,12 @@ let waiting: (() => void)[] = [];
 
 class Cancelled extends Error {}
 
+function wakeWaiting() {
+  const ready = waiting;
+  waiting = [];
+  ready.forEach((go) => go());
+}
+
 /** Counts `work` (a screen's figure being computed on `db`) as real work until it settles. */
 export function trackReal<T>(db: Db, work: Promise<T>): Promise<T> {
   realWork.set(db, (realWork.get(db) ?? 0) + 1);
@@ -82,9 +88,7 @@ export function trackReal<T>(db: Db, work: Promise<T>): Promise<T> {
     const left = realWork.get(db)! - 1;
     realWork.set(db, left);
     if (left > 0) return;
-    const ready = waiting;
-    waiting = [];
-    ready.forEach((go) => go());
+    wakeWaiting();
   };
   work.then(end, end);
   return work;
@@ -96,7 +100,12 @@ export function trackReal<T>(db: Db, work: Promise<T>): Promise<T> {
  */
 export function offerPrefetch(db: Db, view: string, figure: FigureFn, keys: string[]): void {
   if (!isVersionReads(db) || deskActivity() !== undefined) return;
-  if (queue?.db !== db || queue.view !== view) queue = { db, view, tasks: [] };
+  if (queue?.db !== db || queue.view !== view) {
+    const otherVersion = queue !== undefined && queue.db !== db;
+    queue = { db, view, tasks: [] };
+    // A query of the old version's queue waiting for its real work gives up now (see `gated`).
+    if (otherVersion) wakeWaiting();
+  }
   const tasks = queue.tasks;
   keys.forEach((key, rank) => {
     if (answered(db, figure, key) || tasks.some((t) => t.figure === figure && t.key === key)) return;
@@ -143,7 +152,8 @@ function next(): Task | undefined {
 function gated(db: Db): Db {
   let lane: Promise<unknown> = Promise.resolve();
   const ask = async <T = Row>(q: Sql): Promise<T[]> => {
-    while ((realWork.get(db) ?? 0) > 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    while (queue?.db === db && (realWork.get(db) ?? 0) > 0)
+      await new Promise<void>((resolve) => waiting.push(resolve));
     if (queue?.db !== db) throw new Cancelled();
     if (deskActivity() !== undefined) {
       queue = undefined;
@@ -161,5 +171,6 @@ function gated(db: Db): Db {
 
 /** `<html data-prefetch="busy|idle">`: whether the background computing runs (tests wait for idle). */
 function setBusy(busy: boolean) {
+  if (typeof document === 'undefined') return;
   document.documentElement.dataset.prefetch = busy ? 'busy' : 'idle';
 }
