@@ -52,6 +52,19 @@ export function remember<T>(db: Db, figure: FigureFn, key: string, data: T): Fig
   return state;
 }
 
+/** Answers computed ahead (src/app/prefetch.ts) that no screen has shown yet. */
+const unshown = new WeakSet<object>();
+
+/** Keeps `data` as computed ahead: when a screen first shows it, it is also kept for a revisit. */
+export function rememberAhead(db: Db, figure: FigureFn, key: string, data: unknown): void {
+  unshown.add(remember(db, figure, key, data));
+}
+
+/** Whether `state` was computed ahead and is shown now for the first time (and marks it shown). */
+export function firstShown(state: FigureState<unknown>): boolean {
+  return unshown.delete(state);
+}
+
 /** How many answers are kept for `db` (for tests and the prefetch's bound). */
 export function answerCount(db: Db): number {
   return answers.get(db)?.order.length ?? 0;

@@ -17,7 +17,7 @@ import { createContext } from 'react';
 import type { Db, Row, Sql } from '../db';
 import type { Filters } from '../domain/filters';
 import { UNITS } from '../domain/units';
-import { answered, remember, type FigureFn } from './answers';
+import { answered, rememberAhead, type FigureFn } from './answers';
 import { deskActivity } from './deskActivity';
 import { isVersionReads } from './versionReads';
 
@@ -126,7 +126,7 @@ async function run(): Promise<void> {
       try {
         const data = await task.figure(gated(db), JSON.parse(task.key) as never);
         // Kept only for the version it was computed on; a newer version's screens never see it.
-        if (queue?.db === db) remember(db, task.figure, task.key, data);
+        if (queue?.db === db) rememberAhead(db, task.figure, task.key, data);
       } catch {
         // Cancelled, or the figure failed: nothing kept. A real ask will show its own error.
       }

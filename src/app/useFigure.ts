@@ -1,7 +1,7 @@
 import { useContext, useEffect, useState } from 'react';
 import type { Db } from '../db';
 import type { ViewName } from '../domain/viewFigures';
-import { answered, remember, type FigureState } from './answers';
+import { answered, firstShown, remember, type FigureState } from './answers';
 import { cachedFigures, keepFigures } from './figureCache';
 import { AroundContext, offerPrefetch, trackReal, type View } from './prefetch';
 
@@ -33,7 +33,11 @@ export function useFigure<P, T>(
   const known = answered<T>(db, figure, key);
   const [settled, setSettled] = useState<Settled<T>>();
   useEffect(() => {
-    if (answered(db, figure, key)) return;
+    const ahead = answered(db, figure, key);
+    // Figures computed ahead are kept for a revisit (figures before the engine) once shown, as the
+    // engine's answer to a screen's own ask is.
+    if (ahead?.status === 'ready' && view && firstShown(ahead)) keepFigures(view, key, ahead.data);
+    if (ahead) return;
     let live = true;
     trackReal(db, figure(db, JSON.parse(key) as P)).then(
       (data) => {
