@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale -- --rows N [--json] [--port P] [--no-build]`: the dashboard at city scale
+ * `npm run bench:scale -- --rows N [--json] [--port P] [--no-build] [--pause MS]`: the dashboard at city scale
  * (issue 12), on the production build in headless Chromium with a fresh profile.
  *
  * Data (scripts/sample/scale.ts, made once into bench-data/scale-N): the sample less its tax file,
@@ -19,6 +19,9 @@
  *   revisitFirstKpiMs the same page opened again → the first KPI value on screen
  *   peakRssMiB        the largest resident size any renderer process of the browser reached (the
  *                     DuckDB worker lives in the page's renderer), sampled every 100 ms throughout
+ * --pause MS: a leader's pause of MS ms on each view before the next change (default 0: the next
+ * change as soon as the view is shown, the worst case; a pause lets figures computed ahead in the
+ * background, src/app/prefetch.ts, answer the next change).
  * Page times are the page's own clock (performance.now from the navigation or from just before the
  * change). Port: --port, else HQ_TEST_PORT, else 5311; the floor page uses the next port.
  * --no-floor skips read_csv (readCsvMs and importRatio null): at 10M the harness's whole-file read_csv
@@ -45,6 +48,7 @@ const ROWS = Number(option('--rows') ?? 1_000_000);
 const JSON_OUT = args.includes('--json');
 const FLOOR = !args.includes('--no-floor');
 const PORT = Number(option('--port') ?? process.env.HQ_TEST_PORT ?? 5311);
+const PAUSE_MS = Number(option('--pause') ?? 0);
 if (!Number.isInteger(ROWS) || ROWS <= 0) throw new Error('usage: bench:scale -- --rows N [--json]');
 /** With --json, stdout carries only the object: progress goes to stderr. */
 const say = (text: string) => process.stderr.write(`${text}\n`);
@@ -222,6 +226,8 @@ async function filterChanges(page: Page, url: string): Promise<number[]> {
     await page.goto(`${url}#/${screen}?year=2024`);
     await waitView(page, view);
     for (const change of CHANGES) {
+      // A leader looks at the view before the next click (a think time, not a wait for a condition).
+      if (PAUSE_MS > 0) await page.waitForTimeout(PAUSE_MS);
       if (change.unit !== undefined) view.unit = change.unit;
       if (change.year !== undefined) view.year = change.year;
       const t0 = await page.evaluate(() => performance.now());

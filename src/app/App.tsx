@@ -16,6 +16,7 @@ import { toggleTheme, useTheme } from './theme';
 import { useData, type DataContext } from './useData';
 import { useDataVersion } from './dataVersion';
 import { screenDb } from './versionReads';
+import { AroundContext, neighbourViews } from './prefetch';
 import { useDeskActivity } from './deskActivity';
 import { useFigure } from './useFigure';
 import { dataContext } from '../domain/figures/dataStatus';
@@ -188,6 +189,11 @@ function Screen({ db, context, source }: ScreenHostProps) {
     open: ({ figure, key }) => navigate({ extra: { drill: figure, drillKey: key } }),
   };
   const drilled = route.extra.drill;
+  // The views one filter click away, whose figures are computed ahead when the engine is idle.
+  const around = {
+    id: JSON.stringify([route.screen, year, asOf, filters]),
+    views: neighbourViews(year, context.years, filters, used.includes('unit')),
+  };
   return (
     <>
       <PrintHeader
@@ -221,15 +227,17 @@ function Screen({ db, context, source }: ScreenHostProps) {
             {/* An import is written on a connection of its own (views/data/deskSession.ts): the screen
               reads the committed data meanwhile, and is rebuilt on the new data when it commits. */}
             <Suspense fallback={<p className="state">正在打开页面…</p>}>
-              {createElement(screenComponent(route.screen), {
-                db: screenDb(db, version, route.screen),
-                year,
-                asOf,
-                filters,
-                extra: route.extra,
-                navigate,
-                source,
-              })}
+              <AroundContext.Provider value={around}>
+                {createElement(screenComponent(route.screen), {
+                  db: screenDb(db, version, route.screen),
+                  year,
+                  asOf,
+                  filters,
+                  extra: route.extra,
+                  navigate,
+                  source,
+                })}
+              </AroundContext.Provider>
             </Suspense>
             {drilled && (
               <DrillPanel

@@ -16,3 +16,8 @@ export function setDeskActivity(next: DeskActivity) {
 export function useDeskActivity(): DeskActivity {
   return useStore(activity);
 }
+
+/** The desk's activity now, outside React (the prefetch stops while the desk works). */
+export function deskActivity(): DeskActivity {
+  return activity.get();
+}

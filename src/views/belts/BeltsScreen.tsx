@@ -12,6 +12,7 @@ import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { registerMaps } from '../../charts/maps';
 import {
@@ -52,7 +53,9 @@ export function BeltsScreen({ db, year, asOf, filters, extra, navigate }: Screen
     () => dropUndefined({ hqType: filters.hqType, origin: filters.origin, industry: filters.industry }),
     [filters.hqType, filters.origin, filters.industry],
   );
-  const belts = useFigure(db, beltsFigures, { year, asOf, filters: attributes }, 'belts');
+  // The belts follow the unit only in what they highlight: a view a click away differs by its year.
+  const beltsOf = (v: View) => ({ year: v.year, asOf, filters: attributes });
+  const belts = useFigure(db, beltsFigures, beltsOf({ year, filters }), 'belts', beltsOf);
   const leads = useFigure(db, leadsFigures, {
     filters: dropUndefined({ industry: filters.industry, unit: filters.unit }),
   });

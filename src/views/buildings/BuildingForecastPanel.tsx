@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../../app/DataTable';
 import { DrillButton, useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import type { Db } from '../../db';
 import { buildingForecasts, type BuildingForecast } from '../../domain/figures/forecast';
 import { unitName } from '../../domain/units';
@@ -38,7 +39,8 @@ interface Props {
 }
 
 export function BuildingForecastPanel({ db, year, asOf, unit, months }: Props) {
-  const state = useFigure(db, buildingForecasts, { year, asOf });
+  const paramsOf = (v: View) => ({ year: v.year, asOf });
+  const state = useFigure(db, buildingForecasts, paramsOf({ year, filters: {} }), undefined, paramsOf);
   const drill = useDrill();
   const inUnit = (b: BuildingForecast) => !unit || b.region === unit;
   return (

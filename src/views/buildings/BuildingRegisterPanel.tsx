@@ -6,6 +6,7 @@ import { DataTable, type Column } from '../../app/DataTable';
 import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import type { Db } from '../../db';
 import { buildingRegister, type RegisterGroup } from '../../domain/figures/buildingRegister';
 
@@ -56,7 +57,8 @@ interface Props {
 }
 
 export function BuildingRegisterPanel({ db, year, asOf, unit, months }: Props) {
-  const state = useFigure(db, buildingRegister, { year, asOf, unit });
+  const paramsOf = (v: View) => ({ year: v.year, asOf, unit: v.filters.unit });
+  const state = useFigure(db, buildingRegister, paramsOf({ year, filters: { unit } }), undefined, paramsOf);
   const drill = useDrill();
   const open = (by: 'kind' | 'platform'): Opens | undefined =>
     drill ? (figure) => (g) => drill.open({ figure, key: `${by}:${g.name}` }) : undefined;

@@ -10,6 +10,7 @@ import { useDrill } from '../../app/drill';
 import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { registerMaps, WENZHOU_MAP } from '../../charts/maps';
 import {
@@ -40,12 +41,12 @@ const TOP = 20;
 export function BuildingsScreen({ db, year, asOf, filters, extra, navigate }: ScreenProps) {
   const unit = filters.unit;
   // Only the unit narrows this screen, so only the unit is a parameter (no refetch on other filters).
-  const state = useFigure(
-    db,
-    buildingsScreenFigures,
-    { year, asOf, filters: unit ? { unit } : {} },
-    'buildings',
-  );
+  const paramsOf = (v: View) => ({
+    year: v.year,
+    asOf,
+    filters: v.filters.unit ? { unit: v.filters.unit } : {},
+  });
+  const state = useFigure(db, buildingsScreenFigures, paramsOf({ year, filters }), 'buildings', paramsOf);
   const selectedId = extra.building;
   const drill = useDrill();
   // '1—9月' while D falls inside the year: building tax is then the sum so far.

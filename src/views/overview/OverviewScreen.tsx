@@ -5,6 +5,7 @@ import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { useSettings } from '../../app/settings';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import { useDrill } from '../../app/drill';
 import { keepOpeningCards } from '../../app/openingCards';
 import { Chart, type ChartClick } from '../../charts/Chart';
@@ -24,9 +25,11 @@ import { cardModel, overviewCards } from './kpiCards';
 
 export function OverviewScreen({ db, year, asOf, filters }: ScreenProps) {
   const targetTypes = usableTargetTypes(useSettings().targetTypes);
-  const state = useFigure(db, overviewFigures, { year, asOf, filters, targetTypes }, 'overview');
+  // The params of the overview's figures for a view (this one, or one a click away: computed ahead).
+  const paramsOf = (v: View) => ({ year: v.year, asOf, filters: v.filters, targetTypes });
+  const state = useFigure(db, overviewFigures, paramsOf({ year, filters }), 'overview', paramsOf);
   // 预计全年 (DOMAIN.md 15) only means something while the year runs.
-  const forecastState = useFigure(db, newHqForecast, { year, asOf, filters, targetTypes });
+  const forecastState = useFigure(db, newHqForecast, paramsOf({ year, filters }), undefined, paramsOf);
   const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   // '（1—9月）' on every figure counted or summed within a year D falls inside.
   const part = partSuffix(year, asOf);

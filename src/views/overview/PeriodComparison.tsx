@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { Panel } from '../../app/Panel';
 import { useFigure } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import { useDrill } from '../../app/drill';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedMonth, newHqByMonthOption, taxByMonthOption } from '../../charts/options/periodComparison';
@@ -22,8 +23,10 @@ interface Props {
 }
 
 export function PeriodComparison({ db, year, asOf, filters, targetTypes }: Props) {
-  const hq = useFigure(db, newHqByMonth, { year, asOf, filters, targetTypes });
-  const tax = useFigure(db, taxByMonth, { year, asOf, filters });
+  const hqOf = (v: View) => ({ year: v.year, asOf, filters: v.filters, targetTypes });
+  const taxOf = (v: View) => ({ year: v.year, asOf, filters: v.filters });
+  const hq = useFigure(db, newHqByMonth, hqOf({ year, filters }), undefined, hqOf);
+  const tax = useFigure(db, taxByMonth, taxOf({ year, filters }), undefined, taxOf);
   const hqOption = useMemo(() => (hq.status === 'ready' ? newHqByMonthOption(hq.data) : null), [hq]);
   const taxOptions = useMemo(
     () =>

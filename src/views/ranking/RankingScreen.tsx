@@ -11,6 +11,7 @@ import { Panel } from '../../app/Panel';
 import type { ScreenProps } from '../../app/screen';
 import { updateSettings, useCaliber } from '../../app/settings';
 import { useFigure, type FigureState } from '../../app/useFigure';
+import type { View } from '../../app/prefetch';
 import { Chart } from '../../charts/Chart';
 import { clickedRankingCell, scoreBreakdownOption } from '../../charts/options/ranking';
 import { INDICATORS, rankingIndicators, scoreUnits } from '../../domain/figures/ranking';
@@ -39,13 +40,21 @@ export function RankingScreen({ db, year, asOf, filters, navigate }: ScreenProps
   const targetTypes = usableTargetTypes(settings.targetTypes);
   const capCompletion = settings.capCompletion === true;
   // capCompletion only when on: the default 口径's params stay those its kept figures were keyed by.
-  const state = useFigure(
+  const rankingOf = (v: View) => ({
+    year: v.year,
+    asOf,
+    targetTypes,
+    ...(capCompletion ? { capCompletion } : {}),
+  });
+  const state = useFigure(db, rankingIndicators, rankingOf({ year, filters: {} }), 'ranking', rankingOf);
+  const forecastOf = (v: View) => ({ year: v.year, asOf, targetTypes });
+  const forecastState = useFigure(
     db,
-    rankingIndicators,
-    { year, asOf, targetTypes, ...(capCompletion ? { capCompletion } : {}) },
-    'ranking',
+    newHqForecast,
+    forecastOf({ year, filters: {} }),
+    undefined,
+    forecastOf,
   );
-  const forecastState = useFigure(db, newHqForecast, { year, asOf, targetTypes });
   const forecast = forecastState.status === 'ready' && forecastState.data.running ? forecastState.data : null;
   const scored = useMemo((): FigureState<RankingRow[]> => {
     if (state.status !== 'ready') return state;
