@@ -23,7 +23,8 @@ import {
   type ImportProgress,
   type SourceFile,
 } from '../src/ingest';
-import { dropLeftoverRows, sliceBody } from '../src/ingest/slices';
+import { sliceBody } from '../src/ingest/slices';
+import { dropLeftoverRows } from '../src/ingest/leftoverRows';
 import { CODE } from './fixtures/importer/codes';
 
 const SMALL = 600;

@@ -21,7 +21,8 @@ import {
   type SourceOptions,
   type SourceWarning,
 } from './source';
-import { checkInSlices, ROWS_PREFIX, SLICE_BYTES, sliceBody } from './slices';
+import { checkInSlices, SLICE_BYTES, sliceBody } from './slices';
+import { ROWS_PREFIX } from './leftoverRows';
 import { stageSource } from './stage';
 import { ensureValueMacros } from './valueSql';
 

@@ -9,7 +9,7 @@
  *
  * The import's rows live in the stored (OPFS) catalog when it is the default: its blocks can be
  * written out and evicted, a TEMP table's cannot. They are dropped at commit or discard
- * (importFiles.ts), and on open when a crash left them (`dropLeftoverRows`).
+ * (importFiles.ts), and on open when a crash left them (./leftoverRows.ts).
  */
 import { ident, joinSql, sql, type Db, type Sql } from '../db';
 import { STORED } from '../db/persist';
@@ -17,12 +17,10 @@ import { checkStaged, MAX_LISTED_ERRORS, type Checked, type CheckOptions, type R
 import { countByte } from './recordShapes';
 import type { Source } from './source';
 import { stagePart, type BodyPart } from './stage';
+import { ROWS_PREFIX } from './leftoverRows';
 
 /** About a million tax rows of UTF-8 (a 1M-row GBK export is 74 MB, 96 MB as UTF-8). */
 export const SLICE_BYTES = 96 * 1024 ** 2;
-
-/** The import's accumulated rows: `import_rows_<id>`, in the stored catalog or TEMP. */
-export const ROWS_PREFIX = 'import_rows_';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -181,13 +179,4 @@ function namingEarlierSlice(duplicate: RowError, earlier: ReadonlyMap<number, st
   const first = Number(/与第(\d+)行相同/.exec(duplicate.reason)?.[1]);
   const reason = earlier.get(first);
   return reason ? { ...duplicate, reason } : duplicate;
-}
-
-/** Rows of imports that a crash (or a closed tab) left in the stored catalog: never committed. */
-export async function dropLeftoverRows(db: Db, catalog: string): Promise<void> {
-  const left = await db.query<{ name: string }>(
-    sql`SELECT table_name AS name FROM duckdb_tables()
-        WHERE database_name = ${catalog} AND NOT temporary AND starts_with(table_name, ${ROWS_PREFIX})`,
-  );
-  for (const { name } of left) await db.run(sql`DROP TABLE IF EXISTS ${ident(catalog)}.main.${ident(name)}`);
 }
