@@ -16,9 +16,13 @@
  * Undos are applied newest first, so each one meets the table as its import left it.
  */
 import { ident, joinSql, raw, sql, type Db } from '../db';
-import { rollupChange } from '../domain/rollups';
+import { rollupChange } from '../domain/rollupChange';
 import { TABLES, type TableName } from '../domain/schema';
 import { KEYS_PREFIX, LOG, STATE_PREFIX, keysTable, keysTableName, stateTable } from './historyTables';
+
+// Here for the callers that read and undo the history; it lives with the table names so the page's
+// first screen can ask it without loading the importer.
+export { hasImports } from './historyTables';
 import type { ImportReport, PreparedImport } from './importFiles';
 export { fileChecksum } from './checksum';
 
@@ -194,23 +198,5 @@ async function dropState(db: Db, id: number) {
   for (const t of TABLES) {
     await db.run(sql`DROP TABLE IF EXISTS ${stateTable(id, t.name)}`);
     await db.run(sql`DROP TABLE IF EXISTS ${keysTable(id, t.name)}`);
-  }
-}
-
-/**
- * Whether an import is recorded in `catalog` (default: the one in use). The data shown is the sample
- * exactly when none is: undoing the first import brings the sample back. Reads only, so opening a
- * stored file to ask writes nothing. The table is asked directly: looking it up in duckdb_tables()
- * first reads every table's statistics (~0.5 s on a stored million-row tax table, on each open).
- */
-export async function hasImports(db: Db, catalog?: string): Promise<boolean> {
-  const table = catalog ? sql`${ident(catalog)}.main.${ident(LOG)}` : ident(LOG);
-  try {
-    const [row] = await db.query<{ any: boolean }>(sql`SELECT EXISTS (FROM ${table}) AS any`);
-    return row?.any === true;
-  } catch (error) {
-    // No history yet (the sample, a new file): no import recorded.
-    if (/import_history does not exist/i.test(String(error))) return false;
-    throw error;
   }
 }
