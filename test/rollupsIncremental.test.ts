@@ -1,5 +1,5 @@
 /**
- * Rollups kept up to date by the changed keys (src/domain/rollups.ts, `rollupChange`) on the real
+ * Rollups kept up to date by the changed keys (src/domain/rollupChange.ts) on the real
  * engine: random sequences of imports — new months, re-imported months with changed, unchanged
  * and new rows, enterprises moving building or leaving a building, new enterprises that make
  * orphan tax rows not orphans, tax and directory in one import — undos, rollbacks to an earlier
@@ -13,7 +13,8 @@ import { raw, sql, type Db } from '../src/db';
 import { openNodeDb } from '../src/db/node';
 import { creditCodeCheckChar } from '../src/domain/creditCode';
 import { createTables } from '../src/domain/ddl';
-import { refreshRollups, ROLLUP_TABLES, ROLLUPS_BY_KEYS, ROLLUPS_REBUILT } from '../src/domain/rollups';
+import { refreshRollups, ROLLUP_TABLES } from '../src/domain/rollups';
+import { ROLLUPS_BY_KEYS, ROLLUPS_REBUILT } from '../src/domain/rollupChange';
 import { clearHistory, importHistory, prepareImport, rollbackTo, undoLast } from '../src/ingest';
 import { commitFiles, csv } from './figuresFixture';
 

@@ -10,7 +10,8 @@
  * What undoing the import needs is kept in the same transaction (history.ts reads it back).
  */
 import { ident, joinSql, raw, sql, type Db, type Sql } from '../db';
-import { refreshRollups, rollupChange } from '../domain/rollups';
+import { refreshRollups } from '../domain/rollups';
+import { rollupChange } from '../domain/rollupChange';
 import { nullable, TABLES, tableByName, type Table, type TableName } from '../domain/schema';
 import { keepsTaxNames, registerTaxNames, TAXPAYER_NAME, withNameIds } from '../domain/taxNames';
 import type { Checked } from './check';
