@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { SECURITY_HEADERS } from './deploy/csp';
-import { phonePreload } from './scripts/lib/phonePreload';
+import { branchPreload } from './scripts/lib/branchPreload';
 
 const SAMPLE_DIR = path.resolve(import.meta.dirname, process.env.HQ_SAMPLE_DIR ?? 'data');
 const SAMPLE_FILE = /\.(csv|xlsx)$/i;
@@ -44,16 +44,28 @@ function sampleData(): Plugin {
   };
 }
 
+/**
+ * The small modules both pages draw their first figures with, one file instead of one each: on a
+ * phone the index, the entry, the phone's code, these and its style are then five requests, within
+ * the six connections a browser opens to one HTTP/1.1 server, so none waits for another to finish
+ * (docs/PHONE.md, "Fewer files"). Leaves only: no module here imports anything.
+ */
+const FIRST_SHARED = {
+  name: 'first',
+  test: /\/src\/(format\/numbers|phone\/dom|domain\/(forecastBasis|published|trafficLight))\.ts$/,
+};
+
 export default defineConfig({
   // Relative asset paths, so dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [react(), sampleData(), phonePreload()],
+  plugins: [react(), sampleData(), branchPreload()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     // Fonts stay files: the CSP allows fonts from our origin only (font-src 'self'), not data: URLs,
     // and small font chunks would otherwise be inlined.
     assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+    rolldownOptions: { output: { codeSplitting: { groups: [FIRST_SHARED] } } },
   },
   worker: { format: 'es' },
   // Served with the deployment's headers (deploy/nginx.conf): the browser tests run under the full CSP.

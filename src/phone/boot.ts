@@ -1,11 +1,17 @@
 /** The 掌上驾驶舱's entry (loaded by src/main.tsx for `#/m`): the phone page and its style, nothing else. */
-import type { PhoneSource } from './data';
+import { findPhoneSource, prefetchPhoneFigures } from './data';
+import { parsePhoneRoute } from './mode';
 import { keepForOffline } from './offline';
 import { startPhone } from './page';
 import './phone.css';
 
-export function bootPhone(source: Promise<PhoneSource | undefined>) {
+export function bootPhone() {
   document.title = '总部回归 · 掌上驾驶舱';
+  // The index was asked for by the page's preload (scripts/lib/branchPreload.ts); a deep link's
+  // figures are fetched beside it, not after the index has told the page where they are.
+  const source = findPhoneSource();
+  const link = parsePhoneRoute(window.location.hash);
+  if (link.year) prefetchPhoneFigures(link.year, link.unit ?? null).catch(() => undefined);
   startPhone(document.getElementById('root')!, source)
     // Once the figures are on screen, not before: the service worker is for the next visit.
     .then(() => source)

@@ -24,7 +24,7 @@ const SOURCES = [
 const real = (r: Response | undefined): r is Response =>
   !!r?.ok && !r.headers.get('content-type')?.includes('html');
 
-/** Each URL fetched once per page: main.tsx starts the fetches the first screen needs early. */
+/** Each URL fetched once per page: boot.ts starts the fetches the first screen needs early. */
 const fetched = new Map<string, Promise<unknown>>();
 
 function fetchJson(url: string): Promise<unknown> {

@@ -20,7 +20,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const MISSING =
   '此地址没有发布掌上驾驶舱数据（未部署发布数据集，或数据集发布于手机版之前）。请联系联席会议办公室重新发布，或打开完整仪表盘。';
 
-/** Draws the page into `root` once the figures' source is known (src/main.tsx started its fetch). */
+/** Draws the page into `root` once the figures' source is known (./boot.ts started its fetch). */
 export function startPhone(root: HTMLElement, source: Promise<PhoneSource | undefined>): Promise<unknown> {
   root.replaceChildren(h('p', { class: 'm-state' }, '正在读取数据…'));
   return source.then(

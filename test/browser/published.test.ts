@@ -186,13 +186,16 @@ describe('a published dataset on a fresh profile', () => {
   });
 });
 
-/** The URLs the built page preloads for a narrow screen only (scripts/lib/phonePreload.ts). */
-function phonePreloads(): string[] {
+/** The URLs the built page preloads for one kind of screen only (scripts/lib/branchPreload.ts). */
+function preloadsFor(media: string): string[] {
   const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
-  return [...html.matchAll(/<link [^>]*href="([^"]+)"[^>]*media="\(max-width: 599px\)"/g)].map(
-    (m) => new URL(m[1]!, base).href,
-  );
+  return [...html.matchAll(/<link [^>]*href="([^"]+)"[^>]*media="([^"]+)"/g)]
+    .filter((m) => m[2] === media)
+    .map((m) => new URL(m[1]!, base).href);
 }
+const phonePreloads = () => preloadsFor('(max-width: 599px)');
+/** The desktop's opening code, less what the phone shares with it. */
+const deskOnlyPreloads = () => preloadsFor('(min-width: 600px)').filter((u) => !phonePreloads().includes(u));
 
 /** The phone's view of the page: what its cards show, as the test compares them. */
 async function phoneFigures(phone: Page) {
@@ -282,6 +285,9 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
         requests.filter((u) => u === url),
         url,
       ).toHaveLength(1);
+    // …and none of the desktop's opening code (its theme, screen chunks, kept cards).
+    expect(deskOnlyPreloads().some((u) => u.includes('/deskOpening-'))).toBe(true);
+    expect(requests.filter((u) => deskOnlyPreloads().includes(u))).toEqual([]);
     expect(await phone.locator('[data-phone-year]').getAttribute('data-phone-year')).toBe('2023');
     const meta = await phone.locator('[data-phone-meta]').textContent();
     expect(meta).toContain('浏览器测试数据集');
