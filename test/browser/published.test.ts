@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber } from '../../src/domain/caliber';
@@ -168,6 +168,50 @@ describe('a published dataset on a fresh profile', () => {
     await settled(page);
     expect(await page.locator('[data-office-entry]').count()).toBe(1);
     expect(await page.locator('.import-desk').count()).toBe(0);
+  });
+
+  it('shows a first visit the dataset’s shipped figures before the engine, and the engine the same', async () => {
+    // A fresh profile with the engine's wasm held: the overview's cards and the ranking (scored under
+    // the dataset's 口径, which no default may stand in for) come from dataset/figures/desk.json.
+    const first = await (await browser.newContext()).newPage();
+    const held: Route[] = [];
+    let released = false;
+    await first.route('**/*.wasm', (route) => (released ? route.continue() : held.push(route)));
+    const release = async () => {
+      released = true;
+      for (const route of held) await route.continue();
+    };
+    const seen = async (hash: string, read: () => Promise<unknown>) => {
+      await first.goto(`${base}${hash}`);
+      const mark = await first.waitForFunction(() => performance.getEntriesByName('hq:first-figures')[0]);
+      expect(await first.evaluate((m) => (m as PerformanceMark).detail, mark)).toBe('seeded');
+      return read();
+    };
+    const cards = async () => {
+      await first.waitForSelector('[data-kpi][data-value]');
+      return first.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-kpi]')).map((k) => [
+          k.getAttribute('data-kpi'),
+          k.getAttribute('data-value'),
+        ]),
+      );
+    };
+    const ranks = async () => {
+      await first.waitForSelector('main table tbody tr');
+      return first.evaluate(() =>
+        Array.from(document.querySelectorAll('main table tbody tr')).map((tr) => tr.textContent),
+      );
+    };
+    const shippedCards = await seen('#/overview?year=2023', cards);
+    const shippedRanks = await seen('#/ranking', ranks);
+    expect(shippedRanks).toHaveLength(15);
+    await release();
+    await settled(first);
+    expect(await ranks()).toEqual(shippedRanks);
+    await first.goto(`${base}#/overview?year=2023`);
+    await settled(first);
+    expect(await cards()).toEqual(shippedCards);
+    await first.context().close();
   });
 
   it('loads nothing from outside its origin and logs no error', () => {
