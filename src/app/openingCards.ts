@@ -2,8 +2,8 @@
  * The KPI cards before the desktop's code (issue 12, revisit to first KPI ≤ 0.5 s). 总览 keeps, with
  * its confirmed figures, the cards it shows for them while the engine starts: their names, values
  * and texts exactly as its KPI cards render them, the title over them, and where the two sat on the
- * page. A page opened again at the same address reads that record in the entry (src/main.tsx, a few
- * KB) and paints the cards in plain DOM, marked 更新中 as the screen marks kept figures, once the
+ * page. A page opened again at the same address reads that record in the desktop's opening
+ * (src/deskOpening.ts, a few KB) and paints the cards in plain DOM, marked 更新中 as the screen marks kept figures, once the
  * desktop's styles are in; the desktop's first render then replaces them with the same cards in the
  * same place (React clears the root at its first commit), and the engine confirms them later.
  *

@@ -1,8 +1,8 @@
 /**
- * Each screen's chunk, loaded on demand. The entry (src/main.tsx) starts the opening screen's chunk
- * beside the desktop's own, so it arrives with the shell instead of after the shell has run (a
+ * Each screen's chunk, loaded on demand. The desktop's opening (src/deskOpening.ts) starts the opening
+ * screen's chunk beside the desktop's own, so it arrives with the shell instead of after the shell has run (a
  * revisit shows its kept figures only once the screen's code is there: docs/PERFORMANCE.md, third
- * round). No React here: the entry must stay small.
+ * round). No React here: the opening must stay small.
  */
 import type { ComponentType } from 'react';
 import { parseRoute, type ScreenPath } from './route';

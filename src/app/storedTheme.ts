@@ -1,5 +1,5 @@
 /**
- * The stored theme and the attribute it sets, without React: src/main.tsx applies it before the
+ * The stored theme and the attribute it sets, without React: src/deskOpening.ts applies it before the
  * desktop's code loads, so a dark page never flashes white (./theme.ts has the rest).
  */
 export type Theme = 'light' | 'dark';
@@ -31,7 +31,7 @@ export function readCockpitTheme(
   }
 }
 
-/** Whether a hash opens the cockpit, so main.tsx applies its theme before the first render. */
+/** Whether a hash opens the cockpit, so src/deskOpening.ts applies its theme before the first render. */
 export const isCockpitHash = (hash: string) => /^#\/?cockpit(\?|$)/.test(hash);
 
 /** Remembers the theme; a full or disabled storage only loses the memory, never throws. */

@@ -2,8 +2,8 @@
  * The page's look: the light report theme, or 大屏 (a dark theme for wall displays). The choice is
  * remembered in localStorage and set as `data-theme` on <html>, which switches the CSS custom
  * properties in app.css; charts read it through `useTheme()` and re-init with the matching echarts
- * theme (src/charts/Chart.tsx). main.tsx applies the stored theme before the desktop's code loads (./storedTheme.ts), so a
- * dark page never flashes white.
+ * theme (src/charts/Chart.tsx). src/deskOpening.ts applies the stored theme before the desktop's code
+ * loads (./storedTheme.ts), so a dark page never flashes white.
  */
 import { useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';

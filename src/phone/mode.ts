@@ -1,5 +1,5 @@
 /**
- * Which page a load opens: the 掌上驾驶舱 (`#/m`, src/phone) or the desktop app. Decided in main.tsx
+ * Which page a load opens: the 掌上驾驶舱 (`#/m`, src/phone) or the desktop app. Decided in src/main.tsx
  * before either is loaded, so a phone never downloads the desktop's code or the engine.
  */
 
