@@ -9,6 +9,7 @@ export default defineConfig({
     // Limits after which a test counts as hung (see vitest.config.ts): generous for a busy machine.
     testTimeout: 300_000,
     hookTimeout: 600_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -20,7 +20,7 @@ import { overviewFigures } from '../src/domain/figures/overview';
 import { projectPipeline } from '../src/domain/figures/projects';
 import { ranking } from '../src/domain/figures/ranking';
 import { formatPercent, formatYuan } from '../src/format/numbers';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 
 /** A city briefing of a running year (data to the end of September 2024). */
 function figures(change: Partial<BriefingFigures> = {}): BriefingFigures {
@@ -304,7 +304,7 @@ describe('on the sample data, the sentences read the figures', () => {
   let db: Db;
   let asOf: string;
   beforeAll(async () => {
-    ({ db } = await loadFolder('data'));
+    db = await openShared('sample');
     asOf = (await dataAsOf(db))!;
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db';
 import { buildingsScreenFigures, buildingsSummary, buildingTaxes } from '../src/domain/figures/buildings';
 import { buildReport } from '../src/domain/report';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 import { openFiguresFixture } from './figuresFixture';
 
 const LC = '330302'; // 鹿城区: B1
@@ -77,7 +77,7 @@ describe('buildings screen on the fixture (2023)', () => {
 
 describe('buildings screen on the sample data', () => {
   it('counts the report’s 亿元楼宇 when no unit is chosen, and their sum over the units', async () => {
-    const { db } = await loadFolder('data');
+    const db = await openShared('sample');
     try {
       const report = await buildReport(db, { year: 2024 });
       const city = await buildingsScreenFigures(db, { year: 2024 });

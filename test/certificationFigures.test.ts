@@ -5,7 +5,7 @@
  * filters on the sample data, whose directory carries 总部类型 / 来源 / 行业.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 import { sql, type Db } from '../src/db';
 import { certificationChecks, unitAreaOutputs } from '../src/domain/figures/certification';
 import { localRewards } from '../src/domain/figures/contribution';
@@ -119,7 +119,7 @@ describe('on the sample data', () => {
     { region: string; hq_type: string | null; origin: string | null; industry: string | null }
   >;
   beforeAll(async () => {
-    ({ db } = await loadFolder('data'));
+    db = await openShared('sample');
     const rows = await db.query<{
       credit_code: string;
       region: string;

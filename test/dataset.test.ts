@@ -8,7 +8,7 @@ import type { Db } from '../src/db';
 import { buildReport } from '../src/domain/report';
 import { datasetZip, readDatasetZip } from '../src/export/dataset';
 import { importFiles } from '../src/ingest';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 import { openFiguresFixture } from './figuresFixture';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -16,7 +16,7 @@ let source: Db;
 let zip: Uint8Array;
 
 beforeAll(async () => {
-  source = (await loadFolder('data')).db;
+  source = await openShared('sample');
   zip = await datasetZip(source, '2025-09-30');
 });
 

@@ -34,6 +34,7 @@ import { buildingEnterprises, buildingsScreenFigures } from '../src/domain/figur
 import { buildingForecasts } from '../src/domain/figures/forecast';
 import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
 import { importFiles } from '../src/ingest';
+import { openShared } from './shared/files';
 
 /** Both fixtures, each read for the year 2023. */
 const FIXTURES = [
@@ -43,7 +44,9 @@ const FIXTURES = [
 
 /** A fixture's database, and the as-of date of its year: the year's end, or the data's last day. */
 async function openAt(folder: string, year: number): Promise<{ db: Db; asOf: string }> {
-  const { db } = await openFiguresFixture(folder);
+  // The 2023 exports are imported once per run for every file that reads them (shared/files.ts).
+  const db =
+    folder === EXPORTS_2023 ? await openShared('exports2023') : (await openFiguresFixture(folder)).db;
   const end = await dataAsOf(db);
   const yearEnd = `${year}-12-31`;
   return { db, asOf: end && end < yearEnd ? end : yearEnd };

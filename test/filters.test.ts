@@ -9,7 +9,7 @@ import { hqTax, localHq } from '../src/domain/figures/hqStock';
 import { fiveYear, newHq } from '../src/domain/figures/newHq';
 import { newHqByOrigin, overviewFigures } from '../src/domain/figures/overview';
 import { HQ_TYPES } from '../src/domain/enums';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 import { openFiguresFixture } from './figuresFixture';
 
 let fixture: Db;
@@ -17,7 +17,7 @@ let sample: Db;
 
 beforeAll(async () => {
   fixture = (await openFiguresFixture()).db;
-  sample = (await loadFolder('data')).db;
+  sample = await openShared('sample');
 });
 
 afterAll(async () => {

@@ -15,6 +15,7 @@ import { refreshRollups } from '../src/domain/rollups';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber } from '../src/domain/caliber';
 import { restoreData } from '../src/domain/ddl';
 import { buildReport } from '../src/domain/report';
+import { tsx } from './tsx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -22,7 +23,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-native-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function report(engine: 'wasm' | 'native', ...args: string[]): Promise<unknown> {
-  const { stdout } = await run('npx', ['tsx', 'scripts/report.ts', ...args, '--json', '--engine', engine], {
+  const { stdout } = await run(...tsx('scripts/report.ts', ...args, '--json', '--engine', engine), {
     cwd: ROOT,
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -53,13 +54,11 @@ describe('report on the native engine', () => {
   it('publishes a dataset the wasm engine opens, with the same report', async () => {
     const out = path.join(dir, 'dataset');
     await run(
-      'npx',
-      [
-        'tsx',
+      ...tsx(
         'scripts/publish.ts',
         'test/fixtures/exports-2023',
         ...['--out', out, '--engine', 'native', '--phone-years', '1'],
-      ],
+      ),
       {
         cwd: ROOT,
       },

@@ -9,7 +9,8 @@ import { buildingTaxes } from '../src/domain/figures/buildings';
 import { hqTax } from '../src/domain/figures/hqStock';
 import { newHq } from '../src/domain/figures/newHq';
 import { newHqByMonth, taxByMonth } from '../src/domain/figures/periodComparison';
-import { EXPORTS_2023, openFiguresFixture } from './figuresFixture';
+import { openFiguresFixture } from './figuresFixture';
+import { openShared } from './shared/files';
 
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 const last = (values: readonly (number | null)[]) => values.filter((v) => v !== null).at(-1) ?? 0;
@@ -56,7 +57,7 @@ describe('on the figures fixture', () => {
 describe('on the shared 2023 exports', () => {
   let db: Db;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(EXPORTS_2023));
+    db = await openShared('exports2023');
   });
   afterAll(async () => {
     await db?.close();

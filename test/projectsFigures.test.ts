@@ -3,7 +3,6 @@
  * engine, over the hand-written fixture of test/fixtures/figures (projects P1–P7, see the header of
  * test/figures.test.ts), and the attribute filters against the sample data in data/.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Db } from '../src/db';
 import {
@@ -14,7 +13,7 @@ import {
   projectsByPerson,
   projectsOf,
 } from '../src/domain/figures/projects';
-import { loadFolder } from '../scripts/lib/loadFolder';
+import { openShared } from './shared/files';
 import { openFiguresFixture } from './figuresFixture';
 
 const LW = '330303';
@@ -148,7 +147,7 @@ describe('summaries of the pipeline', () => {
 
 describe('projectPipeline on the sample data', () => {
   it('filters by origin, HQ type and industry as the ledger says', async () => {
-    const { db: sample } = await loadFolder(path.join(import.meta.dirname, '..', 'data'));
+    const sample = await openShared('sample');
     try {
       const filters = { origin: '温商回归', industry: '智能制造' };
       const { projects } = await projectPipeline(sample, { year: 2024, asOf: '2025-09-30', filters });

@@ -20,6 +20,7 @@ import type { AuditTrail, DatasetManifest } from '../src/domain/published';
 import { buildReport } from '../src/domain/report';
 import { FIRST_FIGURES_FILE, readFirstFigures } from '../src/domain/firstFigures';
 import { viewFigures, type ViewParams } from '../src/domain/viewFigures';
+import { tsx } from './tsx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXPORTS = 'test/fixtures/exports-2023';
@@ -29,7 +30,7 @@ function run(
   ...args: string[]
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', script, ...args], {
+    const child = spawn(...tsx(script, ...args), {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
     });

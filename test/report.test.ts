@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../src/domain/schema';
 import { UNITS } from '../src/domain/units';
+import { tsx } from './tsx';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXPORTS = 'test/fixtures/exports-2023';
@@ -26,7 +27,7 @@ interface Run {
 
 function report(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/report.ts', ...args], {
+    const child = spawn(...tsx('scripts/report.ts', ...args), {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
     });

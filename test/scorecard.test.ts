@@ -16,7 +16,8 @@ import { ranking } from '../src/domain/figures/ranking';
 import { countyScorecard } from '../src/domain/figures/scorecard';
 import { UNITS } from '../src/domain/units';
 import { importFiles } from '../src/ingest';
-import { C, csv, EXPORTS_2023, openFiguresFixture } from './figuresFixture';
+import { C, csv } from './figuresFixture';
+import { openShared } from './shared/files';
 
 const LC = '330302';
 const LW = '330303';
@@ -67,7 +68,7 @@ describe('rank change, computed by hand', () => {
 describe('on the shared 2023 exports', () => {
   let db: Db;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(EXPORTS_2023));
+    db = await openShared('exports2023');
   });
   afterAll(async () => {
     await db?.close();

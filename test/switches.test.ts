@@ -19,12 +19,13 @@ import { figureCaliber } from '../src/domain/drill/caliber';
 import { unitAreaOutputs } from '../src/domain/figures/certification';
 import { newHq } from '../src/domain/figures/newHq';
 import { rankingIndicators } from '../src/domain/figures/ranking';
-import { C, EXPORTS_2023, openFiguresFixture } from './figuresFixture';
+import { C, openFiguresFixture } from './figuresFixture';
+import { openShared } from './shared/files';
 
 describe('switches on the 2023 exports', () => {
   let db: Db;
   beforeAll(async () => {
-    ({ db } = await openFiguresFixture(EXPORTS_2023));
+    db = await openShared('exports2023');
   });
   afterAll(async () => {
     await db?.close();

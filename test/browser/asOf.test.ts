@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Report } from '../../src/domain/report';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
+import { tsx } from '../tsx';
 
 const JUNE = '2025-06-30';
 let browser: Browser;
@@ -22,7 +23,7 @@ let named: Report;
 
 const run = promisify(execFile);
 async function report(...args: string[]): Promise<Report> {
-  const { stdout } = await run('npx', ['tsx', 'scripts/report.ts', 'data', '--json', ...args], {
+  const { stdout } = await run(...tsx('scripts/report.ts', 'data', '--json', ...args), {
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(stdout) as Report;

@@ -45,7 +45,8 @@ function call<K extends keyof Harness>(
 }
 
 beforeAll(async () => {
-  await buildHarness(OUT);
+  // The global setup's build holds the sample snapshot (serve.ts).
+  await buildHarness(OUT, path.join(import.meta.dirname, '../../dist/sample'));
   server = await serveDir(OUT, PORT);
   context = await launch();
 });

@@ -17,6 +17,7 @@ import type { Report } from '../../src/domain/report';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
 import { PORT, untilServing } from './serve';
+import { tsx } from '../tsx';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXPORTS = 'test/fixtures/exports-2023';
@@ -44,10 +45,10 @@ beforeAll(async () => {
   fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
   const rules = path.join(dir, 'rules.json');
   fs.writeFileSync(rules, caliberFileText(CALIBER));
-  const tsx = (script: string, ...args: string[]) =>
-    run('npx', ['tsx', script, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  const runScript = (script: string, ...args: string[]) =>
+    run(...tsx(script, ...args), { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   const [, report] = await Promise.all([
-    tsx(
+    runScript(
       'scripts/publish.ts',
       EXPORTS,
       '--out',
@@ -60,7 +61,7 @@ beforeAll(async () => {
       '--phone-years',
       '1',
     ),
-    tsx('scripts/report.ts', EXPORTS, '--year', '2023', '--rules', rules, '--json'),
+    runScript('scripts/report.ts', EXPORTS, '--year', '2023', '--rules', rules, '--json'),
   ]);
   expected = JSON.parse(report.stdout) as Report;
   // Next to the suite's own server, serving this copy with the same headers.

@@ -1,7 +1,9 @@
 /**
  * Every route of the built app on the sample data: it renders, its charts are drawn (not blank), it
- * logs no error and requests nothing outside its origin; the global filters change the figures, live
- * in the link (deep links reproduce a view) and step back with the browser's back button.
+ * logs no error and requests nothing outside its origin; the overview's KPI cards equal
+ * `npm run report -- data --json` (one report and one page serve both: each costs a sample
+ * import); the global filters change the figures, live in the link (deep links reproduce a view)
+ * and step back with the browser's back button.
  */
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +12,7 @@ import { SCREENS } from '../../src/app/route';
 import type { Report } from '../../src/domain/report';
 import { launchChromium } from './chromium';
 import { chartInk, settled, watch, type Watch } from './page';
+import { tsx } from '../tsx';
 
 const YEAR = 2024;
 let browser: Browser;
@@ -19,7 +22,7 @@ let report: Report;
 
 beforeAll(async () => {
   // The report command itself, as a user would run it.
-  const json = execFileSync('npx', ['tsx', 'scripts/report.ts', 'data', '--json', '--year', String(YEAR)], {
+  const json = execFileSync(...tsx('scripts/report.ts', 'data', '--json', '--year', String(YEAR)), {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -81,6 +84,21 @@ describe('the county scorecard', () => {
         Math.min(newHq, 10),
       );
     }
+  });
+});
+
+describe('overview on the sample data', () => {
+  it('shows the report figures in its KPI cards', async () => {
+    await open(`overview?year=${YEAR}`);
+    const target = (name: string) => page.getAttribute(`[data-kpi="${name}"]`, 'data-target');
+    expect(await kpi('newHqAnnual')).toBe(report.newHq.city.actual);
+    expect(await target('newHqAnnual')).toBe(String(report.newHq.city.target));
+    expect(await kpi('fiveYear')).toBe(report.fiveYear.actual);
+    expect(await kpi('localHq')).toBe(report.localHq.stock);
+    expect(await kpi('billionBuildings')).toBe(report.billionBuildings.length);
+    expect(await kpi('hqTax')).toBeCloseTo(report.hqTax.tax, 2);
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.foreignRequests).toEqual([]);
   });
 });
 

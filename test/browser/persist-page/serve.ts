@@ -10,7 +10,12 @@ import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-export async function buildHarness(outDir: string): Promise<void> {
+/**
+ * `sampleFrom`: a folder holding the sample snapshot already (the browser tests pass the build's
+ * dist/sample, made by their global setup from the same data folder): copied instead of importing
+ * the sample a second time, which took longer than the rest of the persistence tests.
+ */
+export async function buildHarness(outDir: string, sampleFrom?: string): Promise<void> {
   await build({
     configFile: false,
     root: import.meta.dirname,
@@ -19,6 +24,10 @@ export async function buildHarness(outDir: string): Promise<void> {
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
     worker: { format: 'es' },
   });
+  if (sampleFrom) {
+    fs.cpSync(sampleFrom, path.join(outDir, 'sample'), { recursive: true });
+    return;
+  }
   const snapshot = spawnSync(
     'npx',
     ['tsx', 'scripts/snapshot-sample.ts', 'data', path.join(outDir, 'sample')],
