@@ -11,13 +11,12 @@
  * a published dataset in it (`<site>/dataset`, see docs/PHONE.md) with the deployment's server:
  * nginx with deploy/nginx.conf where it is installed, else `vite preview` (the same headers and gzip).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium';
-import { untilServing } from '../test/browser/serve';
 import { NGINX, startNginx } from './lib/nginx';
+import { startPreview } from './lib/preview';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 /** CPU slow-down (4 as the issue asks; CPU_RATE=1 shows how much of the time is the CPU). */
@@ -228,19 +227,7 @@ async function coldOpen(browser: Browser, url: string): Promise<Run> {
  */
 const SERVER = process.env.SERVER ?? (fs.existsSync(NGINX) ? 'nginx' : 'vite');
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  if (SERVER === 'nginx') return startNginx(SITE, PORT);
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', SITE, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const url = `http://127.0.0.1:${PORT}/`;
-  await untilServing(url);
-  return { url, stop: () => server.pid && process.kill(-server.pid) };
-}
-
-const server = await startServer();
+const server = await (SERVER === 'nginx' ? startNginx(SITE, PORT) : startPreview(PORT, SITE));
 const base = server.url;
 try {
   const browser = await launchChromium();

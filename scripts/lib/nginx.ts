@@ -2,7 +2,7 @@
  * The deployment's own server for the benches: Debian's nginx (when installed) with the server block
  * of deploy/nginx.conf — its headers, its gzip, its caching rules — on a local port, serving a site
  * folder (a copy of dist/ with a published dataset in dataset/). `vite preview` sends the same
- * headers, but a Node server on a busy two-core machine takes 0.1–0.3 s per response, which is no
+ * headers, but a Node server on a busy two-core machine took 0.1–0.5 s per response, which is no
  * part of what an intranet's nginx costs a phone (docs/PHONE.md, "Which server").
  */
 import { spawn } from 'node:child_process';

@@ -1,10 +1,13 @@
-/** `vite preview` of dist/ on a port, for the scripts that drive the built app in Chromium. */
+/** `vite preview` of dist/ (or another build folder) on a port, for the scripts that drive the built app in Chromium. */
 import { spawn } from 'node:child_process';
 
-export async function startPreview(port: number): Promise<{ url: string; stop: () => void }> {
+export async function startPreview(
+  port: number,
+  outDir = 'dist',
+): Promise<{ url: string; stop: () => void }> {
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     {
       stdio: 'ignore',
       detached: true,
