@@ -1,16 +1,14 @@
 /**
- * The desktop's opening, loaded by the entry (./main.tsx) for every route but the phone's: the stored
- * theme, the opening screen's code, a revisit's kept KPI cards, then the desktop app (./desk.tsx).
+ * The desktop's opening, loaded by the entry (./main.tsx, which has set the stored theme) for every
+ * route but the phone's: the opening screen's code, a revisit's kept KPI cards, then the desktop app
+ * (./desk.tsx).
  * Apart from the entry so that a phone's entry carries none of it (docs/PHONE.md); a wide screen's
  * page preloads it beside the entry (scripts/lib/branchPreload.ts), so the desktop waits no longer.
  */
-import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
 import { preloadScreen } from './app/screenChunks';
 import { paintOpeningCards, readOpeningCards } from './app/openingCards';
 
 export function openDesk(): Promise<unknown> {
-  // The remembered theme (大屏) before the desktop's code arrives, so a dark wall never flashes white.
-  applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
   // The opening screen's code beside the desktop's, not after it has run (a revisit's kept figures
   // wait for it).
   const screen = preloadScreen(window.location.hash);

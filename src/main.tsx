@@ -1,9 +1,10 @@
 /**
  * The entry: decides between the 掌上驾驶舱 (`#/m`, src/phone) and the desktop app (./deskOpening.ts)
  * before loading either, so a phone downloads neither the desktop's code nor the engine (issue 16).
- * The bare address on a narrow screen opens the phone view. It imports nothing else: every module
+ * The bare address on a narrow screen opens the phone view. It imports nothing else but the stored theme: every module
  * it imports is one more file both pages wait for before their first figure (docs/PHONE.md).
  */
+import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
 import { isPhoneHash, opensOnPhone } from './phone/mode';
 
 // When the page's own script started, for the revisit bench (scripts/bench-revisit.ts).
@@ -21,6 +22,9 @@ if (phone) {
   if (!isPhoneHash(window.location.hash)) window.history.replaceState(null, '', '#/m');
   import('./phone/boot').then((m) => m.bootPhone()).catch(failed);
 } else {
+  // The remembered theme (大屏) here, before the first render and before any other file arrives, so
+  // a dark wall never flashes white (its module is in the `first` chunk the phone loads too).
+  applyTheme(isCockpitHash(window.location.hash) ? readCockpitTheme() : readTheme());
   import('./deskOpening').then((m) => m.openDesk()).catch(failed);
 }
 
