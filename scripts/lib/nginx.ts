@@ -39,18 +39,31 @@ export function nginxConfig(site: string, port: number, dir: string): string {
   ].join('\n');
 }
 
+/** Whether something already answers at `url`. */
+const answers = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+
 /** Starts nginx on `site`; resolves once it answers. */
 export async function startNginx(site: string, port: number): Promise<{ url: string; stop: () => void }> {
+  const url = `http://127.0.0.1:${port}/`;
+  // Else nginx fails to bind and the bench measures whatever left server holds the port (a stale
+  // one serving another site, once).
+  if (await answers(url))
+    throw new Error(`端口 ${port} 已被占用：换一个 HQ_BENCH_PORT，或先停掉占用它的服务`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-nginx-'));
   const conf = path.join(dir, 'nginx.conf');
   fs.writeFileSync(conf, nginxConfig(path.resolve(site), port, dir));
-  const server = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
+  // In the bench's own process group (not detached), so stopping the bench's job stops it too; the
+  // master stops its worker when it is terminated.
+  const server = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'ignore' });
   await untilServing(url, 30_000);
   return {
     url,
     stop: () => {
-      if (server.pid) process.kill(-server.pid);
+      server.kill('SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
