@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { SECURITY_HEADERS } from './deploy/csp';
 import { branchPreload } from './scripts/lib/branchPreload';
+import { phoneStyle } from './scripts/lib/phoneStyle';
 
 const SAMPLE_DIR = path.resolve(import.meta.dirname, process.env.HQ_SAMPLE_DIR ?? 'data');
 const SAMPLE_FILE = /\.(csv|xlsx)$/i;
@@ -59,7 +60,7 @@ const FIRST_SHARED = {
 export default defineConfig({
   // Relative asset paths, so dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [react(), sampleData(), branchPreload()],
+  plugins: [react(), sampleData(), branchPreload(), phoneStyle()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

@@ -12,7 +12,8 @@ const CACHE = 'hq-phone-v1';
 /** The page (every hash route is the same document). */
 const PAGE = new URL('./', self.location.href).href;
 const FIGURES = /\/(dataset|sample)\/figures\/m\/[^/]+(\/[^/]+)?\.json$/;
-const ASSET = /\/assets\/[^/]+\.(js|css)$/;
+/** The page's scripts and styles, and the script that hides its first screen for a deep link. */
+const ASSET = /\/assets\/[^/]+\.(js|css)$|\/phone-first\.js$/;
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

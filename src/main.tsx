@@ -5,7 +5,7 @@
  * it imports is one more file both pages wait for before their first figure (docs/PHONE.md).
  */
 import { applyTheme, isCockpitHash, readCockpitTheme, readTheme } from './app/storedTheme';
-import { isPhoneHash, opensOnPhone } from './phone/mode';
+import { FIRST_SCREEN_ID, isPhoneHash, opensOnPhone } from './phone/mode';
 
 // When the page's own script started, for the revisit bench (scripts/bench-revisit.ts).
 performance.mark('hq:entry');
@@ -16,6 +16,15 @@ function failed(error: unknown) {
   const root = document.getElementById('root');
   if (root)
     root.textContent = `页面载入失败，请刷新重试（${error instanceof Error ? error.message : String(error)}）`;
+}
+
+// The phone's style is in the page for narrow screens (scripts/lib/phoneStyle.ts): the phone view
+// takes it at any width, the desktop not at all — nor the phone's first screen, if the server put one in.
+const phoneStyle = document.querySelector('style[data-phone]');
+if (phone) phoneStyle?.removeAttribute('media');
+else {
+  phoneStyle?.remove();
+  document.getElementById(FIRST_SCREEN_ID)?.remove();
 }
 
 if (phone) {

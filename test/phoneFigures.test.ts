@@ -18,7 +18,8 @@ import { cockpitFigures } from '../src/domain/figures/cockpit';
 import { newHqForecast } from '../src/domain/figures/forecast';
 import { phoneFigures, type PhoneFigures } from '../src/domain/figures/phone';
 import { projectPipeline } from '../src/domain/figures/projects';
-import { PHONE_INDEX, phoneFile, type PhoneIndex } from '../src/domain/phone';
+import { PHONE_FIRST, PHONE_INDEX, phoneFile, type PhoneIndex } from '../src/domain/phone';
+import { firstScreenHtml } from '../scripts/lib/firstScreen';
 import { writePhoneFigures } from '../scripts/lib/publishFigures';
 import { openFiguresFixture } from './figuresFixture';
 
@@ -147,4 +148,39 @@ describe('the phone files publish writes', () => {
       expect(file.briefing.sections).toEqual(briefingSections(brief));
     });
   }
+});
+
+describe('the first screen publish draws as HTML (figures/m/first.html, docs/PHONE.md)', () => {
+  it('is the opening view: every card, the dataset, its as-of date and 口径, hidden until the phone’s style shows it', () => {
+    const html = fs.readFileSync(path.join(dir, PHONE_FIRST), 'utf8');
+    const index = read<PhoneIndex>(PHONE_INDEX);
+    expect(
+      html.startsWith('<div id="m-first" hidden><div class="m-app" data-phone-year="2023" data-phone-unit>'),
+    ).toBe(true);
+    for (const card of ['progress', 'units', 'ranking', 'buildings', 'overdue', 'briefing'])
+      expect(html).toContain(`data-phone-figure="${card}"`);
+    expect(html).toContain(`data-actual="${index.opening.progress.actual}"`);
+    expect(html).toContain('「测试数据集」 · 数据截至 2023-06-30');
+    expect(html).toContain(`数据截至 2023-06-30 · 口径「${CALIBER.name}」`);
+    // The page's own drawing of the same figures (its structure is compared in the browser test).
+    expect(html).toBe(firstScreenHtml(index));
+  });
+
+  it('writes every name as text: no markup, script or server include can come in through the data', () => {
+    const index = read<PhoneIndex>(PHONE_INDEX);
+    const hostile = '<script>alert(1)</script><!--# exec cmd="id" -->"&\'';
+    const opening = {
+      ...index.opening,
+      units: index.opening.units.map((u, i) =>
+        i === 0 ? { ...u, name: `<img src=x onerror=alert(1)>${u.name}` } : u,
+      ),
+      overdue: [{ projectId: 'x" onclick="alert(1)', name: hostile, region: UNIT, reason: hostile, days: 3 }],
+    };
+    const html = firstScreenHtml({ ...index, name: hostile, opening });
+    expect(html).not.toMatch(/<script|<img|<!--|onclick="alert|onerror=alert\(1\)>/);
+    expect(html).toContain(
+      "&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--# exec cmd=&quot;id&quot; --&gt;&quot;&amp;'",
+    );
+    expect(html).toContain('data-project="x&quot; onclick=&quot;alert(1)"');
+  });
 });

@@ -1,6 +1,15 @@
 /** Which page a load opens (src/phone/mode.ts): the phone's links and the narrow-screen rule. */
+import fs from 'node:fs';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deskHash, isPhoneHash, opensOnPhone, parsePhoneRoute, phoneHash } from '../src/phone/mode';
+import {
+  deskHash,
+  isPhoneHash,
+  opensOnPhone,
+  parsePhoneRoute,
+  phoneHash,
+  showsFirstScreen,
+} from '../src/phone/mode';
 
 describe('phone routes', () => {
   it('recognises #/m with or without a query, and nothing else', () => {
@@ -26,5 +35,38 @@ describe('phone routes', () => {
     expect(phoneHash({})).toBe('#/m');
     expect(parsePhoneRoute('#/m?year=abc&unit=<script>')).toEqual({});
     expect(deskHash({ year: 2023, unit: 'ZN01' })).toBe('#/overview?year=2023&unit=ZN01');
+  });
+});
+
+describe('the first screen publish draws (docs/PHONE.md)', () => {
+  const HASHES = [
+    '',
+    '#',
+    '#/',
+    '#/m',
+    '#/m/',
+    '#/m?',
+    '#/m?year=2023',
+    '#/m?unit=330302',
+    '#m',
+    '#/overview',
+    '#/mx',
+  ];
+
+  it('is right for the bare address and #/m only (this year, 全市)', () => {
+    expect(HASHES.filter(showsFirstScreen)).toEqual(['', '#', '#/', '#/m', '#/m/']);
+  });
+
+  it('is hidden by public/phone-first.js for exactly the other addresses', () => {
+    const gate = fs.readFileSync('public/phone-first.js', 'utf8');
+    for (const hash of HASHES) {
+      const classes: string[] = [];
+      const page = {
+        location: { hash },
+        document: { documentElement: { classList: { add: (c: string) => classes.push(c) } } },
+      };
+      vm.runInNewContext(gate, { window: page, document: page.document });
+      expect(classes, hash).toEqual(showsFirstScreen(hash) ? [] : ['m-first-off']);
+    }
   });
 });

@@ -25,7 +25,15 @@ import {
   type FirstFigures,
 } from '../../src/domain/firstFigures';
 import { phoneFiguresOf, phoneYear, type PhoneFigures } from '../../src/domain/figures/phone';
-import { PHONE_CITY, PHONE_DIR, PHONE_FORMAT, PHONE_INDEX, type PhoneIndex } from '../../src/domain/phone';
+import {
+  PHONE_CITY,
+  PHONE_DIR,
+  PHONE_FIRST,
+  PHONE_FORMAT,
+  PHONE_INDEX,
+  type PhoneIndex,
+} from '../../src/domain/phone';
+import { firstScreenHtml } from './firstScreen';
 
 export interface ViewFiguresParams {
   /** The data's end (数据截至): the as-of date the views open on. */
@@ -173,5 +181,6 @@ export async function writePhoneFigures(
     opening: opening!,
   };
   fs.writeFileSync(path.join(dir, PHONE_INDEX), JSON.stringify(index));
+  fs.writeFileSync(path.join(dir, PHONE_FIRST), firstScreenHtml(index));
   return written;
 }

@@ -4,13 +4,19 @@
  *
  * - `figures/m/index.json`            PhoneIndex: dataset name, 口径, as-of date, years, units;
  * - `figures/m/<year>/<code>.json`    PhoneFigures (src/domain/figures/phone.ts) of a unit, and
- * - `figures/m/<year>/city.json`      of 全市.
+ * - `figures/m/<year>/city.json`      of 全市;
+ * - `figures/m/first.html`            the opening view as HTML, for the page's first screen.
  */
 import type { PhoneFigures } from './figures/phone';
 
 export const PHONE_DIR = 'figures/m';
 /** The index of the phone's files, under the dataset folder. */
 export const PHONE_INDEX = `${PHONE_DIR}/index.json`;
+/**
+ * The opening view drawn as HTML (scripts/lib/firstScreen.ts), for the server to put into the page
+ * (deploy/nginx.conf's `ssi`; the include in index.html names this path).
+ */
+export const PHONE_FIRST = `${PHONE_DIR}/first.html`;
 export const PHONE_FORMAT = 'hq-return-phone';
 /** The file name (without .json) of 全市's figures. */
 export const PHONE_CITY = 'city';

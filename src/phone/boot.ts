@@ -1,9 +1,11 @@
-/** The 掌上驾驶舱's entry (loaded by src/main.tsx for `#/m`): the phone page and its style, nothing else. */
+/**
+ * The 掌上驾驶舱's entry (loaded by src/main.tsx for `#/m`): the phone page, nothing else. Its style is
+ * in the page itself (scripts/lib/phoneStyle.ts), so the first screen needs no style file.
+ */
 import { findPhoneSource, prefetchPhoneFigures } from './data';
 import { parsePhoneRoute } from './mode';
 import { keepForOffline } from './offline';
 import { startPhone } from './page';
-import './phone.css';
 
 export function bootPhone() {
   document.title = '总部回归 · 掌上驾驶舱';

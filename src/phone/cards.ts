@@ -21,7 +21,7 @@ export function figuresView(
     h(
       'section',
       { class: 'm-card', 'data-phone-figure': name, 'data-count': count },
-      h('h2', null, title),
+      h('h2', { elementtiming: `phone-${name}` }, title),
       body,
       h('p', { class: 'm-asof' }, `数据截至 ${f.asOf} · 口径「${caliber}」`),
     );
@@ -50,16 +50,15 @@ export function figuresView(
 function progress(f: PhoneFigures): HTMLElement {
   const p = f.progress;
   const width = (ratio: number | null) => `${Math.min(Math.max(ratio ?? 0, 0), 1) * 100}%`;
-  const task = h('span', { class: `m-bar-task light-${p.light}` });
-  task.style.width = width(p.task);
-  const time = h('span', { class: 'm-bar-time' });
-  time.style.left = width(f.timeProgress);
+  // As attributes (not .style), so publish's drawing of the first screen writes them the same.
+  const task = h('span', { class: `m-bar-task light-${p.light}`, style: `width: ${width(p.task)}` });
+  const time = h('span', { class: 'm-bar-time', style: `left: ${width(f.timeProgress)}` });
   return h(
     'div',
     { 'data-actual': p.actual, 'data-target': p.target ?? '', 'data-light': p.light },
     h(
       'p',
-      { class: 'm-big' },
+      { class: 'm-big', elementtiming: 'phone-first-figure' },
       h('strong', null, formatCount(p.actual)),
       ` / ${p.target === null ? '—' : formatCount(p.target)}`,
       h('span', { class: 'm-unit-word' }, '家'),

@@ -13,6 +13,15 @@ export interface PhoneRoute {
 
 export const isPhoneHash = (hash: string): boolean => /^#\/m(\?|\/?$)/.test(hash);
 
+/** The id of the first screen `publish` draws into the page, through the server's include (docs/PHONE.md). */
+export const FIRST_SCREEN_ID = 'm-first';
+
+/**
+ * The addresses that first screen is right for: the bare address and `#/m` (this year, 全市).
+ * public/phone-first.js hides it for any other before it is painted; a test checks the two agree.
+ */
+export const showsFirstScreen = (hash: string): boolean => /^(#\/?|#\/m\/?)?$/.test(hash);
+
 /** The bare address (no route yet) on a narrow screen opens the phone view. */
 export const opensOnPhone = (hash: string, width: number): boolean =>
   isPhoneHash(hash) || ((hash === '' || hash === '#' || hash === '#/') && width < PHONE_MAX_WIDTH);

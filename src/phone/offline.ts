@@ -5,7 +5,8 @@
  * 数据截至 date. Service workers need a secure context (HTTPS, or localhost): on a plain-HTTP
  * intranet address there is none, and the phone view simply stays online-only.
  */
-const KEPT = /\/assets\/[^/]+\.(js|css)$|\/figures\/m\/.+\.json$/;
+// With the script that hides the first screen for a deep link (public/phone-first.js).
+const KEPT = /\/assets\/[^/]+\.(js|css)$|\/phone-first\.js$|\/figures\/m\/.+\.json$/;
 
 export async function keepForOffline(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;

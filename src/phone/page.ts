@@ -10,9 +10,9 @@ import type { PhoneIndex } from '../domain/phone';
 import { figuresView } from './cards';
 import { fetchPhoneFigures, type PhoneSource } from './data';
 import { h } from './dom';
-import { deskHash, parsePhoneRoute, phoneHash, type PhoneRoute } from './mode';
+import { deskHash, FIRST_SCREEN_ID, parsePhoneRoute, phoneHash, type PhoneRoute } from './mode';
 
-type Loaded =
+export type Loaded =
   { status: 'loading' } | { status: 'ready'; data: PhoneFigures } | { status: 'failed'; message: string };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -20,12 +20,24 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const MISSING =
   '此地址没有发布掌上驾驶舱数据（未部署发布数据集，或数据集发布于手机版之前）。请联系联席会议办公室重新发布，或打开完整仪表盘。';
 
+/** The first screen `publish` drew into the page (the server's include, docs/PHONE.md), if shown. */
+const drawnFirst = () => document.getElementById(FIRST_SCREEN_ID);
+
+/** Puts the page's own drawing in place of the first screen `publish` drew, in one step. */
+function show(root: HTMLElement, page: HTMLElement) {
+  root.replaceChildren(page);
+  drawnFirst()?.remove();
+}
+
 /** Draws the page into `root` once the figures' source is known (./boot.ts started its fetch). */
 export function startPhone(root: HTMLElement, source: Promise<PhoneSource | undefined>): Promise<unknown> {
-  root.replaceChildren(h('p', { class: 'm-state' }, '正在读取数据…'));
+  // Figures already on screen stay there until the page's own are ready: no 正在读取 over them.
+  const first = drawnFirst();
+  if (!first || getComputedStyle(first).display === 'none')
+    show(root, h('p', { class: 'm-state' }, '正在读取数据…'));
   return source.then(
-    (found) => (found ? showCockpit(root, found) : root.replaceChildren(noFigures(MISSING))),
-    (e: unknown) => root.replaceChildren(noFigures(`读取掌上驾驶舱数据失败：${message(e)}`)),
+    (found) => (found ? showCockpit(root, found) : show(root, noFigures(MISSING))),
+    (e: unknown) => show(root, noFigures(`读取掌上驾驶舱数据失败：${message(e)}`)),
   );
 }
 
@@ -63,7 +75,7 @@ function showCockpit(root: HTMLElement, source: PhoneSource) {
     // A file arriving after the user moved on does not draw over the newer choice.
     const figures = figuresOf(year, unit, () => mine === drawn && draw());
     const focused = focusedControl(root);
-    root.replaceChildren(cockpit(source, { year, unit, unknown }, figures));
+    show(root, phonePage(source, { year, unit, unknown }, figures, navigator.onLine));
     // The year button or 属地 picker just used keeps the focus in the new page (a screen reader
     // stays where the user was).
     if (focused) root.querySelector<HTMLElement>(focused)?.focus({ preventScroll: true });
@@ -84,10 +96,15 @@ function focusedControl(root: HTMLElement): string | undefined {
   return undefined;
 }
 
-function cockpit(
+/**
+ * The page for a year and unit: header, year buttons, 属地 picker, the cards, the footer. Pure: the
+ * same function draws the live page and, at publish, the first screen (scripts/lib/firstScreen.ts).
+ */
+export function phonePage(
   source: PhoneSource,
   { year, unit, unknown }: { year: number; unit: string | null; unknown: boolean },
   figures: Loaded,
+  online: boolean,
 ): HTMLElement {
   const { index } = source;
   const go = (r: PhoneRoute) => (window.location.hash = phoneHash(r));
@@ -111,7 +128,7 @@ function cockpit(
         { class: 'm-meta', 'data-phone-meta': true },
         `${source.label === '样例数据' ? '样例数据' : `「${index.name}」`} · 数据截至 ${index.asOf} · 口径「${index.caliber.name}」`,
       ),
-      !navigator.onLine &&
+      !online &&
         h(
           'p',
           { class: 'm-warning', role: 'status', 'data-phone-offline': true },

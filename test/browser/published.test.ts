@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { caliberFileText, DEFAULT_CALIBER_SETTINGS, makeCaliber } from '../../src/domain/caliber';
 import type { Report } from '../../src/domain/report';
+import { NGINX, startNginx } from '../../scripts/lib/nginx';
 import { launchChromium } from './chromium';
 import { settled, watch, type Watch } from './page';
 import { PORT, untilServing } from './serve';
@@ -29,6 +30,7 @@ const CALIBER = makeCaliber('测试口径：投资优先', {
 const run = promisify(execFile);
 
 let dir: string;
+let site: string;
 let server: ChildProcess | undefined;
 let base: string;
 let expected: Report;
@@ -40,7 +42,7 @@ const deskRequests: string[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-published-'));
-  const site = path.join(dir, 'site');
+  site = path.join(dir, 'site');
   // The build the global setup made, copied, with a dataset published beside it.
   fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
   const rules = path.join(dir, 'rules.json');
@@ -445,5 +447,66 @@ describe('the 掌上驾驶舱 (#/m) on a phone, on the same dataset', () => {
     } finally {
       await phone.context().setOffline(false);
     }
+  });
+});
+
+describe('the phone’s first screen in the page, as the deployment’s nginx serves it (deploy/nginx.conf)', () => {
+  let nginx: Awaited<ReturnType<typeof startNginx>>;
+  const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+  beforeAll(async () => {
+    expect(fs.existsSync(NGINX), `${NGINX}: apt-get install -y nginx (.ci/run does)`).toBe(true);
+    nginx = await startNginx(site, PORT + 2);
+  });
+  afterAll(() => nginx?.stop());
+
+  /** A page whose own scripts never arrive: only the page itself and public/phone-first.js. */
+  async function withoutScripts(hash: string, options: object = PHONE) {
+    const p = await (await browser.newContext(options)).newPage();
+    await p.route('**/assets/*.js', (route) => route.abort());
+    await p.goto(`${nginx.url}${hash}`);
+    return p;
+  }
+  const firstShown = (p: Page) =>
+    p.evaluate(() => {
+      const first = document.getElementById('m-first');
+      return first ? getComputedStyle(first).display !== 'none' : 'absent';
+    });
+
+  it('shows this year’s figures from the page alone, as the page then draws them itself', async () => {
+    const bare = await withoutScripts('');
+    expect(await firstShown(bare)).toBe(true);
+    const drawnAtPublish = await bare.locator('#m-first .m-app').evaluate((e) => e.outerHTML);
+    const figures = await phoneFigures(bare);
+    expect(await bare.locator('[data-phone-meta]').textContent()).toContain('浏览器测试数据集');
+    await bare.context().close();
+
+    const live = await (await browser.newContext(PHONE)).newPage();
+    await live.goto(nginx.url);
+    await live.waitForFunction(
+      () => !document.getElementById('m-first') && document.querySelector('.m-cards'),
+    );
+    // The page's own drawing took the first screen's place, element for element.
+    expect(await live.locator('#root .m-app').evaluate((e) => e.outerHTML)).toBe(drawnAtPublish);
+    expect(await phoneFigures(live)).toEqual(figures);
+    await live.context().close();
+  });
+
+  it('never shows it for a deep link, a desktop route or a wide screen', async () => {
+    for (const hash of ['#/m?year=2023&unit=330302', '#/m?year=2023', '#/overview']) {
+      const p = await withoutScripts(hash);
+      expect(await firstShown(p), hash).toBe(false);
+      await p.context().close();
+    }
+    const wide = await withoutScripts('', { viewport: { width: 1280, height: 800 } });
+    expect(await firstShown(wide)).toBe(false);
+    await wide.context().close();
+    // The desktop, once its scripts run, has neither the first screen nor the phone's style.
+    const desk = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await desk.goto(nginx.url);
+    await desk.waitForSelector('[data-kpi][data-value]');
+    expect(await firstShown(desk)).toBe('absent');
+    expect(await desk.locator('style[data-phone]').count()).toBe(0);
+    await desk.context().close();
   });
 });
