@@ -3,7 +3,7 @@ import type { PhoneFigures } from '../domain/figures/phone';
 import { forecastBasisText } from '../domain/forecastBasis';
 import { LIGHT_LABEL, type Light } from '../domain/trafficLight';
 import { formatCount, formatInUnit, formatPercent } from '../format/numbers';
-import { h, type Child } from './dom';
+import { datesWhole, h, type Child } from './dom';
 
 /** Overdue projects shown before 显示全部. */
 const OVERDUE_SHOWN = 8;
@@ -23,7 +23,7 @@ export function figuresView(
       { class: 'm-card', 'data-phone-figure': name, 'data-count': count },
       h('h2', { elementtiming: `phone-${name}` }, title),
       body,
-      h('p', { class: 'm-asof' }, `数据截至 ${f.asOf} · 口径「${caliber}」`),
+      h('p', { class: 'm-asof' }, datesWhole(`数据截至 ${f.asOf} · 口径「${caliber}」`)),
     );
   return h(
     'main',

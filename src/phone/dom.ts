@@ -37,3 +37,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return element;
 }
+
+/**
+ * The text with each date (2025-09-30) in a span that does not wrap: at 360 px the header line broke
+ * a date at its hyphen ("2025-09-" | "30"), in the dataset's name too.
+ */
+export function datesWhole(text: string): Child[] {
+  return text
+    .split(/(\d{4}-\d{2}-\d{2})/)
+    .map((part, i) => (i % 2 ? h('span', { class: 'm-date' }, part) : part))
+    .filter((part) => part !== '');
+}

@@ -9,7 +9,7 @@ import type { PhoneFigures } from '../domain/figures/phone';
 import type { PhoneIndex } from '../domain/phone';
 import { figuresView } from './cards';
 import { fetchPhoneFigures, type PhoneSource } from './data';
-import { h } from './dom';
+import { datesWhole, h } from './dom';
 import { deskHash, FIRST_SCREEN_ID, parsePhoneRoute, phoneHash, type PhoneRoute } from './mode';
 
 export type Loaded =
@@ -126,7 +126,9 @@ export function phonePage(
       h(
         'p',
         { class: 'm-meta', 'data-phone-meta': true },
-        `${source.label === '样例数据' ? '样例数据' : `「${index.name}」`} · 数据截至 ${index.asOf} · 口径「${index.caliber.name}」`,
+        datesWhole(
+          `${source.label === '样例数据' ? '样例数据' : `「${index.name}」`} · 数据截至 ${index.asOf} · 口径「${index.caliber.name}」`,
+        ),
       ),
       !online &&
         h(
