@@ -104,6 +104,8 @@ describe('npm run publish', () => {
         // The 掌上驾驶舱's files (issue 16), hashed like the rest.
         'figures/m/index.json',
         'figures/m/2023/city.json',
+        // …and the first screen nginx puts into the page (docs/PHONE.md).
+        'figures/m/first.html',
       ]),
     );
     expect(parseCaliber(fs.readFileSync(path.join(out, 'rules.json'), 'utf8'))).toEqual({
