@@ -14,7 +14,7 @@ import { PHONE_MEDIA } from './branchPreload';
 const SOURCE = path.resolve(import.meta.dirname, '../../src/phone/phone.css');
 
 /** The stylesheet without comments and indentation (the gzip does the rest). */
-export function compactCss(css: string): string {
+function compactCss(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split('\n')
