@@ -10,6 +10,8 @@ import {
   phoneHash,
   showsFirstScreen,
 } from '../src/phone/mode';
+import { PHONE_FIRST } from '../src/domain/phone';
+import { DATASET_DIR } from '../src/domain/published';
 
 describe('phone routes', () => {
   it('recognises #/m with or without a query, and nothing else', () => {
@@ -55,6 +57,13 @@ describe('the first screen publish draws (docs/PHONE.md)', () => {
 
   it('is right for the bare address and #/m only (this year, 全市)', () => {
     expect(HASHES.filter(showsFirstScreen)).toEqual(['', '#', '#/', '#/m', '#/m/']);
+  });
+
+  it('is the file publish writes, by the name index.html includes, after the script that hides it', () => {
+    const html = fs.readFileSync('index.html', 'utf8');
+    const include = html.indexOf(`<!--# include virtual="${DATASET_DIR}/${PHONE_FIRST}" -->`);
+    expect(include).toBeGreaterThan(html.indexOf('<script src="./phone-first.js"></script>'));
+    expect(html.indexOf('<script src="./phone-first.js"></script>')).toBeGreaterThan(0);
   });
 
   it('is hidden by public/phone-first.js for exactly the other addresses', () => {
